@@ -1,0 +1,63 @@
+package dev.researchvault.adapter.http.account;
+
+import dev.researchvault.adapter.http.account.AccountRequests.ChangePasswordRequest;
+import dev.researchvault.adapter.http.account.AccountRequests.CredentialsRequest;
+import dev.researchvault.adapter.http.account.AccountRequests.LoginResponse;
+import dev.researchvault.adapter.http.account.AccountRequests.RegisteredResponse;
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.account.ChangePasswordUseCase;
+import dev.researchvault.application.account.LoginUseCase;
+import dev.researchvault.application.account.LogoutUseCase;
+import dev.researchvault.application.account.RegisterAccountUseCase;
+import dev.researchvault.application.account.Session;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/** Registration, login, logout and password change. The KDF blocks, so these run off the event loop. */
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthController {
+
+    private final RegisterAccountUseCase register;
+    private final LoginUseCase login;
+    private final LogoutUseCase logout;
+    private final ChangePasswordUseCase changePassword;
+
+    public AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
+                          ChangePasswordUseCase changePassword) {
+        this.register = register;
+        this.login = login;
+        this.logout = logout;
+        this.changePassword = changePassword;
+    }
+
+    @Post("/register")
+    public HttpResponse<RegisteredResponse> register(@Body CredentialsRequest body) {
+        var username = register.register(new RegisterAccountUseCase.RegisterAccountCommand(body.username(), body.password()));
+        return HttpResponse.created(new RegisteredResponse(username.value()));
+    }
+
+    @Post("/login")
+    public LoginResponse login(@Body CredentialsRequest body) {
+        Session session = login.login(new LoginUseCase.LoginCommand(body.username(), body.password()));
+        return new LoginResponse(session.token(), session.expiresAt().toString());
+    }
+
+    @Post("/logout")
+    public HttpResponse<Void> logout(HttpRequest<?> request) {
+        logout.logout(Sessions.of(request).token());
+        return HttpResponse.noContent();
+    }
+
+    @Post("/password")
+    public HttpResponse<Void> changePassword(HttpRequest<?> request, @Body ChangePasswordRequest body) {
+        changePassword.changePassword(Sessions.of(request),
+                new ChangePasswordUseCase.ChangePasswordCommand(body.currentPassword(), body.newPassword()));
+        return HttpResponse.noContent();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.researchvault.adapter.http.session;
+
+import dev.researchvault.adapter.http.problem.ProblemResponses;
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.account.SessionStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything under {@code /api/v1} but registering and logging in needs a live session: the filter turns
+ * the bearer token into the {@link Session} that controllers read with {@link Sessions#of}.
+ */
+@ServerFilter("/api/v1/**")
+public class BearerTokenFilter {
+
+    private static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login");
+    private static final String BEARER = "Bearer ";
+
+    private final SessionStore sessions;
+
+    public BearerTokenFilter(SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (OPEN_PATHS.contains(request.getPath())) {
+            return null;
+        }
+        Optional<Session> session = bearerToken(request).flatMap(sessions::find);
+        if (session.isEmpty()) {
+            return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "session.required",
+                    "a valid session token is required (Authorization: Bearer <token>)");
+        }
+        request.setAttribute(Sessions.ATTRIBUTE, session.get());
+        return null;
+    }
+
+    private static Optional<String> bearerToken(HttpRequest<?> request) {
+        return request.getHeaders().findFirst(HttpHeaders.AUTHORIZATION)
+                .filter(header -> header.regionMatches(true, 0, BEARER, 0, BEARER.length()))
+                .map(header -> header.substring(BEARER.length()).trim());
+    }
+}

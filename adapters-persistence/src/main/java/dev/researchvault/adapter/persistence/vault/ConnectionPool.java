@@ -1,0 +1,101 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A small bounded pool of connections to one SQLite file. Connections are created on demand (a vault
+ * used by one request at a time keeps one connection) and kept until {@link #close()}. Small on purpose:
+ * SQLite has one writer, and each open connection of an encrypted file costs page cache memory.
+ */
+public final class ConnectionPool implements AutoCloseable {
+
+    /** Opens a new physical connection, already configured (key, pragmas); closed with the pool. */
+    @FunctionalInterface
+    public interface ConnectionFactory extends AutoCloseable {
+        Connection open() throws SQLException;
+
+        /** Forgets what opening needed (a key, say) once the pool is closed. */
+        @Override
+        default void close() {
+        }
+    }
+
+    private final ConnectionFactory factory;
+    private final Semaphore permits;
+    private final Duration borrowTimeout;
+    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    public ConnectionPool(ConnectionFactory factory, int maxConnections, Duration borrowTimeout) {
+        this.factory = factory;
+        this.permits = new Semaphore(maxConnections, true);
+        this.borrowTimeout = borrowTimeout;
+    }
+
+    /** A connection for the caller's exclusive use until it closes it. */
+    public Connection borrow() throws SQLException {
+        if (closed) {
+            throw new SQLTransientConnectionException("the vault is closed");
+        }
+        acquirePermit();
+        try {
+            Connection connection = idle.pollFirst();
+            return new PooledConnection(connection != null ? connection : factory.open(), this);
+        } catch (SQLException | RuntimeException failure) {
+            permits.release();
+            throw failure;
+        }
+    }
+
+    void giveBack(Connection connection, boolean healthy) {
+        if (healthy && !closed) {
+            idle.offerFirst(connection);
+        } else {
+            closeQuietly(connection);
+        }
+        permits.release();
+        if (closed) {
+            drainIdle();
+        }
+    }
+
+    /** Closes idle connections now and borrowed ones when they come back. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        drainIdle();
+        factory.close();
+    }
+
+    private void acquirePermit() throws SQLException {
+        try {
+            if (!permits.tryAcquire(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientConnectionException("no connection free within " + borrowTimeout);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new SQLTransientConnectionException("interrupted while waiting for a connection");
+        }
+    }
+
+    private void drainIdle() {
+        Connection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing a broken connection can fail; there is nothing left to release.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.core.propagation.PropagatedContextElement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (STACK.md
+ * trap 12) so it follows the request onto executor threads and is gone when the scope closes.
+ */
+public record CurrentVault(OpenVault vault) implements PropagatedContextElement {
+
+    /** The bound vault, if any. */
+    static Optional<OpenVault> find() {
+        return PropagatedContext.find().flatMap(context -> context.find(CurrentVault.class)).map(CurrentVault::vault);
+    }
+
+    /** A connection to {@code file} of the bound vault. */
+    public static Connection connection(VaultFile file) throws SQLException {
+        OpenVault vault = find().orElseThrow(() -> new SQLException("no vault is bound to this call"));
+        return vault.connection(file);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One user's vault while it is open: a connection pool per file, and a count of the requests using it
+ * ("leases"). It is opened lazily by the first lease, and closed only when it has been retired (evicted
+ * from the cache, or its user logged out) and no lease is left, so eviction never pulls a connection from
+ * under a running request. Closing checkpoints the WAL into the main file first.
+ */
+final class OpenVault {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenVault.class);
+
+    /** Outcome of {@link #lease}. */
+    enum Lease { GRANTED, WRONG_KEY, RETIRED }
+
+    /** Opens the pools of a vault; throws SQLException with SQLITE_NOTADB for a wrong key. */
+    @FunctionalInterface
+    interface Opener {
+        Map<VaultFile, ConnectionPool> open(UserId user, MasterKey key) throws SQLException;
+    }
+
+    private final UserId user;
+    private final CountDownLatch closedLatch = new CountDownLatch(1);
+    private Map<VaultFile, ConnectionPool> pools;
+    private MasterKey key;
+    private int leases;
+    private boolean retired;
+    private boolean closed;
+
+    OpenVault(UserId user) {
+        this.user = user;
+    }
+
+    UserId user() {
+        return user;
+    }
+
+    /**
+     * Takes a lease, opening (and migrating) the files first if this is the first one. Other users are
+     * never blocked by this: the monitor is per vault.
+     */
+    synchronized Lease lease(MasterKey offeredKey, Opener opener) throws SQLException {
+        if (retired) {
+            return Lease.RETIRED;
+        }
+        if (pools == null) {
+            pools = opener.open(user, offeredKey);
+            key = new MasterKey(offeredKey.copyBytes());
+        } else if (!key.sameAs(offeredKey)) {
+            return Lease.WRONG_KEY;
+        }
+        leases++;
+        return Lease.GRANTED;
+    }
+
+    /** A connection to {@code file}; only valid while the caller holds a lease. */
+    Connection connection(VaultFile file) throws SQLException {
+        Map<VaultFile, ConnectionPool> current;
+        synchronized (this) {
+            current = pools;
+        }
+        if (current == null) {
+            throw new SQLException("vault not open");
+        }
+        return current.get(file).borrow();
+    }
+
+    void release() {
+        boolean closeNow;
+        synchronized (this) {
+            leases--;
+            closeNow = retired && leases == 0 && !closed;
+            closed |= closeNow;
+        }
+        if (closeNow) {
+            shutDown();
+        }
+    }
+
+    /** No new leases; closes now if unused, otherwise when the last lease is released. Idempotent. */
+    void retire() {
+        boolean closeNow;
+        synchronized (this) {
+            retired = true;
+            closeNow = leases == 0 && !closed;
+            closed |= closeNow;
+        }
+        if (closeNow) {
+            shutDown();
+        }
+    }
+
+    /** Waits until the files are closed; true when they are. */
+    boolean awaitClosed(long timeoutMillis) throws InterruptedException {
+        return closedLatch.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void shutDown() {
+        Map<VaultFile, ConnectionPool> toClose;
+        synchronized (this) {
+            toClose = pools == null ? new EnumMap<>(VaultFile.class) : pools;
+            pools = null;
+            if (key != null) {
+                key.destroy();
+            }
+        }
+        toClose.forEach(this::checkpointAndClose);
+        closedLatch.countDown();
+    }
+
+    private void checkpointAndClose(VaultFile file, ConnectionPool pool) {
+        try (Connection connection = pool.borrow(); Statement statement = connection.createStatement()) {
+            // Folding the WAL into the main file keeps the closed vault a single self-contained file.
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException failure) {
+            LOG.warn("event=vault.checkpoint-failed user={} file={} sqlState={}", user, file, failure.getSQLState());
+        } finally {
+            pool.close();
+        }
+    }
+}

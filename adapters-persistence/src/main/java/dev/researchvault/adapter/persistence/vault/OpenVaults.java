@@ -1,0 +1,135 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.UnauthenticatedException;
+import dev.researchvault.domain.UnavailableException;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import io.micronaut.core.propagation.PropagatedContext;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bounded cache of open vaults. The least recently used vaults beyond {@code maxOpenVaults}, and those
+ * idle for {@code closeIdleVaultsAfter}, are retired: closed as soon as no request uses them.
+ */
+public final class OpenVaults implements VaultScope, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenVaults.class);
+
+    private final Cache<UserId, OpenVault> cache;
+    private final VaultLocks locks;
+    private final OpenVault.Opener opener;
+
+    OpenVaults(VaultConfiguration configuration, VaultLocks locks, OpenVault.Opener opener) {
+        this.locks = locks;
+        this.opener = opener;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(configuration.getMaxOpenVaults())
+                .expireAfterAccess(configuration.getCloseIdleVaultsAfter())
+                .scheduler(Scheduler.systemScheduler())
+                // Run on the evicting thread: closing is quick and must not wait on a busy common pool.
+                .executor(Runnable::run)
+                .removalListener((UserId user, OpenVault vault, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    if (vault != null) {
+                        LOG.debug("event=vault.retired user={} cause={}", user, cause);
+                        vault.retire();
+                    }
+                })
+                .build();
+    }
+
+    @Override
+    public <T> T call(UserId user, MasterKey key, Supplier<T> work) {
+        try (VaultLocks.Held shared = locks.shared(user)) {
+            OpenVault vault = lease(user, key);
+            if (vault == null) {
+                // The session's key no longer opens the vault: its password changed under it.
+                throw new UnauthenticatedException("session.invalid", "the session is no longer valid; log in again");
+            }
+            try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty().plus(new CurrentVault(vault)).propagate()) {
+                return work.get();
+            } finally {
+                vault.release();
+            }
+        }
+    }
+
+    /** Opens the vault with {@code key} (once, however many callers race) and says whether the key fits. */
+    boolean unlock(UserId user, MasterKey key) {
+        try (VaultLocks.Held shared = locks.shared(user)) {
+            OpenVault vault = lease(user, key);
+            if (vault == null) {
+                return false;
+            }
+            vault.release();
+            return true;
+        }
+    }
+
+    /** Retires the user's vault (closed once unused). Idempotent. */
+    void retire(UserId user) {
+        cache.invalidate(user);
+    }
+
+    /** Retires and waits until the files are closed; callers hold the user's exclusive lock. */
+    void retireAndAwaitClosed(UserId user, long timeoutMillis) {
+        OpenVault vault = cache.asMap().remove(user);
+        if (vault == null) {
+            return;
+        }
+        vault.retire();
+        try {
+            if (!vault.awaitClosed(timeoutMillis)) {
+                throw new UnavailableException("vault.busy", "the vault is still in use; try again shortly");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("vault.busy", "interrupted while closing the vault");
+        }
+    }
+
+    /** Number of vaults currently cached open (for stats and tests). */
+    public long openCount() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Closes every vault once unused: at shutdown. */
+    @Override
+    public void close() {
+        cache.invalidateAll();
+        cache.cleanUp();
+    }
+
+    /** A leased open vault, or null when {@code key} is not the vault's key. */
+    private OpenVault lease(UserId user, MasterKey key) {
+        while (true) {
+            OpenVault vault = cache.get(user, OpenVault::new);
+            OpenVault.Lease lease;
+            try {
+                lease = vault.lease(key, opener);
+            } catch (SQLException failure) {
+                if (SqlCipher.isWrongKey(failure)) {
+                    return null;
+                }
+                LOG.warn("event=vault.open-failed user={} errorCode={}", user, failure.getErrorCode());
+                throw new UnavailableException("vault.unavailable", "the vault cannot be opened");
+            }
+            switch (lease) {
+                case GRANTED:
+                    return vault;
+                case WRONG_KEY:
+                    return null;
+                default:
+                    // Retired between lookup and lease: drop that entry and take a fresh one.
+                    cache.asMap().remove(user, vault);
+            }
+        }
+    }
+}

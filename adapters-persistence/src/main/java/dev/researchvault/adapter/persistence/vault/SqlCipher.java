@@ -1,0 +1,70 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.mc.SQLiteMCConfig;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
+
+/**
+ * How every encrypted file is opened: SQLCipher 4 defaults (AES-256-CBC, HMAC-SHA512, 4096-byte pages)
+ * with a raw 32-byte key, so no SQLCipher KDF runs per connection. The key goes through the driver's
+ * configuration object, never a URL or a first {@code PRAGMA key} (STACK.md traps 3, 4 and 11).
+ */
+public final class SqlCipher {
+
+    private SqlCipher() {
+    }
+
+    /** Opens (creating when missing) an encrypted file with WAL, foreign keys and a busy timeout. */
+    public static Connection open(Path file, byte[] rawKey, ConnectionSettings settings) throws SQLException {
+        SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey).build();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a commit the client saw acknowledged survives a power cut, not only a process crash.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) settings.busyTimeoutMillis());
+        config.setCacheSize(-settings.pageCacheKiB());
+        return config.createConnection("jdbc:sqlite:" + file);
+    }
+
+    /**
+     * Whether {@code rawKey} opens {@code file}: opens a connection and reads the schema (the first page
+     * read checks the page's HMAC). Wipes {@code rawKey}.
+     */
+    public static boolean keyOpens(Path file, byte[] rawKey, ConnectionSettings settings) {
+        try (Connection connection = open(file, rawKey, settings);
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM sqlite_master");
+            return true;
+        } catch (SQLException failure) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(rawKey, (byte) 0);
+        }
+    }
+
+    /** True when opening failed because the key is not the file's key (or the file is no database). */
+    public static boolean isWrongKey(SQLException failure) {
+        return failure.getErrorCode() == SQLiteErrorCode.SQLITE_NOTADB.code;
+    }
+
+    /**
+     * The URI a {@code VACUUM INTO} statement writes an encrypted copy to. Only ever built from a path of our
+     * own and hex digits, because it ends up inside SQL text (STACK.md trap 7).
+     */
+    public static String encryptedTargetUri(Path target, byte[] rawKey) {
+        String path = target.toAbsolutePath().toString();
+        if (path.contains("'") || path.contains("?") || path.contains("#") || path.contains("%")) {
+            throw new IllegalArgumentException("unsupported character in the data directory path");
+        }
+        return "file:" + path + "?cipher=sqlcipher&legacy=4&key=x%27" + HexFormat.of().formatHex(rawKey) + "%27";
+    }
+
+    /** Per-connection settings that come from configuration. */
+    public record ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB) {
+    }
+}

@@ -1,0 +1,160 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.UnauthenticatedException;
+import dev.researchvault.domain.UnavailableException;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.Vaults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Vaults} over SQLCipher files in the data directory. */
+public final class SqliteVaults implements Vaults {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteVaults.class);
+
+    private final VaultLayout layout;
+    private final VaultFiles files;
+    private final OpenVaults openVaults;
+    private final VaultLocks locks;
+    private final DecoyVault decoy;
+    private final EncryptedCopies copies;
+    private final Duration lockTimeout;
+
+    public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator) {
+        this.layout = new VaultLayout(Path.of(configuration.getDataDir()));
+        this.files = new VaultFiles(layout, migrator, configuration);
+        this.locks = new VaultLocks(configuration.getLockTimeout());
+        this.openVaults = new OpenVaults(configuration, locks, files);
+        this.decoy = new DecoyVault(layout, files.settings());
+        this.copies = new EncryptedCopies(files.settings());
+        this.lockTimeout = configuration.getLockTimeout();
+    }
+
+    /** The cache of open vaults, which is also the {@link dev.researchvault.application.vault.VaultScope}. */
+    public OpenVaults openVaults() {
+        return openVaults;
+    }
+
+    public VaultLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public void create(UserId user, MasterKey key) {
+        Path userDir = layout.userDir(user);
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            if (Files.exists(userDir)) {
+                throw new ConflictException("vault.exists", "a vault already exists for this account");
+            }
+            VaultLayout.createPrivateDirectories(layout.usersDir());
+            VaultLayout.createPrivateDirectories(userDir);
+            try {
+                for (VaultFile file : VaultFile.values()) {
+                    files.create(user, key, file);
+                }
+            } catch (SQLException | RuntimeException failure) {
+                // All or nothing: a half-created vault would lock its user out forever.
+                VaultLayout.deleteRecursively(userDir);
+                LOG.warn("event=vault.create-failed user={} error={}", user, failure.getClass().getSimpleName());
+                throw failure instanceof RuntimeException runtime ? runtime
+                        : new UnavailableException("vault.create-failed", "the vault could not be created");
+            }
+        }
+        LOG.info("event=vault.created user={}", user);
+    }
+
+    @Override
+    public boolean unlock(UserId user, MasterKey key) {
+        return files.keyOpens(user, key) && openVaults.unlock(user, key);
+    }
+
+    @Override
+    public boolean unlockDecoy(MasterKey key) {
+        return decoy.unlock(key);
+    }
+
+    @Override
+    public void rekey(UserId user, MasterKey currentKey, MasterKey newKey, Runnable copiesReady) {
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            try {
+                for (VaultFile file : VaultFile.values()) {
+                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, layout.rekeyCopy(user, file));
+                }
+                copiesReady.run();
+            } catch (RuntimeException failure) {
+                discardCopies(user);
+                throw failure;
+            }
+            swapCopiesIn(user);
+        }
+        LOG.info("event=vault.rekeyed user={}", user);
+    }
+
+    @Override
+    public void recoverRekey(UserId user, boolean staged) {
+        boolean anyCopy = false;
+        for (VaultFile file : VaultFile.values()) {
+            anyCopy |= Files.exists(layout.rekeyCopy(user, file));
+        }
+        if (!anyCopy) {
+            return;
+        }
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            if (staged) {
+                swapCopiesIn(user);
+            } else {
+                discardCopies(user);
+            }
+        }
+        LOG.info("event=vault.rekey-recovered user={} rolledForward={}", user, staged);
+    }
+
+    @Override
+    public void close(UserId user) {
+        openVaults.retire(user);
+    }
+
+    @Override
+    public void destroy(UserId user) {
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            VaultLayout.deleteRecursively(layout.userDir(user));
+            VaultLayout.deleteRecursively(layout.backupDir(user));
+        }
+        LOG.info("event=vault.destroyed user={}", user);
+    }
+
+    private void swapCopiesIn(UserId user) {
+        for (VaultFile file : VaultFile.values()) {
+            Path copy = layout.rekeyCopy(user, file);
+            if (Files.exists(copy)) {
+                EncryptedCopies.replaceAtomically(copy, layout.file(user, file));
+            }
+        }
+    }
+
+    private void discardCopies(UserId user) {
+        for (VaultFile file : VaultFile.values()) {
+            try {
+                Files.deleteIfExists(layout.rekeyCopy(user, file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Thrown inside {@link EncryptedCopies} when the current key does not open a file. */
+    static UnauthenticatedException wrongKey() {
+        return new UnauthenticatedException("account.invalid-credentials", "username or password is wrong");
+    }
+}

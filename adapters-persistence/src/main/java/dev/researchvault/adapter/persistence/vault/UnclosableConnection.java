@@ -1,0 +1,16 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import java.sql.Connection;
+
+/** Lends one connection to a library (Flyway) that closes what it is given; the owner closes it later. */
+final class UnclosableConnection extends DelegatingConnection {
+
+    UnclosableConnection(Connection delegate) {
+        super(delegate);
+    }
+
+    @Override
+    public void close() {
+        // The owner of the underlying connection closes it.
+    }
+}

@@ -1,0 +1,80 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/** Settings of the vault engine ({@code vault.*} in configuration; env var {@code VAULT_DATA_DIR} etc.). */
+@ConfigurationProperties("vault")
+public class VaultConfiguration {
+
+    private String dataDir = "./data";
+    private int connectionsPerFile = 4;
+    private Duration busyTimeout = Duration.ofSeconds(10);
+    private int maxOpenVaults = 256;
+    private Duration closeIdleVaultsAfter = Duration.ofMinutes(15);
+    private Duration lockTimeout = Duration.ofSeconds(30);
+    private int pageCacheKiB = 1024;
+
+    /** Root of every file the server writes: {@code registry.db}, {@code users/}, {@code backups/}. */
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Upper bound of pooled connections per open file. */
+    public int getConnectionsPerFile() {
+        return connectionsPerFile;
+    }
+
+    public void setConnectionsPerFile(int connectionsPerFile) {
+        this.connectionsPerFile = connectionsPerFile;
+    }
+
+    /** How long a statement waits for SQLite's single writer lock before failing. */
+    public Duration getBusyTimeout() {
+        return busyTimeout;
+    }
+
+    public void setBusyTimeout(Duration busyTimeout) {
+        this.busyTimeout = busyTimeout;
+    }
+
+    /** Bound of the open-vault cache; the least recently used idle vault is closed beyond it. */
+    public int getMaxOpenVaults() {
+        return maxOpenVaults;
+    }
+
+    public void setMaxOpenVaults(int maxOpenVaults) {
+        this.maxOpenVaults = maxOpenVaults;
+    }
+
+    /** An open vault unused for this long is closed (its keys stay in the session until it ends). */
+    public Duration getCloseIdleVaultsAfter() {
+        return closeIdleVaultsAfter;
+    }
+
+    public void setCloseIdleVaultsAfter(Duration closeIdleVaultsAfter) {
+        this.closeIdleVaultsAfter = closeIdleVaultsAfter;
+    }
+
+    /** How long a request waits while the user's vault is being re-keyed, restored or deleted. */
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** SQLite page cache per connection, in KiB: the main memory cost of an open vault. */
+    public int getPageCacheKib() {
+        return pageCacheKiB;
+    }
+
+    public void setPageCacheKib(int pageCacheKiB) {
+        this.pageCacheKiB = pageCacheKiB;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import dev.researchvault.domain.account.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * Where each file lives under the data directory. Paths are built only from {@link UserId}s (UUIDs) and
+ * fixed names, never from user input, so nothing a client sends can point outside the data directory.
+ */
+public final class VaultLayout {
+
+    private final Path dataDir;
+
+    public VaultLayout(Path dataDir) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path registry() {
+        return dataDir.resolve("registry.db");
+    }
+
+    public Path usersDir() {
+        return dataDir.resolve("users");
+    }
+
+    public Path userDir(UserId user) {
+        return usersDir().resolve(user.value().toString());
+    }
+
+    public Path file(UserId user, VaultFile file) {
+        return userDir(user).resolve(file.fileName());
+    }
+
+    /** Where a password change writes the re-encrypted copy of a file before swapping it in. */
+    public Path rekeyCopy(UserId user, VaultFile file) {
+        return userDir(user).resolve(file.fileName() + ".rekey");
+    }
+
+    public Path backupDir(UserId user) {
+        return dataDir.resolve("backups").resolve(user.value().toString());
+    }
+
+    /** The database file with SQLite's companions that may sit beside it. */
+    public static List<Path> withCompanions(Path database) {
+        return List.of(database, Path.of(database + "-wal"), Path.of(database + "-shm"), Path.of(database + "-journal"));
+    }
+
+    /** Creates a directory readable only by the server's user (where the file system supports it). */
+    public static void createPrivateDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Creates an empty file readable only by the server's user, for SQLite to initialise. SQLite gives its
+     * -wal and -shm companions the same permissions, so the whole database stays private.
+     */
+    public static void createPrivateFile(Path file) {
+        try {
+            createPrivateDirectories(file.getParent());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            // Already there: SQLite opens it as it is.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes a directory tree; a missing one is fine. */
+    public static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (NoSuchFileException alreadyGone) {
+            // Deleted concurrently: the goal is reached.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+/** Micronaut Data over the routing data source: reads and writes the bound user's {@code vault.db}. */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface VaultMetaRepository extends CrudRepository<VaultMetaRow, String> {
+}

@@ -1,0 +1,183 @@
+package dev.researchvault.application.account;
+
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.UnauthenticatedException;
+import dev.researchvault.domain.account.AccountRegistry;
+import dev.researchvault.domain.account.KdfParameters;
+import dev.researchvault.domain.account.Password;
+import dev.researchvault.domain.account.UserAccount;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.account.Username;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.VaultMetadata;
+import dev.researchvault.domain.vault.VaultKeys;
+import dev.researchvault.domain.vault.Vaults;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Accounts and sessions. There is no password hash: a password is right when the key it derives opens the
+ * user's vault. Unknown users run the same KDF against a decoy, so both failures look and last the same.
+ */
+public final class AccountService implements RegisterAccountUseCase, LoginUseCase, LogoutUseCase,
+        ChangePasswordUseCase, DeleteAccountUseCase {
+
+    private final AccountRegistry registry;
+    private final Vaults vaults;
+    private final VaultKeys keys;
+    private final SessionStore sessions;
+    private final LoginThrottle throttle;
+    private final VaultScope vaultScope;
+    private final VaultMetadata metadata;
+    private final Clock clock;
+    private final KdfParameters decoyParameters;
+
+    public AccountService(AccountRegistry registry, Vaults vaults, VaultKeys keys, SessionStore sessions,
+                          LoginThrottle throttle, VaultScope vaultScope, VaultMetadata metadata, Clock clock) {
+        this.registry = registry;
+        this.vaults = vaults;
+        this.keys = keys;
+        this.sessions = sessions;
+        this.throttle = throttle;
+        this.vaultScope = vaultScope;
+        this.metadata = metadata;
+        this.clock = clock;
+        this.decoyParameters = keys.freshParameters();
+    }
+
+    @Override
+    public Username register(RegisterAccountCommand command) {
+        Username username = new Username(command.username());
+        try (Password password = Password.newPassword(command.password())) {
+            if (registry.findByUsername(username).isPresent()) {
+                throw AccountErrors.usernameTaken();
+            }
+            UserAccount account = UserAccount.registered(UserId.random(), username, clock.instant(),
+                    keys.freshParameters());
+            MasterKey key = keys.derive(password, account.kdf());
+            try {
+                vaults.create(account.id(), key);
+            } finally {
+                key.destroy();
+            }
+            try {
+                registry.add(account);
+            } catch (RuntimeException failure) {
+                // A concurrent registration took the name, or the registry failed: the new files must go.
+                vaults.destroy(account.id());
+                throw failure;
+            }
+            return username;
+        }
+    }
+
+    @Override
+    public Session login(LoginCommand command) {
+        Optional<Username> username = parseUsername(command.username());
+        String throttleKey = username.map(Username::canonical).orElse("");
+        throttle.checkAllowed(throttleKey);
+        try (Password password = Password.offered(command.password())) {
+            Optional<UserAccount> account = username.flatMap(registry::findByUsername);
+            if (account.isEmpty()) {
+                MasterKey decoyKey = keys.derive(password, decoyParameters);
+                vaults.unlockDecoy(decoyKey);
+                decoyKey.destroy();
+                throw failedLogin(throttleKey);
+            }
+            UserAccount user = recoverInterruptedPasswordChange(account.get());
+            MasterKey key = keys.derive(password, user.kdf());
+            if (!vaults.unlock(user.id(), key)) {
+                key.destroy();
+                throw failedLogin(throttleKey);
+            }
+            throttle.recordSuccess(throttleKey);
+            String now = clock.instant().toString();
+            registry.recordLogin(user.id(), clock.instant());
+            vaultScope.call(user.id(), key, () -> {
+                metadata.put(VaultMetadata.LAST_UNLOCKED_AT, now);
+                return null;
+            });
+            return sessions.open(user, key);
+        }
+    }
+
+    @Override
+    public void logout(String token) {
+        sessions.close(token);
+    }
+
+    @Override
+    public void changePassword(Session session, ChangePasswordCommand command) {
+        try (Password newPassword = Password.newPassword(command.newPassword());
+             Password currentPassword = Password.offered(command.currentPassword())) {
+            UserAccount account = currentAccount(session);
+            MasterKey currentKey = proveCurrentPassword(session, account, currentPassword);
+            KdfParameters newParameters = keys.freshParameters();
+            MasterKey newKey = keys.derive(newPassword, newParameters);
+            try {
+                // Sessions end first, so no request of this user writes while the files are re-encrypted.
+                sessions.closeAll(session.userId());
+                vaults.rekey(account.id(), currentKey, newKey,
+                        () -> registry.stageKdfChange(account.id(), newParameters));
+                registry.completeKdfChange(account.id());
+            } finally {
+                currentKey.destroy();
+                newKey.destroy();
+            }
+        }
+    }
+
+    @Override
+    public void deleteAccount(Session session, String password) {
+        try (Password offered = Password.offered(password)) {
+            UserAccount account = currentAccount(session);
+            proveCurrentPassword(session, account, offered).destroy();
+            sessions.closeAll(account.id());
+            // The registry row goes first: a crash half-way then leaves only unreadable, unreferenced files.
+            registry.remove(account.id());
+            vaults.destroy(account.id());
+        }
+    }
+
+    private UserAccount currentAccount(Session session) {
+        return registry.findByUsername(session.username())
+                .filter(account -> account.id().equals(session.userId()))
+                .orElseThrow(AccountErrors::invalidCredentials);
+    }
+
+    private MasterKey proveCurrentPassword(Session session, UserAccount account, Password offered) {
+        String throttleKey = account.username().canonical();
+        throttle.checkAllowed(throttleKey);
+        MasterKey key = keys.derive(offered, account.kdf());
+        if (!key.sameAs(session.key())) {
+            key.destroy();
+            throw failedLogin(throttleKey);
+        }
+        return key;
+    }
+
+    private UserAccount recoverInterruptedPasswordChange(UserAccount account) {
+        vaults.recoverRekey(account.id(), account.pendingKdf().isPresent());
+        if (account.pendingKdf().isEmpty()) {
+            return account;
+        }
+        registry.completeKdfChange(account.id());
+        return new UserAccount(account.id(), account.username(), account.createdAt(), account.lastLoginAt(),
+                account.pendingKdf().get(), Optional.empty());
+    }
+
+    private UnauthenticatedException failedLogin(String throttleKey) {
+        throttle.recordFailure(throttleKey);
+        return AccountErrors.invalidCredentials();
+    }
+
+    private static Optional<Username> parseUsername(String text) {
+        try {
+            return Optional.of(new Username(text));
+        } catch (RuleViolationException malformed) {
+            // A name that cannot exist is answered like an unknown one: same status, same time.
+            return Optional.empty();
+        }
+    }
+}

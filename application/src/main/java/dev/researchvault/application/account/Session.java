@@ -1,0 +1,22 @@
+package dev.researchvault.application.account;
+
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.account.Username;
+import dev.researchvault.domain.vault.MasterKey;
+import java.time.Instant;
+
+/**
+ * A logged-in user. The master key is shared by all sessions of the user and wiped by the session store
+ * when the last one ends.
+ *
+ * @param token     the opaque bearer token (never logged: {@link #toString()} leaves it out)
+ * @param expiresAt the absolute expiry; idle expiry may end the session earlier
+ */
+public record Session(String token, UserId userId, Username username, MasterKey key, Instant createdAt,
+                      Instant expiresAt) {
+
+    @Override
+    public String toString() {
+        return "Session[user=" + userId + ", expiresAt=" + expiresAt + "]";
+    }
+}

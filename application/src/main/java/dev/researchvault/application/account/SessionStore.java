@@ -1,0 +1,28 @@
+package dev.researchvault.application.account;
+
+import dev.researchvault.domain.account.UserAccount;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import java.util.Optional;
+
+/**
+ * Live sessions, with idle and absolute expiry. Holds the users' master keys: a key enters with the first
+ * session of its user and is wiped when the user's last session ends, by logout, revocation or expiry.
+ */
+public interface SessionStore {
+
+    /**
+     * Starts a session with a new random token. Takes ownership of {@code key}: when the user already has
+     * live sessions the existing key is shared and {@code key} is wiped.
+     */
+    Session open(UserAccount account, MasterKey key);
+
+    /** The live session of {@code token}; empty for unknown, ended or expired tokens. Counts as activity. */
+    Optional<Session> find(String token);
+
+    /** Ends one session. Idempotent. */
+    void close(String token);
+
+    /** Ends every session of the user. Idempotent. */
+    void closeAll(UserId user);
+}

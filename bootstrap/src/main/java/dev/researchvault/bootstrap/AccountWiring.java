@@ -1,0 +1,46 @@
+package dev.researchvault.bootstrap;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.researchvault.adapter.http.session.CaffeineSessionStore;
+import dev.researchvault.adapter.http.session.SessionConfiguration;
+import dev.researchvault.application.account.AccountService;
+import dev.researchvault.application.account.LoginThrottle;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.account.AccountRegistry;
+import dev.researchvault.domain.vault.VaultKeys;
+import dev.researchvault.domain.vault.VaultMetadata;
+import dev.researchvault.domain.vault.Vaults;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the account use cases: the application core knows no framework, so it is assembled here. */
+@Factory
+public class AccountWiring {
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    CaffeineSessionStore sessionStore(SessionConfiguration configuration, Clock clock, Vaults vaults) {
+        // When a user's last session ends their key is wiped, so their open vault is closed too.
+        return new CaffeineSessionStore(configuration, clock, Ticker.systemTicker(), vaults::close);
+    }
+
+    @Singleton
+    LoginThrottle loginThrottle(@Value("${login.max-failures:5}") int maxFailures,
+                                @Value("${login.lockout:15m}") Duration lockout, Clock clock) {
+        return new LoginThrottle(maxFailures, lockout, clock);
+    }
+
+    @Singleton
+    AccountService accountService(AccountRegistry registry, Vaults vaults, VaultKeys keys,
+                                  CaffeineSessionStore sessions, LoginThrottle throttle, VaultScope vaultScope,
+                                  VaultMetadata metadata, Clock clock) {
+        return new AccountService(registry, vaults, keys, sessions, throttle, vaultScope, metadata, clock);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.researchvault.domain.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The registry of accounts: who exists and how each one's key is derived. Holds no secret.
+ */
+public interface AccountRegistry {
+
+    /** The account whose name equals {@code username} ignoring case, if any. */
+    Optional<UserAccount> findByUsername(Username username);
+
+    /**
+     * Adds a new account.
+     *
+     * @throws dev.researchvault.domain.ConflictException {@code account.username-taken} when the name
+     *         (ignoring case) is already registered; nothing is written then
+     */
+    void add(UserAccount account);
+
+    /** Records a successful login time. Unknown ids are ignored. */
+    void recordLogin(UserId id, Instant at);
+
+    /**
+     * First half of a password change: remembers the new parameters next to the current ones, once the
+     * re-encrypted copies of the vault files are complete. Idempotent.
+     */
+    void stageKdfChange(UserId id, KdfParameters newKdf);
+
+    /** Second half: the staged parameters become the current ones. Does nothing when none are staged. */
+    void completeKdfChange(UserId id);
+
+    /** Removes the account; true when one was removed. */
+    boolean remove(UserId id);
+}
