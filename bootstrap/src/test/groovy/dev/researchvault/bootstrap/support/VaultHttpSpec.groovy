@@ -1,0 +1,158 @@
+package dev.researchvault.bootstrap.support
+
+import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
+import io.micronaut.context.ApplicationContext
+import io.micronaut.runtime.server.EmbeddedServer
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+
+/**
+ * Base of the HTTP specs: a real server on a random port over a real data directory of encrypted vaults,
+ * with cheap KDF parameters (the production ones are exercised by ProductionKdfSpec). Requests go through
+ * the JDK's HTTP client, like any other client of the API would send them.
+ */
+abstract class VaultHttpSpec extends Specification {
+
+    @Shared
+    Path dataDir = Files.createTempDirectory('rv-http-')
+
+    @Shared
+    @AutoCleanup
+    EmbeddedServer server = ApplicationContext.run(EmbeddedServer, serverProperties())
+
+    @Shared
+    HttpClient http = HttpClient.newHttpClient()
+
+    /** Configuration of the server under test; specs add to it by overriding {@link #extraProperties()}. */
+    Map<String, Object> serverProperties() {
+        [
+                'micronaut.server.port'     : -1,
+                'vault.data-dir'            : dataDir.toString(),
+                'vault.kdf.memory-kib'      : 1024,
+                'vault.kdf.iterations'      : 1,
+                'vault.kdf.parallelism'     : 1,
+                'micronaut.http.client.read-timeout': '60s',
+        ] + extraProperties()
+    }
+
+    Map<String, Object> extraProperties() {
+        [:]
+    }
+
+    def cleanupSpec() {
+        dataDir.toFile().deleteDir()
+    }
+
+    // --- requests ------------------------------------------------------------------------------------
+
+    Reply get(String path, String token = null, Map<String, String> headers = [:]) {
+        send('GET', path, null, token, headers)
+    }
+
+    Reply post(String path, Object body = null, String token = null) {
+        send('POST', path, body, token)
+    }
+
+    Reply put(String path, Object body, String token = null) {
+        send('PUT', path, body, token)
+    }
+
+    Reply patch(String path, Object body, String token = null) {
+        send('PATCH', path, body, token)
+    }
+
+    Reply delete(String path, String token = null, Object body = null) {
+        send('DELETE', path, body, token)
+    }
+
+    /** Sends {@code body} as JSON (a String is sent verbatim, so specs can send broken JSON). */
+    Reply send(String method, String path, Object body, String token, Map<String, String> headers = [:]) {
+        def builder = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
+        if (body != null) {
+            builder.header('Content-Type', 'application/json')
+        }
+        if (token != null) {
+            builder.header('Authorization', "Bearer ${token}")
+        }
+        headers.each { name, value -> builder.header(name, value) }
+        String text = body == null ? null : (body instanceof String ? body : JsonOutput.toJson(body))
+        builder.method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text))
+        new Reply(http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()))
+    }
+
+    // --- accounts ------------------------------------------------------------------------------------
+
+    static String uniqueName(String prefix = 'user') {
+        "${prefix}-${UUID.randomUUID().toString().substring(0, 8)}"
+    }
+
+    Reply register(String username, String password = 'correct horse battery') {
+        post('/api/v1/auth/register', [username: username, password: password])
+    }
+
+    /** Logs in and answers the bearer token; fails the spec when login does not succeed. */
+    String login(String username, String password = 'correct horse battery') {
+        Reply reply = post('/api/v1/auth/login', [username: username, password: password])
+        assert reply.status == 200: "login of ${username} answered ${reply.status}: ${reply.text}"
+        reply.json.token
+    }
+
+    /** Registers a fresh user and answers a token of theirs. */
+    String newUser(String prefix = 'user', String password = 'correct horse battery') {
+        String name = uniqueName(prefix)
+        assert register(name, password).status == 201
+        login(name, password)
+    }
+
+    Path userDirOf(String username) {
+        def row = registryRow(username)
+        dataDir.resolve('users').resolve(row)
+    }
+
+    /** The id of {@code username}, read from the plain registry the way an operator would. */
+    String registryRow(String username) {
+        def connection = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:${dataDir.resolve('registry.db')}")
+        try {
+            def statement = connection.prepareStatement('SELECT id FROM account WHERE username_canonical = ?')
+            statement.setString(1, username.toLowerCase(Locale.ROOT))
+            def result = statement.executeQuery()
+            result.next() ? result.getString(1) : null
+        } finally {
+            connection.close()
+        }
+    }
+
+    /** A response, with its body as text and (lazily) as JSON. */
+    static class Reply {
+        final HttpResponse<byte[]> response
+
+        Reply(HttpResponse<byte[]> response) {
+            this.response = response
+        }
+
+        int getStatus() { response.statusCode() }
+
+        byte[] getBytes() { response.body() }
+
+        String getText() { new String(response.body(), 'UTF-8') }
+
+        Object getJson() { response.body().length == 0 ? null : new JsonSlurper().parseText(text) }
+
+        String header(String name) { response.headers().firstValue(name).orElse(null) }
+
+        String getContentType() { header('Content-Type') }
+
+        boolean isProblem() { contentType?.startsWith('application/problem+json') }
+
+        @Override
+        String toString() { "${status} ${text}" }
+    }
+}
