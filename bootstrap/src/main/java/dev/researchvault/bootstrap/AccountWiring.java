@@ -5,6 +5,8 @@ import dev.researchvault.adapter.http.session.CaffeineSessionStore;
 import dev.researchvault.adapter.http.session.SessionConfiguration;
 import dev.researchvault.application.account.AccountService;
 import dev.researchvault.application.account.LoginThrottle;
+import dev.researchvault.application.account.PasswordProof;
+import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
@@ -21,11 +23,6 @@ import java.time.Duration;
 public class AccountWiring {
 
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Singleton
     CaffeineSessionStore sessionStore(SessionConfiguration configuration, Clock clock, Vaults vaults) {
         // When a user's last session ends their key is wiped, so their open vault is closed too.
         return new CaffeineSessionStore(configuration, clock, Ticker.systemTicker(), vaults::close);
@@ -38,9 +35,15 @@ public class AccountWiring {
     }
 
     @Singleton
+    PasswordProof passwordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
+        return new PasswordProof(registry, keys, throttle);
+    }
+
+    @Singleton
     AccountService accountService(AccountRegistry registry, Vaults vaults, VaultKeys keys,
                                   CaffeineSessionStore sessions, LoginThrottle throttle, VaultScope vaultScope,
-                                  VaultMetadata metadata, Clock clock) {
-        return new AccountService(registry, vaults, keys, sessions, throttle, vaultScope, metadata, clock);
+                                  VaultMetadata metadata, BackupService backups, Clock clock) {
+        return new AccountService(new AccountService.Collaborators(registry, vaults, keys, sessions, throttle,
+                vaultScope, metadata, backups, clock));
     }
 }

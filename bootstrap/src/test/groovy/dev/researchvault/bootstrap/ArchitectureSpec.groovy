@@ -36,11 +36,11 @@ class ArchitectureSpec extends Specification {
                 .check(production)
     }
 
-    def "the application depends only on the domain and the JDK"() {
+    def "the application depends only on the domain, the JDK and the logging facade"() {
         expect:
         classes().that().resideInAPackage('dev.researchvault.application..')
                 .should().onlyDependOnClassesThat()
-                .resideInAnyPackage('dev.researchvault.domain..', 'dev.researchvault.application..', 'java..')
+                .resideInAnyPackage('dev.researchvault.domain..', 'dev.researchvault.application..', 'java..', 'org.slf4j')
                 .check(production)
     }
 

@@ -1,6 +1,14 @@
 package dev.researchvault.adapter.persistence;
 
 import dev.researchvault.adapter.persistence.account.SqliteAccountRegistry;
+import dev.researchvault.adapter.persistence.backup.SqliteBackups;
+import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.SqliteVaultMaintenance;
+import dev.researchvault.adapter.persistence.vault.VaultLayout;
+import dev.researchvault.domain.vault.VaultMaintenance;
+import io.micronaut.context.annotation.Secondary;
+import java.nio.file.Path;
+import java.time.Clock;
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys;
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration;
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator;
@@ -26,8 +34,37 @@ import javax.sql.DataSource;
 public class PersistenceFactory {
 
     @Singleton
-    SqliteVaults vaults(VaultConfiguration configuration) {
-        return new SqliteVaults(configuration, new FlywaySchemaMigrator());
+    @Secondary
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    SqlCipher.ConnectionSettings connectionSettings(VaultConfiguration configuration) {
+        return new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(), configuration.getPageCacheKib());
+    }
+
+    @Singleton
+    VaultLayout layout(VaultConfiguration configuration) {
+        return new VaultLayout(Path.of(configuration.getDataDir()));
+    }
+
+    /** Backups guard migrations of the engine, and restore through it: built first, attached after. */
+    @Singleton
+    SqliteBackups backups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock) {
+        return new SqliteBackups(layout, settings, clock);
+    }
+
+    @Singleton
+    SqliteVaults vaults(VaultConfiguration configuration, SqliteBackups backups) {
+        SqliteVaults vaults = new SqliteVaults(configuration, new FlywaySchemaMigrator(), backups);
+        backups.attach(vaults);
+        return vaults;
+    }
+
+    @Singleton
+    VaultMaintenance vaultMaintenance(VaultLayout layout, SqlCipher.ConnectionSettings settings) {
+        return new SqliteVaultMaintenance(layout, settings);
     }
 
     @Singleton

@@ -30,19 +30,28 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     private final LoginThrottle throttle;
     private final VaultScope vaultScope;
     private final VaultMetadata metadata;
+    private final PasswordProof proof;
+    private final AccountEvents events;
     private final Clock clock;
     private final KdfParameters decoyParameters;
 
-    public AccountService(AccountRegistry registry, Vaults vaults, VaultKeys keys, SessionStore sessions,
-                          LoginThrottle throttle, VaultScope vaultScope, VaultMetadata metadata, Clock clock) {
-        this.registry = registry;
-        this.vaults = vaults;
-        this.keys = keys;
-        this.sessions = sessions;
-        this.throttle = throttle;
-        this.vaultScope = vaultScope;
-        this.metadata = metadata;
-        this.clock = clock;
+    /** Collaborators of the account flows, grouped because they always travel together. */
+    public record Collaborators(AccountRegistry registry, Vaults vaults, VaultKeys keys, SessionStore sessions,
+                                LoginThrottle throttle, VaultScope vaultScope, VaultMetadata metadata,
+                                AccountEvents events, Clock clock) {
+    }
+
+    public AccountService(Collaborators with) {
+        this.registry = with.registry();
+        this.vaults = with.vaults();
+        this.keys = with.keys();
+        this.sessions = with.sessions();
+        this.throttle = with.throttle();
+        this.vaultScope = with.vaultScope();
+        this.metadata = with.metadata();
+        this.events = with.events();
+        this.clock = with.clock();
+        this.proof = new PasswordProof(registry, keys, throttle);
         this.decoyParameters = keys.freshParameters();
     }
 
@@ -98,7 +107,9 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                 metadata.put(VaultMetadata.LAST_UNLOCKED_AT, now);
                 return null;
             });
-            return sessions.open(user, key);
+            Session session = sessions.open(user, key);
+            events.loggedIn(session);
+            return session;
         }
     }
 
@@ -111,8 +122,8 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     public void changePassword(Session session, ChangePasswordCommand command) {
         try (Password newPassword = Password.newPassword(command.newPassword());
              Password currentPassword = Password.offered(command.currentPassword())) {
-            UserAccount account = currentAccount(session);
-            MasterKey currentKey = proveCurrentPassword(session, account, currentPassword);
+            UserAccount account = proof.accountOf(session);
+            MasterKey currentKey = proof.prove(session, currentPassword);
             KdfParameters newParameters = keys.freshParameters();
             MasterKey newKey = keys.derive(newPassword, newParameters);
             try {
@@ -121,6 +132,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                 vaults.rekey(account.id(), currentKey, newKey,
                         () -> registry.stageKdfChange(account.id(), newParameters));
                 registry.completeKdfChange(account.id());
+                events.passwordChanged(account.id(), newKey);
             } finally {
                 currentKey.destroy();
                 newKey.destroy();
@@ -131,30 +143,13 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     @Override
     public void deleteAccount(Session session, String password) {
         try (Password offered = Password.offered(password)) {
-            UserAccount account = currentAccount(session);
-            proveCurrentPassword(session, account, offered).destroy();
+            UserAccount account = proof.accountOf(session);
+            proof.prove(session, offered).destroy();
             sessions.closeAll(account.id());
             // The registry row goes first: a crash half-way then leaves only unreadable, unreferenced files.
             registry.remove(account.id());
             vaults.destroy(account.id());
         }
-    }
-
-    private UserAccount currentAccount(Session session) {
-        return registry.findByUsername(session.username())
-                .filter(account -> account.id().equals(session.userId()))
-                .orElseThrow(AccountErrors::invalidCredentials);
-    }
-
-    private MasterKey proveCurrentPassword(Session session, UserAccount account, Password offered) {
-        String throttleKey = account.username().canonical();
-        throttle.checkAllowed(throttleKey);
-        MasterKey key = keys.derive(offered, account.kdf());
-        if (!key.sameAs(session.key())) {
-            key.destroy();
-            throw failedLogin(throttleKey);
-        }
-        return key;
     }
 
     private UserAccount recoverInterruptedPasswordChange(UserAccount account) {

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * {@code sqlcipher_export}, STACK.md trap 6), verifies them, and swaps files atomically. Used by password
  * changes (a copy under the new key) and backups (a copy under the same key).
  */
-final class EncryptedCopies {
+public final class EncryptedCopies {
 
     private final SqlCipher.ConnectionSettings settings;
 
@@ -70,7 +70,7 @@ final class EncryptedCopies {
     }
 
     /** Moves {@code copy} over {@code live} in one atomic rename, dropping the live file's stale companions. */
-    static void replaceAtomically(Path copy, Path live) {
+    public static void replaceAtomically(Path copy, Path live) {
         try {
             for (Path companion : VaultLayout.withCompanions(live).subList(1, 4)) {
                 Files.deleteIfExists(companion);
@@ -83,7 +83,7 @@ final class EncryptedCopies {
     }
 
     /** fsync: {@code VACUUM INTO} does not sync its output, and a rename is durable only once the directory is. */
-    static void forceToDisk(Path path) {
+    public static void forceToDisk(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

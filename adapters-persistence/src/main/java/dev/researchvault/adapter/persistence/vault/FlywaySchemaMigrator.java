@@ -18,13 +18,21 @@ public final class FlywaySchemaMigrator implements SchemaMigrator {
         migrate(file.migrations(), connection);
     }
 
+    @Override
+    public boolean hasPending(VaultFile file, Connection connection) {
+        return flyway(file.migrations(), connection).info().pending().length > 0;
+    }
+
     /** Applies the migrations found at {@code location} to the database behind {@code connection}. */
     public static void migrate(String location, Connection connection) {
-        Flyway.configure(FlywaySchemaMigrator.class.getClassLoader())
+        flyway(location, connection).migrate();
+    }
+
+    private static Flyway flyway(String location, Connection connection) {
+        return Flyway.configure(FlywaySchemaMigrator.class.getClassLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations(location)
-                .load()
-                .migrate();
+                .load();
     }
 
     /** Hands Flyway the caller's connection without letting it close it. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +30,12 @@ public final class SqliteVaults implements Vaults {
     private final Duration lockTimeout;
 
     public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator) {
+        this(configuration, migrator, MigrationGuard.NONE);
+    }
+
+    public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator, MigrationGuard guard) {
         this.layout = new VaultLayout(Path.of(configuration.getDataDir()));
-        this.files = new VaultFiles(layout, migrator, configuration);
+        this.files = new VaultFiles(layout, migrator, guard, configuration);
         this.locks = new VaultLocks(configuration.getLockTimeout());
         this.openVaults = new OpenVaults(configuration, locks, files);
         this.decoy = new DecoyVault(layout, files.settings());
@@ -132,6 +137,31 @@ public final class SqliteVaults implements Vaults {
             VaultLayout.deleteRecursively(layout.backupDir(user));
         }
         LOG.info("event=vault.destroyed user={}", user);
+    }
+
+    /**
+     * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
+     * closed and no request running. Each file is copied next to its live file first, so a failure before
+     * the renames leaves the live files untouched.
+     */
+    public void replaceFiles(UserId user, Map<VaultFile, Path> sources) {
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
+                Path staged = layout.rekeyCopy(user, source.getKey()).resolveSibling(source.getKey().fileName() + ".restore");
+                try {
+                    Files.copy(source.getValue(), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                EncryptedCopies.forceToDisk(staged);
+            }
+            for (VaultFile file : sources.keySet()) {
+                Path staged = layout.rekeyCopy(user, file).resolveSibling(file.fileName() + ".restore");
+                EncryptedCopies.replaceAtomically(staged, layout.file(user, file));
+            }
+        }
+        LOG.info("event=vault.files-replaced user={}", user);
     }
 
     private void swapCopiesIn(UserId user) {

@@ -19,13 +19,15 @@ final class VaultFiles implements OpenVault.Opener {
 
     private final VaultLayout layout;
     private final SchemaMigrator migrator;
+    private final MigrationGuard guard;
     private final SqlCipher.ConnectionSettings settings;
     private final int connectionsPerFile;
     private final Duration borrowTimeout;
 
-    VaultFiles(VaultLayout layout, SchemaMigrator migrator, VaultConfiguration configuration) {
+    VaultFiles(VaultLayout layout, SchemaMigrator migrator, MigrationGuard guard, VaultConfiguration configuration) {
         this.layout = layout;
         this.migrator = migrator;
+        this.guard = guard;
         this.settings = new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(),
                 configuration.getPageCacheKib());
         this.connectionsPerFile = configuration.getConnectionsPerFile();
@@ -39,6 +41,9 @@ final class VaultFiles implements OpenVault.Opener {
     @Override
     public Map<VaultFile, ConnectionPool> open(UserId user, MasterKey key) throws SQLException {
         Map<VaultFile, ConnectionPool> pools = new EnumMap<>(VaultFile.class);
+        if (anyMigrationPending(user, key)) {
+            guard.beforeMigrating(user, key);
+        }
         try {
             for (VaultFile file : VaultFile.values()) {
                 pools.put(file, openFile(user, key, file));
@@ -72,6 +77,22 @@ final class VaultFiles implements OpenVault.Opener {
             throw new UnavailableException("vault.missing", "the vault's files are missing");
         }
         return SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), settings);
+    }
+
+    private boolean anyMigrationPending(UserId user, MasterKey key) throws SQLException {
+        for (VaultFile file : VaultFile.values()) {
+            Path path = layout.file(user, file);
+            if (!Files.isRegularFile(path)) {
+                throw new UnavailableException("vault.missing", "the vault's files are missing");
+            }
+            try (KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), settings);
+                 Connection connection = keyed.open()) {
+                if (migrator.hasPending(file, connection)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private ConnectionPool openFile(UserId user, MasterKey key, VaultFile file) throws SQLException {

@@ -1,0 +1,73 @@
+package dev.researchvault.adapter.http.vault;
+
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.maintenance.VaultMaintenanceService;
+import dev.researchvault.domain.vault.VaultMaintenance.FileStats;
+import dev.researchvault.domain.vault.VaultMaintenance.IntegrityReport;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Integrity, statistics and compaction of the caller's vault. */
+@Controller("/api/v1/vault")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class VaultController {
+
+    private final VaultMaintenanceService maintenance;
+
+    public VaultController(VaultMaintenanceService maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    @Get("/integrity")
+    public IntegrityResponse integrity(HttpRequest<?> request) {
+        IntegrityReport report = maintenance.checkIntegrity(Sessions.of(request));
+        return new IntegrityResponse(word(report.vaultOk()), word(report.blobsOk()), report.details());
+    }
+
+    @Get("/stats")
+    public StatsResponse stats(HttpRequest<?> request) {
+        VaultMaintenanceService.VaultStatistics statistics = maintenance.statistics(Sessions.of(request));
+        Map<String, FileStatsResponse> files = statistics.files().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> FileStatsResponse.of(entry.getValue()),
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+        return new StatsResponse(files, statistics.lastBackupAt().map(Instant::toString).orElse(null));
+    }
+
+    @Post("/vacuum")
+    public VacuumResponse vacuum(HttpRequest<?> request) {
+        return new VacuumResponse(maintenance.vacuum(Sessions.of(request)));
+    }
+
+    private static String word(boolean ok) {
+        return ok ? "ok" : "corrupt";
+    }
+
+    @Serdeable
+    record IntegrityResponse(String vault, String blobs, List<String> details) {
+    }
+
+    @Serdeable
+    record StatsResponse(Map<String, FileStatsResponse> files, String lastBackupAt) {
+    }
+
+    @Serdeable
+    record FileStatsResponse(long sizeBytes, long walBytes, long pageCount, long freePages, Map<String, Long> rowCounts) {
+        static FileStatsResponse of(FileStats stats) {
+            return new FileStatsResponse(stats.sizeBytes(), stats.walBytes(), stats.pageCount(), stats.freePages(),
+                    stats.rowCounts());
+        }
+    }
+
+    @Serdeable
+    record VacuumResponse(long bytesReclaimed) {
+    }
+}

@@ -1,0 +1,33 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/** Fresh, unpooled connections to a user's files while the vault is closed (forced backups, checks). */
+public final class KeyedConnections {
+
+    private final VaultLayout layout;
+    private final UserId user;
+    private final MasterKey key;
+    private final SqlCipher.ConnectionSettings settings;
+
+    public KeyedConnections(VaultLayout layout, UserId user, MasterKey key, SqlCipher.ConnectionSettings settings) {
+        this.layout = layout;
+        this.user = user;
+        this.key = key;
+        this.settings = settings;
+    }
+
+    /** A new connection to {@code file}; the caller closes it. */
+    public Connection open(VaultFile file) throws SQLException {
+        byte[] rawKey = FileKeys.derive(key, file);
+        try {
+            return SqlCipher.open(layout.file(user, file), rawKey, settings);
+        } finally {
+            Arrays.fill(rawKey, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.researchvault.adapter.persistence.vault;
+
+import dev.researchvault.domain.UnavailableException;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.VaultMaintenance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Integrity checks, statistics and VACUUM over a user's two files. */
+public final class SqliteVaultMaintenance implements VaultMaintenance {
+
+    private final VaultLayout layout;
+    private final SqlCipher.ConnectionSettings settings;
+
+    public SqliteVaultMaintenance(VaultLayout layout, SqlCipher.ConnectionSettings settings) {
+        this.layout = layout;
+        this.settings = settings;
+    }
+
+    @Override
+    public IntegrityReport checkIntegrity(UserId user, MasterKey key) {
+        List<String> details = new ArrayList<>();
+        boolean[] ok = new boolean[VaultFile.values().length];
+        for (VaultFile file : VaultFile.values()) {
+            byte[] rawKey = FileKeys.derive(key, file);
+            try {
+                List<String> problems = IntegrityCheck.check(layout.file(user, file), rawKey, settings, "integrity_check");
+                ok[file.ordinal()] = problems.isEmpty();
+                problems.forEach(problem -> details.add(file.fileName() + ": " + problem));
+            } finally {
+                Arrays.fill(rawKey, (byte) 0);
+            }
+        }
+        return new IntegrityReport(ok[VaultFile.VAULT.ordinal()], ok[VaultFile.BLOBS.ordinal()], details);
+    }
+
+    @Override
+    public Map<String, FileStats> stats() {
+        Map<String, FileStats> stats = new LinkedHashMap<>();
+        for (VaultFile file : VaultFile.values()) {
+            try (Connection connection = CurrentVault.connection(file)) {
+                stats.put(file.fileName(), statsOf(connection));
+            } catch (SQLException e) {
+                throw unavailable();
+            }
+        }
+        return stats;
+    }
+
+    @Override
+    public long vacuum() {
+        long reclaimed = 0;
+        for (VaultFile file : VaultFile.values()) {
+            try (Connection connection = CurrentVault.connection(file); Statement statement = connection.createStatement()) {
+                long before = onDiskSize(connection);
+                statement.execute("VACUUM");
+                // Fold the rewritten pages back so the main file shows the new size.
+                statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                reclaimed += Math.max(0, before - onDiskSize(connection));
+            } catch (SQLException e) {
+                throw unavailable();
+            }
+        }
+        return reclaimed;
+    }
+
+    private FileStats statsOf(Connection connection) throws SQLException {
+        Path main = databasePath(connection);
+        Map<String, Long> rowCounts = new LinkedHashMap<>();
+        for (String table : tables(connection)) {
+            // Table names come from sqlite_master, never from a request; quoting keeps odd names harmless.
+            rowCounts.put(table, single(connection, "SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\""));
+        }
+        return new FileStats(size(main), size(Path.of(main + "-wal")), single(connection, "PRAGMA page_count"),
+                single(connection, "PRAGMA freelist_count"), rowCounts);
+    }
+
+    private static List<String> tables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
+                     + "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    private static long onDiskSize(Connection connection) throws SQLException {
+        Path main = databasePath(connection);
+        return size(main) + size(Path.of(main + "-wal"));
+    }
+
+    private static Path databasePath(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA database_list")) {
+            while (rows.next()) {
+                if ("main".equals(rows.getString("name"))) {
+                    return Path.of(rows.getString("file"));
+                }
+            }
+        }
+        throw new SQLException("no main database");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static UnavailableException unavailable() {
+        return new UnavailableException("vault.unavailable", "the vault cannot be read right now");
+    }
+}

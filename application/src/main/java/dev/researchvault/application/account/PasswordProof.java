@@ -1,0 +1,50 @@
+package dev.researchvault.application.account;
+
+import dev.researchvault.domain.UnauthenticatedException;
+import dev.researchvault.domain.account.AccountRegistry;
+import dev.researchvault.domain.account.Password;
+import dev.researchvault.domain.account.UserAccount;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.VaultKeys;
+
+/**
+ * Re-proves the password of a logged-in user before a sensitive step (password change, account deletion,
+ * restore): the offered password must derive the session's key. Failures count towards the login throttle.
+ */
+public final class PasswordProof {
+
+    private final AccountRegistry registry;
+    private final VaultKeys keys;
+    private final LoginThrottle throttle;
+
+    public PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
+        this.registry = registry;
+        this.keys = keys;
+        this.throttle = throttle;
+    }
+
+    /** The session's account as the registry has it now. */
+    public UserAccount accountOf(Session session) {
+        return registry.findByUsername(session.username())
+                .filter(account -> account.id().equals(session.userId()))
+                .orElseThrow(AccountErrors::invalidCredentials);
+    }
+
+    /**
+     * The key {@code offered} derives, when it is the session's key; the caller wipes it.
+     *
+     * @throws UnauthenticatedException when the password is wrong
+     */
+    public MasterKey prove(Session session, Password offered) {
+        UserAccount account = accountOf(session);
+        String throttleKey = account.username().canonical();
+        throttle.checkAllowed(throttleKey);
+        MasterKey key = keys.derive(offered, account.kdf());
+        if (!key.sameAs(session.key())) {
+            key.destroy();
+            throttle.recordFailure(throttleKey);
+            throw AccountErrors.invalidCredentials();
+        }
+        return key;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.researchvault.application.backup;
+
+import dev.researchvault.application.account.Session;
+import dev.researchvault.domain.backup.BackupInfo;
+import java.util.List;
+
+/** What a user can do with their backups. */
+public interface BackupUseCases {
+
+    /** Takes a backup now (not subject to the daily limit) and applies retention. */
+    BackupInfo createBackup(Session session);
+
+    /** The user's backups, newest first. */
+    List<BackupInfo> listBackups(Session session);
+
+    /** @throws dev.researchvault.domain.NotFoundException {@code backup.not-found} */
+    void deleteBackup(Session session, String name);
+
+    /**
+     * Replaces the live vault with a backup, after re-proving the password.
+     *
+     * @throws dev.researchvault.domain.UnauthenticatedException wrong password
+     * @throws dev.researchvault.domain.NotFoundException        {@code backup.not-found}
+     * @throws dev.researchvault.domain.ConflictException        {@code backup.corrupt}
+     */
+    void restoreBackup(Session session, String name, String password);
+}

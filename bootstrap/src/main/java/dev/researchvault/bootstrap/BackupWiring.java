@@ -1,0 +1,50 @@
+package dev.researchvault.bootstrap;
+
+import dev.researchvault.application.account.PasswordProof;
+import dev.researchvault.application.backup.BackupPolicies;
+import dev.researchvault.application.backup.BackupService;
+import dev.researchvault.application.maintenance.VaultMaintenanceService;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.backup.Backups;
+import dev.researchvault.domain.vault.VaultMaintenance;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Wires backups and vault maintenance. */
+@Factory
+public class BackupWiring {
+
+    /** Automatic backups run here, off the request threads; two at a time keeps a login storm civil. */
+    @Singleton
+    @Named("backups")
+    @Bean(preDestroy = "shutdown")
+    ExecutorService backupExecutor() {
+        return Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "backup");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Singleton
+    BackupService backupService(Backups backups, BackupPolicies policies, PasswordProof proof,
+                                @Named("backups") ExecutorService executor, Clock clock) {
+        return new BackupService(backups, policies, proof, executor, clock);
+    }
+
+    @Singleton
+    VaultMaintenanceService vaultMaintenanceService(VaultMaintenance maintenance, VaultScope scope, Backups backups) {
+        return new VaultMaintenanceService(maintenance, scope, backups);
+    }
+
+    /** Until the settings area provides per-user rules, everyone has the shipped defaults. */
+    @Singleton
+    BackupPolicies backupPolicies() {
+        return BackupPolicies.DEFAULTS;
+    }
+}
