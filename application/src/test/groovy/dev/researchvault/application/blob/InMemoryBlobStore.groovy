@@ -1,0 +1,68 @@
+package dev.researchvault.application.blob
+
+import dev.researchvault.domain.blob.Blob
+import dev.researchvault.domain.blob.BlobDigest
+import dev.researchvault.domain.blob.BlobInfo
+import dev.researchvault.domain.blob.BlobKey
+import dev.researchvault.domain.blob.BlobStore
+import dev.researchvault.domain.blob.BlobStream
+import groovy.transform.CompileStatic
+
+import java.util.concurrent.ConcurrentSkipListMap
+
+/**
+ * {@link BlobStore} in a sorted map, for use-case specs. Keeps its own copy of saved arrays and hands out
+ * copies, so a caller mutating an array cannot change what is stored (as with the database).
+ */
+@CompileStatic
+class InMemoryBlobStore implements BlobStore {
+
+    private final NavigableMap<String, Blob> blobs = new ConcurrentSkipListMap<>()
+
+    @Override
+    BlobInfo save(BlobKey key, String mime, byte[] data) {
+        def info = new BlobInfo(mime, data.length, BlobDigest.of(data))
+        blobs.put(key.value(), new Blob(info, data.clone()))
+        info
+    }
+
+    @Override
+    Optional<Blob> get(BlobKey key) {
+        Optional.ofNullable(blobs.get(key.value())).map { Blob blob -> new Blob(blob.info(), blob.data().clone()) }
+    }
+
+    @Override
+    Optional<BlobStream> openStream(BlobKey key) {
+        get(key).map { Blob blob -> new BlobStream(blob.info(), new ByteArrayInputStream(blob.data())) }
+    }
+
+    @Override
+    Optional<BlobInfo> info(BlobKey key) {
+        Optional.ofNullable(blobs.get(key.value())).map { Blob blob -> blob.info() }
+    }
+
+    @Override
+    boolean exists(BlobKey key) {
+        blobs.containsKey(key.value())
+    }
+
+    @Override
+    boolean delete(BlobKey key) {
+        blobs.remove(key.value()) != null
+    }
+
+    @Override
+    int deleteByPrefixes(Collection<String> prefixes) {
+        if (prefixes.any { String prefix -> prefix.isEmpty() }) {
+            throw new IllegalArgumentException('an empty prefix would match every blob')
+        }
+        def doomed = blobs.keySet().findAll { String key -> prefixes.any { String prefix -> key.startsWith(prefix) } }
+        doomed.each { String key -> blobs.remove(key) }
+        doomed.size()
+    }
+
+    /** Every stored key, sorted: for assertions. */
+    List<String> keys() {
+        new ArrayList<>(blobs.keySet())
+    }
+}
