@@ -113,21 +113,12 @@ abstract class VaultHttpSpec extends Specification {
     }
 
     Path userDirOf(String username) {
-        def row = registryRow(username)
-        dataDir.resolve('users').resolve(row)
+        dataDir.resolve('users').resolve(files.registryRow(username).id as String)
     }
 
-    /** The id of {@code username}, read from the plain registry the way an operator would. */
-    String registryRow(String username) {
-        def connection = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:${dataDir.resolve('registry.db')}")
-        try {
-            def statement = connection.prepareStatement('SELECT id FROM account WHERE username_canonical = ?')
-            statement.setString(1, username.toLowerCase(Locale.ROOT))
-            def result = statement.executeQuery()
-            result.next() ? result.getString(1) : null
-        } finally {
-            connection.close()
-        }
+    /** Reads vaults from outside the server, the way docs/file-format.md describes. */
+    VaultFileReader getFiles() {
+        new VaultFileReader(dataDir)
     }
 
     /** A response, with its body as text and (lazily) as JSON. */

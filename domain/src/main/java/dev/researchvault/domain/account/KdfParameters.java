@@ -9,17 +9,17 @@ import java.util.Objects;
  * defaults never locks anyone out: an account keeps the parameters it was created (or last rekeyed) with.
  *
  * @param algorithm   the KDF
- * @param memoryKiB   Argon2 memory in KiB (ignored by PBKDF2)
+ * @param memoryKib   Argon2 memory in KiB (ignored by PBKDF2)
  * @param iterations  Argon2 passes, or PBKDF2 iterations
  * @param parallelism Argon2 lanes (ignored by PBKDF2)
  * @param salt        random per-user salt, 32 bytes for new accounts
  */
-public record KdfParameters(KdfAlgorithm algorithm, int memoryKiB, int iterations, int parallelism, byte[] salt) {
+public record KdfParameters(KdfAlgorithm algorithm, int memoryKib, int iterations, int parallelism, byte[] salt) {
 
     public KdfParameters {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(salt, "salt");
-        if (iterations < 1 || parallelism < 1 || memoryKiB < 0) {
+        if (iterations < 1 || parallelism < 1 || memoryKib < 0) {
             throw new IllegalArgumentException("KDF cost parameters must be positive");
         }
         salt = salt.clone();
@@ -32,23 +32,23 @@ public record KdfParameters(KdfAlgorithm algorithm, int memoryKiB, int iteration
 
     /** The same cost parameters with another salt: what a password change uses. */
     public KdfParameters withSalt(byte[] newSalt) {
-        return new KdfParameters(algorithm, memoryKiB, iterations, parallelism, newSalt);
+        return new KdfParameters(algorithm, memoryKib, iterations, parallelism, newSalt);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KdfParameters that && algorithm == that.algorithm && memoryKiB == that.memoryKiB
+        return other instanceof KdfParameters that && algorithm == that.algorithm && memoryKib == that.memoryKib
                 && iterations == that.iterations && parallelism == that.parallelism && Arrays.equals(salt, that.salt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(algorithm, memoryKiB, iterations, parallelism, Arrays.hashCode(salt));
+        return Objects.hash(algorithm, memoryKib, iterations, parallelism, Arrays.hashCode(salt));
     }
 
     @Override
     public String toString() {
-        return "KdfParameters[" + algorithm + ", m=" + memoryKiB + "KiB, t=" + iterations + ", p=" + parallelism
+        return "KdfParameters[" + algorithm + ", m=" + memoryKib + "KiB, t=" + iterations + ", p=" + parallelism
                 + ", salt=" + HexFormat.of().formatHex(salt) + "]";
     }
 }

@@ -76,7 +76,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
             insert.setString(3, account.username().canonical());
             insert.setString(4, account.createdAt().toString());
             insert.setString(5, kdf.algorithm().name());
-            insert.setInt(6, kdf.memoryKiB());
+            insert.setInt(6, kdf.memoryKib());
             insert.setInt(7, kdf.iterations());
             insert.setInt(8, kdf.parallelism());
             insert.setBytes(9, kdf.salt());
@@ -101,7 +101,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
                      + "pending_kdf_memory_kib = ?, pending_kdf_iterations = ?, pending_kdf_parallelism = ?, "
                      + "pending_kdf_salt = ? WHERE id = ?")) {
             stage.setString(1, newKdf.algorithm().name());
-            stage.setInt(2, newKdf.memoryKiB());
+            stage.setInt(2, newKdf.memoryKib());
             stage.setInt(3, newKdf.iterations());
             stage.setInt(4, newKdf.parallelism());
             stage.setBytes(5, newKdf.salt());

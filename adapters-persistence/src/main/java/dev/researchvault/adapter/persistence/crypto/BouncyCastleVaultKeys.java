@@ -61,7 +61,7 @@ public final class BouncyCastleVaultKeys implements VaultKeys {
             Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
             argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                     .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withMemoryAsKB(parameters.memoryKiB())
+                    .withMemoryAsKB(parameters.memoryKib())
                     .withIterations(parameters.iterations())
                     .withParallelism(parameters.parallelism())
                     .withSalt(parameters.salt())

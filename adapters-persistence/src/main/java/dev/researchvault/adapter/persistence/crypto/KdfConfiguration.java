@@ -12,7 +12,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 public class KdfConfiguration {
 
     private KdfAlgorithm algorithm = KdfAlgorithm.ARGON2ID;
-    private int memoryKiB = 19 * 1024;
+    private int memoryKib = 19 * 1024;
     private int iterations = 2;
     private int parallelism = 1;
     private int maxConcurrentDerivations = Runtime.getRuntime().availableProcessors();
@@ -26,11 +26,11 @@ public class KdfConfiguration {
     }
 
     public int getMemoryKib() {
-        return memoryKiB;
+        return memoryKib;
     }
 
-    public void setMemoryKib(int memoryKiB) {
-        this.memoryKiB = memoryKiB;
+    public void setMemoryKib(int memoryKib) {
+        this.memoryKib = memoryKib;
     }
 
     /** Argon2 passes; for PBKDF2 the iteration count (use at least 210,000 there, per OWASP). */

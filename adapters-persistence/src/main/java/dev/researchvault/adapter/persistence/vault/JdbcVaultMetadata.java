@@ -21,11 +21,6 @@ final class JdbcVaultMetadata implements VaultMetadata {
 
     @Override
     public void put(String name, String value) {
-        VaultMetaRow row = new VaultMetaRow(name, value);
-        if (rows.existsById(name)) {
-            rows.update(row);
-        } else {
-            rows.save(row);
-        }
+        rows.upsert(name, value);
     }
 }

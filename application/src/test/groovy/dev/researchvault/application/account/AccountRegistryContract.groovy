@@ -1,0 +1,115 @@
+package dev.researchvault.application.account
+
+import dev.researchvault.domain.ConflictException
+import dev.researchvault.domain.account.AccountRegistry
+import dev.researchvault.domain.account.KdfAlgorithm
+import dev.researchvault.domain.account.KdfParameters
+import dev.researchvault.domain.account.UserAccount
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.account.Username
+import spock.lang.Specification
+
+import java.time.Instant
+import java.time.temporal.ChronoUnit
+
+/** What every {@link AccountRegistry} must do. Concrete specs only say how to build one. */
+abstract class AccountRegistryContract extends Specification {
+
+    abstract AccountRegistry newRegistry()
+
+    AccountRegistry registry
+
+    def setup() {
+        registry = newRegistry()
+    }
+
+    static KdfParameters kdf(int seed) {
+        new KdfParameters(KdfAlgorithm.ARGON2ID, 19456, 2, 1, ([seed] * 32) as byte[])
+    }
+
+    static UserAccount account(String name, int seed = 1) {
+        UserAccount.registered(UserId.random(), new Username(name), Instant.now().truncatedTo(ChronoUnit.MILLIS), kdf(seed))
+    }
+
+    def "an added account is found by its name, ignoring case"() {
+        given:
+        def alice = account('Alice')
+
+        when:
+        registry.add(alice)
+
+        then:
+        registry.findByUsername(new Username('alice')).get() == alice
+        registry.findByUsername(new Username('ALICE')).get().username().value() == 'Alice'
+        registry.findByUsername(new Username('bob')).isEmpty()
+    }
+
+    def "a name taken in any case is refused and the first account is kept"() {
+        given:
+        def first = account('carol', 1)
+        registry.add(first)
+
+        when:
+        registry.add(account('CAROL', 2))
+
+        then:
+        def conflict = thrown(ConflictException)
+        conflict.code() == 'account.username-taken'
+        registry.findByUsername(new Username('carol')).get() == first
+    }
+
+    def "a login time is recorded"() {
+        given:
+        def dave = account('dave')
+        registry.add(dave)
+        def at = Instant.parse('2026-01-02T03:04:05.678Z')
+
+        when:
+        registry.recordLogin(dave.id(), at)
+
+        then:
+        registry.findByUsername(new Username('dave')).get().lastLoginAt() == at
+    }
+
+    def "a password change is staged next to the current parameters and completed into them"() {
+        given:
+        def erin = account('erin', 1)
+        registry.add(erin)
+
+        when:
+        registry.stageKdfChange(erin.id(), kdf(2))
+
+        then:
+        with(registry.findByUsername(new Username('erin')).get()) {
+            kdf() == kdf(1)
+            pendingKdf() == Optional.of(kdf(2))
+        }
+
+        when:
+        registry.completeKdfChange(erin.id())
+        registry.completeKdfChange(erin.id())
+
+        then: 'completing twice is harmless'
+        with(registry.findByUsername(new Username('erin')).get()) {
+            kdf() == kdf(2)
+            pendingKdf().isEmpty()
+        }
+    }
+
+    def "a removed account is gone and its name free again"() {
+        given:
+        def frank = account('frank')
+        registry.add(frank)
+
+        expect:
+        registry.remove(frank.id())
+        !registry.remove(frank.id())
+        registry.findByUsername(new Username('frank')).isEmpty()
+
+        when:
+        registry.add(account('frank', 3))
+
+        then:
+        noExceptionThrown()
+    }
+}

@@ -1,0 +1,56 @@
+package dev.researchvault.application.support
+
+import dev.researchvault.domain.ConflictException
+import dev.researchvault.domain.account.AccountRegistry
+import dev.researchvault.domain.account.KdfParameters
+import dev.researchvault.domain.account.UserAccount
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.account.Username
+
+import java.time.Instant
+import java.util.concurrent.ConcurrentHashMap
+
+/** {@link AccountRegistry} in a map: the reference the SQLite registry is held to by the contract spec. */
+class InMemoryAccountRegistry implements AccountRegistry {
+
+    private final Map<UserId, UserAccount> accounts = new ConcurrentHashMap<>()
+
+    @Override
+    Optional<UserAccount> findByUsername(Username username) {
+        Optional.ofNullable(accounts.values().find { it.username().canonical() == username.canonical() })
+    }
+
+    @Override
+    synchronized void add(UserAccount account) {
+        if (findByUsername(account.username()).isPresent()) {
+            throw new ConflictException('account.username-taken', 'this username is already registered')
+        }
+        accounts[account.id()] = account
+    }
+
+    @Override
+    void recordLogin(UserId id, Instant at) {
+        accounts.computeIfPresent(id) { key, account -> copy(account, at, account.kdf(), account.pendingKdf()) }
+    }
+
+    @Override
+    void stageKdfChange(UserId id, KdfParameters newKdf) {
+        accounts.computeIfPresent(id) { key, account -> copy(account, account.lastLoginAt(), account.kdf(), Optional.of(newKdf)) }
+    }
+
+    @Override
+    void completeKdfChange(UserId id) {
+        accounts.computeIfPresent(id) { key, account ->
+            account.pendingKdf().map { copy(account, account.lastLoginAt(), it, Optional.empty()) }.orElse(account)
+        }
+    }
+
+    @Override
+    boolean remove(UserId id) {
+        accounts.remove(id) != null
+    }
+
+    private static UserAccount copy(UserAccount account, Instant lastLogin, KdfParameters kdf, Optional<KdfParameters> pending) {
+        new UserAccount(account.id(), account.username(), account.createdAt(), lastLogin, kdf, pending)
+    }
+}

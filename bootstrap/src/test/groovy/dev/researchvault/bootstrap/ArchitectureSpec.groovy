@@ -1,0 +1,91 @@
+package dev.researchvault.bootstrap
+
+import com.tngtech.archunit.core.domain.JavaClasses
+import com.tngtech.archunit.core.importer.ClassFileImporter
+import com.tngtech.archunit.core.importer.ImportOption
+import com.tngtech.archunit.core.importer.Location
+import spock.lang.Shared
+import spock.lang.Specification
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses
+
+/** The dependency rule of the hexagon, checked on the compiled production classes. */
+class ArchitectureSpec extends Specification {
+
+    /**
+     * Our production classes, whether the reactor hands them over as class directories (test phase) or as
+     * jars (verify phase); test classes and the application's test-jar are left out.
+     */
+    @Shared
+    JavaClasses production = new ClassFileImporter()
+            .withImportOption({ Location location ->
+                !location.contains('/test-classes/') && !location.contains('-tests.jar')
+            } as ImportOption)
+            .importPackages('dev.researchvault')
+
+    def "the classes under test were found"() {
+        expect:
+        production.size() > 50
+    }
+
+    def "the domain depends on nothing but the JDK"() {
+        expect:
+        classes().that().resideInAPackage('dev.researchvault.domain..')
+                .should().onlyDependOnClassesThat().resideInAnyPackage('dev.researchvault.domain..', 'java..')
+                .check(production)
+    }
+
+    def "the application depends only on the domain and the JDK"() {
+        expect:
+        classes().that().resideInAPackage('dev.researchvault.application..')
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage('dev.researchvault.domain..', 'dev.researchvault.application..', 'java..')
+                .check(production)
+    }
+
+    def "no framework in the core: no io.micronaut and no jakarta in domain or application"() {
+        expect:
+        noClasses().that().resideInAnyPackage('dev.researchvault.domain..', 'dev.researchvault.application..')
+                .should().dependOnClassesThat().resideInAnyPackage('io.micronaut..', 'jakarta..', 'javax..')
+                .check(production)
+    }
+
+    def "adapters never depend on each other"() {
+        expect:
+        noClasses().that().resideInAPackage('dev.researchvault.adapter.persistence..')
+                .should().dependOnClassesThat().resideInAPackage('dev.researchvault.adapter.http..')
+                .check(production)
+        noClasses().that().resideInAPackage('dev.researchvault.adapter.http..')
+                .should().dependOnClassesThat().resideInAPackage('dev.researchvault.adapter.persistence..')
+                .check(production)
+    }
+
+    def "nothing but bootstrap depends on bootstrap"() {
+        expect:
+        noClasses().that().resideOutsideOfPackage('dev.researchvault.bootstrap..')
+                .should().dependOnClassesThat().resideInAPackage('dev.researchvault.bootstrap..')
+                .check(production)
+    }
+
+    def "database rows stay package-private inside the persistence adapter"() {
+        expect:
+        classes().that().haveSimpleNameEndingWith('Row')
+                .should().resideInAPackage('dev.researchvault.adapter.persistence..')
+                .andShould().notBePublic()
+                .check(production)
+    }
+
+    def "HTTP request and response records stay inside the HTTP adapter"() {
+        expect:
+        classes().that().haveSimpleNameEndingWith('Request').or().haveSimpleNameEndingWith('Response')
+                .should().resideInAPackage('dev.researchvault.adapter.http..')
+                .check(production)
+    }
+
+    def "no reflection-based proxies of our own (native image)"() {
+        expect:
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName('java.lang.reflect.Proxy')
+                .check(production)
+    }
+}
