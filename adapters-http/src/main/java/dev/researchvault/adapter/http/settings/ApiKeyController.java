@@ -1,0 +1,53 @@
+package dev.researchvault.adapter.http.settings;
+
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyRequest;
+import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyResponse;
+import dev.researchvault.application.settings.ApiKeySummary;
+import dev.researchvault.application.settings.ManageApiKeysUseCase;
+import dev.researchvault.application.settings.ManageApiKeysUseCase.SaveApiKeyCommand;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+
+/** The caller's API keys. Keys go in; only masked keys ever come out. */
+@Controller("/api/v1/api-keys")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ApiKeyController {
+
+    private final ManageApiKeysUseCase apiKeys;
+
+    ApiKeyController(ManageApiKeysUseCase apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    @Get
+    public List<ApiKeyResponse> list(HttpRequest<?> request) {
+        return apiKeys.list(Sessions.of(request)).stream().map(ApiKeyController::toResponse).toList();
+    }
+
+    @Put("/{provider}")
+    public ApiKeyResponse put(HttpRequest<?> request, String provider, @Body ApiKeyRequest body) {
+        boolean active = body.active() == null || body.active();
+        SaveApiKeyCommand command = new SaveApiKeyCommand(provider, body.key(), body.description(), active);
+        return toResponse(apiKeys.save(Sessions.of(request), command));
+    }
+
+    @Delete("/{provider}")
+    public HttpResponse<Void> delete(HttpRequest<?> request, String provider) {
+        apiKeys.delete(Sessions.of(request), provider);
+        return HttpResponse.noContent();
+    }
+
+    private static ApiKeyResponse toResponse(ApiKeySummary key) {
+        return new ApiKeyResponse(key.provider(), key.masked(), key.description(), key.active(),
+                key.createdAt().toString(), key.lastUsedAt() == null ? null : key.lastUsedAt().toString());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.researchvault.adapter.http.settings;
+
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.settings.SettingsMessages.SettingResponse;
+import dev.researchvault.adapter.http.settings.SettingsMessages.SettingValueRequest;
+import dev.researchvault.application.settings.ChangeSettingUseCase;
+import dev.researchvault.application.settings.ChangeSettingUseCase.ChangeSettingCommand;
+import dev.researchvault.application.settings.ReadSettingsUseCase;
+import dev.researchvault.application.settings.ReadSettingsUseCase.ListSettingsQuery;
+import dev.researchvault.application.settings.ResetSettingUseCase;
+import dev.researchvault.domain.settings.EffectiveSetting;
+import dev.researchvault.domain.settings.SettingDefinition;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.Optional;
+
+/** The caller's settings: defaults merged with their overrides; changing and resetting one. */
+@Controller("/api/v1/settings")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SettingsController {
+
+    private final ReadSettingsUseCase read;
+    private final ChangeSettingUseCase change;
+    private final ResetSettingUseCase reset;
+    private final JsonSettingValues values;
+
+    SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
+                       JsonSettingValues values) {
+        this.read = read;
+        this.change = change;
+        this.reset = reset;
+        this.values = values;
+    }
+
+    @Get
+    public List<SettingResponse> list(HttpRequest<?> request, @Nullable @QueryValue String category) {
+        return read.list(Sessions.of(request), new ListSettingsQuery(Optional.ofNullable(category))).stream()
+                .map(this::toResponse)
+                .toList();
+    }
+
+    @Get("/{key}")
+    public SettingResponse get(HttpRequest<?> request, String key) {
+        return toResponse(read.get(Sessions.of(request), key));
+    }
+
+    @Put("/{key}")
+    public SettingResponse put(HttpRequest<?> request, String key, @Body SettingValueRequest body) {
+        ChangeSettingCommand command = new ChangeSettingCommand(key, values.fromJson(body.value()));
+        return toResponse(change.change(Sessions.of(request), command));
+    }
+
+    @Delete("/{key}")
+    public HttpResponse<Void> delete(HttpRequest<?> request, String key) {
+        reset.reset(Sessions.of(request), key);
+        return HttpResponse.noContent();
+    }
+
+    private SettingResponse toResponse(EffectiveSetting setting) {
+        SettingDefinition definition = setting.definition();
+        return new SettingResponse(definition.key(), values.toJson(setting.value()), definition.type().wireName(),
+                definition.category(), definition.description(), values.toJson(definition.defaultValue()),
+                setting.overridden(), definition.min(), definition.max(), definition.options());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.researchvault.adapter.http.settings;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** Bodies of the settings and API-key endpoints. */
+final class SettingsMessages {
+
+    private SettingsMessages() {
+    }
+
+    /** PUT /settings/{key}: the new value, any JSON value. */
+    @Serdeable
+    record SettingValueRequest(@Nullable JsonNode value) {
+    }
+
+    /**
+     * A setting as the caller sees it. {@code min}, {@code max} and {@code options} (an extension of the
+     * contract, so clients can build forms) appear only for settings that have them.
+     */
+    @Serdeable
+    record SettingResponse(String key, JsonNode value, String type, String category, String description,
+                           @JsonProperty("default") JsonNode defaultValue, boolean overridden,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double min,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double max,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options) {
+    }
+
+    /** PUT /api-keys/{provider}. {@code active} (an extension) parks a key without deleting it. */
+    @Serdeable
+    record ApiKeyRequest(@Nullable String key, @Nullable String description, @Nullable Boolean active) {
+        @Override
+        public String toString() {
+            return "ApiKeyRequest[hidden]";
+        }
+    }
+
+    /** An API key as its owner sees it: masked. Null times are written as null, not left out. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ApiKeyResponse(String provider, String masked, @Nullable String description, boolean active,
+                          String createdAt, @Nullable String lastUsedAt) {
+    }
+}

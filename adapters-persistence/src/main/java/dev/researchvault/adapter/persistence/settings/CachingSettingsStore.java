@@ -1,0 +1,68 @@
+package dev.researchvault.adapter.persistence.settings;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.settings.SettingsStore;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A per-user Caffeine cache of overrides in front of another {@link SettingsStore}. Every write of a user
+ * drops that user's entry, so a read after a write always sees it.
+ *
+ * <p>Why the order "write, then drop" is enough: a load that began before the write may return the old
+ * overrides, but Caffeine loads under the entry's lock, so the drop that follows the write waits for that
+ * load and removes what it cached; any load that begins after the write reads the written row. This holds
+ * because each write commits on its own (the settings service calls the store outside any transaction).
+ */
+public final class CachingSettingsStore implements SettingsStore {
+
+    private final SettingsStore delegate;
+    private final Cache<UserId, Map<String, String>> cache;
+
+    /**
+     * @param maxUsers          how many users' overrides are kept at most (least recently used go first)
+     * @param expireAfterAccess how long an unused user's overrides stay cached
+     */
+    public CachingSettingsStore(SettingsStore delegate, long maxUsers, Duration expireAfterAccess) {
+        this.delegate = delegate;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxUsers)
+                .expireAfterAccess(expireAfterAccess)
+                .build();
+    }
+
+    @Override
+    public Map<String, String> overrides(UserId user) {
+        return cache.get(user, owner -> Map.copyOf(delegate.overrides(owner)));
+    }
+
+    @Override
+    public void put(UserId user, String key, String storedValue) {
+        try {
+            delegate.put(user, key, storedValue);
+        } finally {
+            forget(user);
+        }
+    }
+
+    @Override
+    public boolean remove(UserId user, String key) {
+        try {
+            return delegate.remove(user, key);
+        } finally {
+            forget(user);
+        }
+    }
+
+    /**
+     * Drops the user's cached overrides: after every write here, and for callers that change a vault
+     * behind the store's back (a restore from backup). Idempotent.
+     */
+    public void forget(UserId user) {
+        // compute (not invalidate) because ConcurrentMap guarantees it waits for a load in flight for this
+        // user; Cache.invalidate leaves that case undefined.
+        cache.asMap().compute(user, (owner, stale) -> null);
+    }
+}

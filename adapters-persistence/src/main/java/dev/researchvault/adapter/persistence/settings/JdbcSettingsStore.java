@@ -1,0 +1,43 @@
+package dev.researchvault.adapter.persistence.settings;
+
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.settings.SettingsStore;
+import io.micronaut.context.annotation.Bean;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link SettingsStore} in the bound vault's {@code setting_override} table. Published only under its own
+ * type: the application gets it wrapped in a {@link CachingSettingsStore} (see {@code SettingsWiring}).
+ * The {@code user} argument is not needed here, the routing data source already points at that user's vault.
+ */
+@Singleton
+@Bean(typed = JdbcSettingsStore.class)
+public final class JdbcSettingsStore implements SettingsStore {
+
+    private final SettingOverrideRepository rows;
+
+    JdbcSettingsStore(SettingOverrideRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public Map<String, String> overrides(UserId user) {
+        Map<String, String> overrides = new HashMap<>();
+        for (SettingOverrideRow row : rows.findAll()) {
+            overrides.put(row.settingKey(), row.value());
+        }
+        return Map.copyOf(overrides);
+    }
+
+    @Override
+    public void put(UserId user, String key, String storedValue) {
+        rows.upsert(key, storedValue);
+    }
+
+    @Override
+    public boolean remove(UserId user, String key) {
+        return rows.deleteBySettingKey(key) > 0;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.researchvault.adapter.persistence.settings
+
+import dev.researchvault.application.settings.SettingsStoreContract
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.settings.SettingsStore
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+
+import java.time.Duration
+
+/** The settings contract on the store as the application uses it: the cache in front of encrypted SQLite. */
+class CachedJdbcSettingsStoreSpec extends SettingsStoreContract {
+
+    @Shared
+    @AutoCleanup
+    EncryptedVaultFixture vaults = new EncryptedVaultFixture()
+
+    @Shared
+    SettingsStore cachedStore = new CachingSettingsStore(vaults.context.getBean(JdbcSettingsStore), 100, Duration.ofMinutes(5))
+
+    @Override
+    SettingsStore getStore() {
+        cachedStore
+    }
+
+    @Override
+    UserId newUser() {
+        vaults.newUser()
+    }
+
+    @Override
+    <T> T inVault(UserId user, Closure<T> work) {
+        vaults.inVault(user, work)
+    }
+}

@@ -1,0 +1,189 @@
+package dev.researchvault.bootstrap.settings
+
+import ch.qos.logback.classic.Level
+import ch.qos.logback.classic.Logger
+import ch.qos.logback.classic.LoggerContext
+import ch.qos.logback.classic.spi.ILoggingEvent
+import ch.qos.logback.core.read.ListAppender
+import dev.researchvault.application.account.SessionStore
+import dev.researchvault.application.settings.UseApiKeyUseCase
+import dev.researchvault.application.vault.VaultScope
+import dev.researchvault.bootstrap.support.VaultHttpSpec
+import org.slf4j.LoggerFactory
+
+import java.util.function.Supplier
+
+class ApiKeysHttpSpec extends VaultHttpSpec {
+
+    static final String CLEAR = 'sk-proj-Zq8vN3xK7mP2wR5tY9uB4f2a'
+
+    def "a stored key is answered masked, and listed with its details, never in clear"() {
+        given:
+        def token = newUser()
+
+        when:
+        def stored = put('/api/v1/api-keys/openai', [key: CLEAR, description: 'research budget'], token)
+        def listed = get('/api/v1/api-keys', token)
+
+        then:
+        stored.status == 200
+        stored.json.masked == 'sk-…4f2a'
+        listed.status == 200
+        listed.json.size() == 1
+        with(listed.json[0]) {
+            provider == 'openai'
+            masked == 'sk-…4f2a'
+            description == 'research budget'
+            active
+            createdAt
+            lastUsedAt == null
+        }
+        !stored.text.contains(CLEAR)
+        !listed.text.contains(CLEAR)
+        !stored.json.containsKey('key')
+    }
+
+    def "no log line carries a key, even with debug logging on"() {
+        given:
+        def token = newUser()
+        def log = captureLogs()
+
+        when: 'the key is stored, listed, refused once, taken for use and deleted'
+        put('/api/v1/api-keys/openai', [key: CLEAR], token)
+        get('/api/v1/api-keys', token)
+        put('/api/v1/api-keys/Not%20Valid', [key: CLEAR], token)
+        def used = useKey(token, 'openai')
+        delete('/api/v1/api-keys/openai', token)
+
+        then: 'logging was on and recorded the requests'
+        used == CLEAR
+        log.appender.list.any { it.formattedMessage.contains('api-key.invalid-provider') }
+
+        and: 'no line, argument or exception mentions the key'
+        log.appender.list.every { ILoggingEvent event ->
+            !event.formattedMessage.contains(CLEAR) && !(event.throwableProxy?.message ?: '').contains(CLEAR)
+        }
+
+        cleanup:
+        log?.restore()
+    }
+
+    def "taking a key for use records when it was last used"() {
+        given:
+        def token = newUser()
+        put('/api/v1/api-keys/tavily', [key: 'tvly-0123456789abcdef'], token)
+
+        when:
+        def clear = useKey(token, 'tavily')
+
+        then:
+        clear == 'tvly-0123456789abcdef'
+        get('/api/v1/api-keys', token).json[0].lastUsedAt != null
+    }
+
+    def "a parked key is listed but not handed out"() {
+        given:
+        def token = newUser()
+        put('/api/v1/api-keys/anthropic', [key: 'sk-ant-0123456789abcdef', active: false], token)
+
+        expect:
+        !get('/api/v1/api-keys', token).json[0].active
+        useKey(token, 'anthropic') == null
+    }
+
+    def "storing again replaces the key; deleting removes it; deleting again is not found"() {
+        given:
+        def token = newUser()
+        put('/api/v1/api-keys/openai', [key: 'sk-first-000000000000aaaa'], token)
+
+        when:
+        put('/api/v1/api-keys/openai', [key: 'sk-second-00000000000bbbb'], token)
+
+        then:
+        get('/api/v1/api-keys', token).json*.masked == ['sk-…bbbb']
+        delete('/api/v1/api-keys/openai', token).status == 204
+        get('/api/v1/api-keys', token).json == []
+        with(delete('/api/v1/api-keys/openai', token)) {
+            status == 404
+            json.code == 'api-key.not-found'
+        }
+    }
+
+    def "bad providers, keys and descriptions are refused without echoing the key"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = put("/api/v1/api-keys/${provider}", body, token)
+
+        then:
+        reply.status == 400
+        reply.json.code == code
+        !reply.text.contains(String.valueOf(body.key))
+        get('/api/v1/api-keys', token).json == []
+
+        where:
+        provider    | body                                        || code
+        'Open%20AI' | [key: CLEAR]                                || 'api-key.invalid-provider'
+        'x' * 65    | [key: CLEAR]                                || 'api-key.invalid-provider'
+        'openai'    | [key: 'sk-short']                           || 'api-key.invalid-key'
+        'openai'    | [:]                                         || 'api-key.invalid-key'
+        'openai'    | [key: 'sk-has a space-123456']              || 'api-key.invalid-key'
+        'openai'    | [key: CLEAR, description: 'd' * 201]        || 'api-key.invalid-description'
+    }
+
+    def "two users' keys are independent"() {
+        given:
+        def alice = newUser('alice')
+        def bob = newUser('bob')
+
+        when:
+        put('/api/v1/api-keys/openai', [key: 'sk-alice-0000000000001111'], alice)
+
+        then:
+        get('/api/v1/api-keys', alice).json*.masked == ['sk-…1111']
+        get('/api/v1/api-keys', bob).json == []
+    }
+
+    def "API keys need a session"() {
+        expect:
+        get('/api/v1/api-keys').status == 401
+        put('/api/v1/api-keys/openai', [key: CLEAR]).status == 401
+    }
+
+    /** What an LLM or search adapter does inside a use case: take the key in clear, for one call. */
+    private String useKey(String token, String provider) {
+        def context = server.applicationContext
+        def session = context.getBean(SessionStore).find(token).get()
+        context.getBean(VaultScope).call(session.userId(), session.key(), {
+            context.getBean(UseApiKeyUseCase).useKey(session.userId(), provider).map { it.reveal() }.orElse(null)
+        } as Supplier<String>)
+    }
+
+    /** Records every log event at DEBUG (and Micronaut Data's query log at TRACE) until restored. */
+    private static CapturedLogs captureLogs() {
+        def context = (LoggerContext) LoggerFactory.getILoggerFactory()
+        def appender = new ListAppender<ILoggingEvent>()
+        appender.context = context
+        appender.start()
+        def root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        def raised = [root, context.getLogger('io.micronaut'), context.getLogger('io.micronaut.data'),
+                      context.getLogger('org.sqlite'), context.getLogger('dev.researchvault')]
+        def levels = raised.collectEntries { [(it): it.level] }
+        raised.each { it.level = Level.DEBUG }
+        context.getLogger('io.micronaut.data').level = Level.TRACE
+        root.addAppender(appender)
+        new CapturedLogs(appender: appender, root: root, levels: levels)
+    }
+
+    static class CapturedLogs {
+        ListAppender<ILoggingEvent> appender
+        Logger root
+        Map<Logger, Level> levels
+
+        void restore() {
+            root.detachAppender(appender)
+            levels.each { logger, level -> logger.level = level }
+        }
+    }
+}

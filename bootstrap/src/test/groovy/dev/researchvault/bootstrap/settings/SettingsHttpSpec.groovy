@@ -1,0 +1,155 @@
+package dev.researchvault.bootstrap.settings
+
+import dev.researchvault.bootstrap.support.VaultHttpSpec
+
+class SettingsHttpSpec extends VaultHttpSpec {
+
+    def "a new user sees every shipped setting at its default"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = get('/api/v1/settings', token)
+
+        then:
+        reply.status == 200
+        def settings = reply.json
+        settings*.category.toSet().containsAll(['llm', 'search', 'report', 'app', 'backup'])
+        settings.every { !it.overridden && it.value == it.default }
+        with(settings.find { it.key == 'backup.max_count' }) {
+            value == 1
+            type == 'int'
+            category == 'backup'
+            description
+            min == 1
+            max == 30
+        }
+        settings.find { it.key == 'report.sections' }.value == ['summary', 'findings', 'sources']
+        settings.find { it.key == 'search.engine' }.options.contains('searxng')
+    }
+
+    def "the list can be narrowed to one category"() {
+        given:
+        def token = newUser()
+
+        expect:
+        get('/api/v1/settings?category=backup', token).json*.key ==
+                ['backup.enabled', 'backup.max_age_days', 'backup.max_count']
+        get('/api/v1/settings?category=no-such-category', token).json == []
+    }
+
+    def "a changed setting is answered, read back alone and in the list, as overridden"() {
+        given:
+        def token = newUser()
+
+        when:
+        def changed = put("/api/v1/settings/${key}", [value: value], token)
+
+        then:
+        changed.status == 200
+        changed.json.value == expected
+        changed.json.overridden
+        get("/api/v1/settings/${key}", token).json.value == expected
+        get('/api/v1/settings', token).json.find { it.key == key }.value == expected
+
+        where:
+        key                   | value                         || expected
+        'llm.model'           | 'claude-sonnet-4'             || 'claude-sonnet-4'
+        'llm.temperature'     | 1                             || 1.0
+        'llm.temperature'     | 0.25                          || 0.25
+        'search.iterations'   | 5                             || 5
+        'search.engine'       | 'brave'                       || 'brave'
+        'search.safe_search'  | false                         || false
+        'app.shortcuts'       | [search: 'ctrl+k']            || [search: 'ctrl+k']
+        'report.sections'     | ['summary']                   || ['summary']
+    }
+
+    def "every read right after a write sees the write"() {
+        given:
+        def token = newUser()
+
+        expect:
+        (1..6).every { round ->
+            put('/api/v1/settings/search.iterations', [value: round], token).status == 200 &&
+                    get('/api/v1/settings/search.iterations', token).json.value == round &&
+                    get('/api/v1/settings?category=search', token).json.find { it.key == 'search.iterations' }.value == round
+        }
+    }
+
+    def "a value of the wrong type, out of range or not an option is refused with the reason"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = put("/api/v1/settings/${key}", body, token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        reply.json.code == 'settings.invalid-value'
+        reply.json.detail.contains(reason)
+
+        and: 'nothing was stored'
+        !get("/api/v1/settings/${key}", token).json.overridden
+
+        where:
+        key                   | body                  || reason
+        'backup.max_count'    | [value: '5']          || 'whole number'
+        'backup.max_count'    | [value: 2.5]          || 'whole number'
+        'backup.max_count'    | [value: 31]           || 'between 1 and 30'
+        'backup.max_count'    | [value: 0]            || 'between 1 and 30'
+        'backup.max_age_days' | [value: 91]           || 'between 1 and 90'
+        'llm.temperature'     | [value: 2.5]          || 'between 0 and 2'
+        'llm.temperature'     | [value: 'hot']        || 'a number'
+        'backup.enabled'      | [value: 'yes']        || 'true or false'
+        'search.engine'       | [value: 'altavista']  || 'must be one of'
+        'llm.model'           | [value: 42]           || 'a string'
+        'llm.model'           | [value: null]         || 'missing'
+        'llm.model'           | [:]                   || 'missing'
+    }
+
+    def "unknown keys are not found"() {
+        given:
+        def token = newUser()
+
+        expect:
+        [get('/api/v1/settings/llm.warp_drive', token),
+         put('/api/v1/settings/llm.warp_drive', [value: 1], token),
+         delete('/api/v1/settings/llm.warp_drive', token)].every { it.status == 404 && it.json.code == 'settings.unknown-key' }
+    }
+
+    def "deleting a setting returns it to its default, and deleting again is harmless"() {
+        given:
+        def token = newUser()
+        put('/api/v1/settings/app.theme', [value: 'dark'], token)
+
+        expect:
+        delete('/api/v1/settings/app.theme', token).status == 204
+        with(get('/api/v1/settings/app.theme', token).json) {
+            value == 'system'
+            !overridden
+        }
+        delete('/api/v1/settings/app.theme', token).status == 204
+    }
+
+    def "two users' overrides are independent"() {
+        given:
+        def alice = newUser('alice')
+        def bob = newUser('bob')
+
+        when:
+        put('/api/v1/settings/app.theme', [value: 'dark'], alice)
+        put('/api/v1/settings/app.theme', [value: 'light'], bob)
+        delete('/api/v1/settings/app.theme', bob)
+
+        then:
+        get('/api/v1/settings/app.theme', alice).json.value == 'dark'
+        get('/api/v1/settings/app.theme', bob).json.value == 'system'
+    }
+
+    def "settings need a session"() {
+        expect:
+        get('/api/v1/settings').status == 401
+        put('/api/v1/settings/app.theme', [value: 'dark']).status == 401
+    }
+}
