@@ -2,7 +2,10 @@ package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupPolicies;
+import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
 import dev.researchvault.application.backup.BackupService;
+import dev.researchvault.application.backup.SettingsBackupPolicies;
+import dev.researchvault.application.settings.SettingsQuery;
 import dev.researchvault.application.maintenance.VaultMaintenanceService;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.backup.Backups;
@@ -33,8 +36,10 @@ public class BackupWiring {
 
     @Singleton
     BackupService backupService(Backups backups, BackupPolicies policies, PasswordProof proof,
-                                @Named("backups") ExecutorService executor, Clock clock) {
-        return new BackupService(backups, policies, proof, executor, clock);
+                                @Named("backups") ExecutorService executor, CachingSettingsStore settingsCache,
+                                Clock clock) {
+        // A restore swaps the vault's files: cached settings of that user must not outlive it.
+        return new BackupService(backups, policies, proof, executor, settingsCache::forget, clock);
     }
 
     @Singleton
@@ -42,9 +47,8 @@ public class BackupWiring {
         return new VaultMaintenanceService(maintenance, scope, backups);
     }
 
-    /** Until the settings area provides per-user rules, everyone has the shipped defaults. */
     @Singleton
-    BackupPolicies backupPolicies() {
-        return BackupPolicies.DEFAULTS;
+    BackupPolicies backupPolicies(SettingsQuery settings, VaultScope scope) {
+        return new SettingsBackupPolicies(settings, scope);
     }
 }

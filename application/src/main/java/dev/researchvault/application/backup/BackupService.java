@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +33,20 @@ public final class BackupService implements BackupUseCases, AccountEvents {
     private final BackupPolicies policies;
     private final PasswordProof proof;
     private final Executor background;
+    private final Consumer<UserId> vaultReplaced;
     private final Clock clock;
 
-    public BackupService(Backups backups, BackupPolicies policies, PasswordProof proof, Executor background, Clock clock) {
+    /**
+     * @param background    runs automatic backups after logins
+     * @param vaultReplaced told after a restore, so caches of the user's data can forget what they hold
+     */
+    public BackupService(Backups backups, BackupPolicies policies, PasswordProof proof, Executor background,
+                         Consumer<UserId> vaultReplaced, Clock clock) {
         this.backups = backups;
         this.policies = policies;
         this.proof = proof;
         this.background = background;
+        this.vaultReplaced = vaultReplaced;
         this.clock = clock;
     }
 
@@ -65,6 +73,7 @@ public final class BackupService implements BackupUseCases, AccountEvents {
             proof.prove(session, offered).destroy();
         }
         backups.restore(session.userId(), session.key(), name);
+        vaultReplaced.accept(session.userId());
     }
 
     @Override

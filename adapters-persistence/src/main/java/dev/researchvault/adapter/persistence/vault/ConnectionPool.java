@@ -53,6 +53,19 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
+    /**
+     * An idle connection if the pool has one, without opening a new one: closing a vault checkpoints through
+     * it, and a file nobody used needs no checkpoint.
+     */
+    java.util.Optional<Connection> borrowIdle() {
+        Connection connection = closed ? null : idle.pollFirst();
+        if (connection == null) {
+            return java.util.Optional.empty();
+        }
+        permits.acquireUninterruptibly();
+        return java.util.Optional.of(new PooledConnection(connection, this));
+    }
+
     void giveBack(Connection connection, boolean healthy) {
         if (healthy && !closed) {
             idle.offerFirst(connection);

@@ -121,7 +121,12 @@ final class OpenVault {
     }
 
     private void checkpointAndClose(VaultFile file, ConnectionPool pool) {
-        try (Connection connection = pool.borrow(); Statement statement = connection.createStatement()) {
+        java.util.Optional<Connection> idle = pool.borrowIdle();
+        if (idle.isEmpty()) {
+            pool.close();
+            return;
+        }
+        try (Connection connection = idle.get(); Statement statement = connection.createStatement()) {
             // Folding the WAL into the main file keeps the closed vault a single self-contained file.
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException failure) {
