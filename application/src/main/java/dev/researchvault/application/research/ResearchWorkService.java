@@ -85,7 +85,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
     @Override
     public ResearchLog appendLog(Session caller, UUID researchId, String level, String message, Integer progress) {
         ResearchLog line = ResearchLog.unnumbered(researchId, level, message, progress, now());
-        return inResearch(caller, researchId, () -> repository.appendLog(line));
+        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> repository.appendLog(line)));
     }
 
     @Override

@@ -67,7 +67,8 @@ public interface ResearchRepository {
 
     /**
      * Appends a line to the log of an existing research, numbered one above the last line of that research
-     * (1 for the first). Not idempotent.
+     * (1 for the first). Not idempotent. Call inside a transaction: the adapter may read back what it
+     * wrote on the same connection.
      *
      * @return the line as stored, with its sequence
      */
