@@ -14,6 +14,7 @@ import dev.researchvault.adapter.persistence.crypto.KdfConfiguration;
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator;
 import dev.researchvault.adapter.persistence.vault.OpenVaults;
 import dev.researchvault.adapter.persistence.vault.RoutingDataSource;
+import dev.researchvault.adapter.persistence.vault.SlowQueryLog;
 import dev.researchvault.adapter.persistence.vault.SqliteVaults;
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
 import dev.researchvault.adapter.persistence.vault.VaultEngineProbe;
@@ -23,10 +24,12 @@ import dev.researchvault.application.vault.Transactions;
 import dev.researchvault.domain.vault.VaultKeys;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Wires the persistence adapters: the vault engine, the registry, the KDF and the routing data source. */
@@ -92,8 +95,8 @@ public class PersistenceFactory {
     /** Micronaut Data's data source (STACK.md trap 10): routes to the bound user's vault. */
     @Singleton
     @Named("default")
-    DataSource dataSource() {
-        return new RoutingDataSource();
+    DataSource dataSource(@Value("${vault.slow-query-threshold:100ms}") Duration slowQueryThreshold) {
+        return new RoutingDataSource(new SlowQueryLog(slowQueryThreshold));
     }
 
     @Singleton

@@ -14,9 +14,15 @@ import javax.sql.DataSource;
  */
 public final class RoutingDataSource implements DataSource {
 
+    private final SlowQueryLog slowQueryLog;
+
+    public RoutingDataSource(SlowQueryLog slowQueryLog) {
+        this.slowQueryLog = slowQueryLog;
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        return CurrentVault.connection(VaultFile.VAULT);
+        return slowQueryLog.watch(CurrentVault.connection(VaultFile.VAULT));
     }
 
     @Override

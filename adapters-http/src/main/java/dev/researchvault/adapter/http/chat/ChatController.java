@@ -1,0 +1,90 @@
+package dev.researchvault.adapter.http.chat;
+
+import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
+import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
+import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
+import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
+import dev.researchvault.adapter.http.research.PageResponse;
+import dev.researchvault.adapter.http.research.PathIds;
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.chat.ManageChatsUseCase;
+import dev.researchvault.application.chat.PostMessageCommand;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.chat.MessageRole;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import java.util.UUID;
+
+/** Chats and their messages: {@code /api/v1/chats}. */
+@Controller("/api/v1/chats")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ChatController {
+
+    private final ManageChatsUseCase chats;
+
+    public ChatController(ManageChatsUseCase chats) {
+        this.chats = chats;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    public ChatResponse create(HttpRequest<?> request, @Body CreateChatRequest body) {
+        return ChatResponse.of(chats.create(Sessions.of(request), body.title()));
+    }
+
+    /** Most recently updated first, each with its message count. */
+    @Get
+    public PageResponse<ChatResponse> list(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page,
+                                           @QueryValue(defaultValue = "20") int size) {
+        return PageResponse.of(chats.list(Sessions.of(request), new PageRequest(page, size)), ChatResponse::of);
+    }
+
+    @Get("/{id}")
+    public ChatResponse get(HttpRequest<?> request, String id) {
+        return ChatResponse.of(chats.get(Sessions.of(request), chatId(id)));
+    }
+
+    /** Deletes the chat with its messages. */
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(HttpRequest<?> request, String id) {
+        chats.delete(Sessions.of(request), chatId(id));
+        return HttpResponse.noContent();
+    }
+
+    @Post("/{id}/messages")
+    @Status(HttpStatus.CREATED)
+    public MessageResponse post(HttpRequest<?> request, String id, @Body PostMessageRequest body) {
+        if (body.files() != null && !body.files().isEmpty()) {
+            // Until the blob store is wired in, refusing beats silently dropping the user's files.
+            throw new RuleViolationException("chat.files-not-supported", "messages cannot carry files yet");
+        }
+        MessageRole role = MessageRole.fromWire(body.role());
+        PostMessageCommand command = new PostMessageCommand(role, body.content(), List.of());
+        return MessageResponse.of(chats.post(Sessions.of(request), chatId(id), command));
+    }
+
+    /** Oldest first. */
+    @Get("/{id}/messages")
+    public PageResponse<MessageResponse> messages(HttpRequest<?> request, String id,
+                                                  @QueryValue(defaultValue = "0") int page,
+                                                  @QueryValue(defaultValue = "20") int size) {
+        return PageResponse.of(chats.messages(Sessions.of(request), chatId(id), new PageRequest(page, size)),
+                MessageResponse::of);
+    }
+
+    private static UUID chatId(String id) {
+        return PathIds.parse(id, "chat.not-found");
+    }
+}

@@ -1,0 +1,84 @@
+package dev.researchvault.adapter.http.research;
+
+import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
+import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
+import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.research.ManageResearchUseCase;
+import dev.researchvault.application.research.StartResearchCommand;
+import dev.researchvault.application.research.UpdateResearchCommand;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.research.ResearchFilter;
+import dev.researchvault.domain.research.ResearchStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.UUID;
+
+/** Research tasks: {@code /api/v1/research}. */
+@Controller("/api/v1/research")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ResearchController {
+
+    static final String NOT_FOUND = "research.not-found";
+
+    private final ManageResearchUseCase research;
+
+    public ResearchController(ManageResearchUseCase research) {
+        this.research = research;
+    }
+
+    /** Starts a pending research. */
+    @Post
+    @Status(HttpStatus.CREATED)
+    public ResearchResponse start(HttpRequest<?> request, @Body StartResearchRequest body) {
+        StartResearchCommand command = new StartResearchCommand(body.query(), body.mode());
+        return ResearchResponse.of(research.start(Sessions.of(request), command));
+    }
+
+    /** The caller's research, newest first, optionally by status and containing {@code q} in query or title. */
+    @Get
+    public PageResponse<ResearchResponse> list(HttpRequest<?> request, @QueryValue @Nullable String status,
+                                               @QueryValue @Nullable String q,
+                                               @QueryValue(defaultValue = "0") int page,
+                                               @QueryValue(defaultValue = "20") int size) {
+        ResearchFilter filter = new ResearchFilter(status == null ? null : ResearchStatus.fromWire(status), q);
+        return PageResponse.of(research.list(Sessions.of(request), filter, new PageRequest(page, size)),
+                ResearchResponse::of);
+    }
+
+    @Get("/{id}")
+    public ResearchResponse get(HttpRequest<?> request, String id) {
+        return ResearchResponse.of(research.get(Sessions.of(request), researchId(id)));
+    }
+
+    /** Changes any of status, progress, title and metadata; times follow from the status change. */
+    @Patch("/{id}")
+    public ResearchResponse update(HttpRequest<?> request, String id, @Body UpdateResearchRequest body) {
+        ResearchStatus status = body.status() == null ? null : ResearchStatus.fromWire(body.status());
+        UpdateResearchCommand command = new UpdateResearchCommand(status, body.progress(), body.title(), body.metadata());
+        return ResearchResponse.of(research.update(Sessions.of(request), researchId(id), command));
+    }
+
+    /** Deletes the research with its queries, resources, report and log. */
+    @Delete("/{id}")
+    public HttpResponse<Void> delete(HttpRequest<?> request, String id) {
+        research.delete(Sessions.of(request), researchId(id));
+        return HttpResponse.noContent();
+    }
+
+    static UUID researchId(String id) {
+        return PathIds.parse(id, NOT_FOUND);
+    }
+}

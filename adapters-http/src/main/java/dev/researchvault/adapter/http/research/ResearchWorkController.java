@@ -1,0 +1,122 @@
+package dev.researchvault.adapter.http.research;
+
+import static dev.researchvault.adapter.http.research.ResearchController.researchId;
+
+import dev.researchvault.adapter.http.research.ResearchMessages.AddQueryRequest;
+import dev.researchvault.adapter.http.research.ResearchMessages.AddResourceRequest;
+import dev.researchvault.adapter.http.research.ResearchMessages.AppendLogRequest;
+import dev.researchvault.adapter.http.research.ResearchMessages.LogResponse;
+import dev.researchvault.adapter.http.research.ResearchMessages.PutReportRequest;
+import dev.researchvault.adapter.http.research.ResearchMessages.QueryResponse;
+import dev.researchvault.adapter.http.research.ResearchMessages.ReportResponse;
+import dev.researchvault.adapter.http.research.ResearchMessages.ResourceResponse;
+import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.research.RecordResearchWorkUseCase;
+import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.research.ResearchReport;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+/** What is recorded for a research: {@code /api/v1/research/{id}/queries|resources|report|logs}. */
+@Controller("/api/v1/research/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ResearchWorkController {
+
+    static final String MARKDOWN = "text/markdown";
+
+    private final RecordResearchWorkUseCase work;
+
+    public ResearchWorkController(RecordResearchWorkUseCase work) {
+        this.work = work;
+    }
+
+    @Post("/queries")
+    @Status(HttpStatus.CREATED)
+    public QueryResponse addQuery(HttpRequest<?> request, String id, @Body AddQueryRequest body) {
+        return QueryResponse.of(work.addQuery(Sessions.of(request), researchId(id), body.query(), body.engine()));
+    }
+
+    @Get("/queries")
+    public List<QueryResponse> queries(HttpRequest<?> request, String id) {
+        return work.queries(Sessions.of(request), researchId(id)).stream().map(QueryResponse::of).toList();
+    }
+
+    /** Adds up to 500 resources in one transaction. */
+    @Post("/resources")
+    @Status(HttpStatus.CREATED)
+    public List<ResourceResponse> addResources(HttpRequest<?> request, String id, @Body List<AddResourceRequest> body) {
+        List<NewResource> resources = body.stream().map(ResearchWorkController::toNewResource).toList();
+        return work.addResources(Sessions.of(request), researchId(id), resources).stream()
+                .map(ResourceResponse::of).toList();
+    }
+
+    @Get("/resources")
+    public PageResponse<ResourceResponse> resources(HttpRequest<?> request, String id,
+                                                    @QueryValue(defaultValue = "0") int page,
+                                                    @QueryValue(defaultValue = "20") int size) {
+        return PageResponse.of(work.resources(Sessions.of(request), researchId(id), new PageRequest(page, size)),
+                ResourceResponse::of);
+    }
+
+    /** Replaces the report; its version grows by one. */
+    @Put("/report")
+    public ReportResponse putReport(HttpRequest<?> request, String id, @Body PutReportRequest body) {
+        return ReportResponse.of(work.putReport(Sessions.of(request), researchId(id), body.content(), body.format()));
+    }
+
+    /** The report as JSON, or its raw text when the client accepts {@code text/markdown} and not JSON. */
+    @Get("/report")
+    @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
+    public HttpResponse<?> report(HttpRequest<?> request, String id) {
+        ResearchReport report = work.report(Sessions.of(request), researchId(id));
+        if (wantsMarkdown(request)) {
+            return HttpResponse.ok(report.content().getBytes(StandardCharsets.UTF_8))
+                    .contentType(MARKDOWN + ";charset=utf-8");
+        }
+        return HttpResponse.ok(ReportResponse.of(report)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    @Post("/logs")
+    @Status(HttpStatus.CREATED)
+    public LogResponse appendLog(HttpRequest<?> request, String id, @Body AppendLogRequest body) {
+        return LogResponse.of(work.appendLog(Sessions.of(request), researchId(id), body.level(), body.message(),
+                body.progress()));
+    }
+
+    /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */
+    @Get("/logs")
+    public List<LogResponse> logs(HttpRequest<?> request, String id, @QueryValue(defaultValue = "0") long after) {
+        return work.logs(Sessions.of(request), researchId(id), after).stream().map(LogResponse::of).toList();
+    }
+
+    private static NewResource toNewResource(AddResourceRequest resource) {
+        if (resource == null) {
+            throw new RuleViolationException("research.invalid-resource", "a resource must be an object");
+        }
+        return new NewResource(resource.title(), resource.url(), resource.snippet(), resource.sourceType(),
+                PathIds.parseReference(resource.queryId(), "research.unknown-query"));
+    }
+
+    private static boolean wantsMarkdown(HttpRequest<?> request) {
+        Collection<MediaType> accepted = request.accept();
+        return accepted.stream().anyMatch(type -> MARKDOWN.equals(type.getName()))
+                && accepted.stream().noneMatch(type -> MediaType.APPLICATION_JSON.equals(type.getName()));
+    }
+}

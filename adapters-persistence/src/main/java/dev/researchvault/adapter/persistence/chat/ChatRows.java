@@ -1,0 +1,45 @@
+package dev.researchvault.adapter.persistence.chat;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code chat} table (V3__chat.sql). */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
+
+    /** Chat columns with the message count, counted by the same statement (no query per chat). */
+    String WITH_COUNT = "SELECT c.id, c.title, c.created_at, c.updated_at,"
+            + " (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count FROM chat c";
+
+    @MappedEntity("chat")
+    record ChatRow(@Id String id, String title, String createdAt, String updatedAt) {
+    }
+
+    /** A chat row as lists read it. */
+    @Introspected
+    record ChatListRow(String id, String title, String createdAt, String updatedAt, long messageCount) {
+    }
+
+    ChatRow save(ChatRow row);
+
+    int deleteById(String id);
+
+    @Query(WITH_COUNT + " WHERE c.id = :id")
+    Optional<ChatListRow> findWithCount(String id);
+
+    @Query(WITH_COUNT + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
+    List<ChatListRow> latestFirst(int limit, long offset);
+
+    @Query("SELECT COUNT(*) FROM chat")
+    long countAll();
+
+    @Query("UPDATE chat SET updated_at = :updatedAt WHERE id = :id")
+    void touch(String id, String updatedAt);
+}

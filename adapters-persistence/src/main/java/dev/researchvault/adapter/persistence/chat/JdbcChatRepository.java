@@ -1,0 +1,114 @@
+package dev.researchvault.adapter.persistence.chat;
+
+import dev.researchvault.adapter.persistence.chat.ChatRows.ChatListRow;
+import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
+import dev.researchvault.adapter.persistence.chat.MessageRows.MessageRow;
+import dev.researchvault.adapter.persistence.research.SqlTimes;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.chat.Chat;
+import dev.researchvault.domain.chat.ChatRepository;
+import dev.researchvault.domain.chat.ChatSummary;
+import dev.researchvault.domain.chat.Message;
+import dev.researchvault.domain.chat.MessageFile;
+import dev.researchvault.domain.chat.MessageRole;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link ChatRepository} in the bound user's {@code vault.db}, through Micronaut Data JDBC. */
+@Singleton
+final class JdbcChatRepository implements ChatRepository {
+
+    private static final Argument<List<FileJson>> FILES = Argument.listOf(FileJson.class);
+
+    private final ChatRows chats;
+    private final MessageRows messages;
+    private final JsonMapper json;
+
+    JdbcChatRepository(ChatRows chats, MessageRows messages, JsonMapper json) {
+        this.chats = chats;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Override
+    public void add(Chat chat) {
+        chats.save(new ChatRow(chat.id().toString(), chat.title(), SqlTimes.format(chat.createdAt()),
+                SqlTimes.format(chat.updatedAt())));
+    }
+
+    @Override
+    public Optional<ChatSummary> find(UUID id) {
+        return chats.findWithCount(id.toString()).map(JdbcChatRepository::toSummary);
+    }
+
+    @Override
+    public Page<ChatSummary> list(PageRequest page) {
+        List<ChatSummary> items = chats.latestFirst(page.size(), page.offset()).stream()
+                .map(JdbcChatRepository::toSummary).toList();
+        return Page.of(items, page, chats.countAll());
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        // The foreign key cascades to the chat's messages.
+        return chats.deleteById(id.toString()) > 0;
+    }
+
+    @Override
+    public void addMessage(Message message) {
+        messages.save(new MessageRow(message.id().toString(), message.chatId().toString(), message.role().wireName(),
+                message.content(), writeFiles(message.files()), SqlTimes.format(message.createdAt())));
+    }
+
+    @Override
+    public Optional<Message> findMessage(UUID id) {
+        return messages.findById(id.toString()).map(this::toMessage);
+    }
+
+    @Override
+    public Page<Message> messages(UUID chatId, PageRequest page) {
+        String id = chatId.toString();
+        List<Message> items = messages.oldestFirst(id, page.size(), page.offset()).stream().map(this::toMessage).toList();
+        return Page.of(items, page, messages.countByChatId(id));
+    }
+
+    @Override
+    public void touch(UUID chatId, Instant updatedAt) {
+        chats.touch(chatId.toString(), SqlTimes.format(updatedAt));
+    }
+
+    private static ChatSummary toSummary(ChatListRow row) {
+        Chat chat = new Chat(UUID.fromString(row.id()), row.title(), SqlTimes.parse(row.createdAt()),
+                SqlTimes.parse(row.updatedAt()));
+        return new ChatSummary(chat, row.messageCount());
+    }
+
+    private Message toMessage(MessageRow row) {
+        return new Message(UUID.fromString(row.id()), UUID.fromString(row.chatId()), MessageRole.fromWire(row.role()),
+                row.content(), readFiles(row.files()), SqlTimes.parse(row.createdAt()));
+    }
+
+    private String writeFiles(List<MessageFile> files) {
+        try {
+            return json.writeValueAsString(FILES, files.stream().map(FileJson::of).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<MessageFile> readFiles(String text) {
+        try {
+            return json.readValue(text, FILES).stream().map(FileJson::toFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

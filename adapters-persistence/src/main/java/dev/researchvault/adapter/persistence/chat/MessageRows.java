@@ -1,0 +1,29 @@
+package dev.researchvault.adapter.persistence.chat;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code chat_message} table (V3__chat.sql). */
+@JdbcRepository(dialect = Dialect.ANSI)
+interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> {
+
+    /** @param files the file metadata as a JSON array ({@link FileJson}) */
+    @MappedEntity("chat_message")
+    record MessageRow(@Id String id, String chatId, String role, String content, String files, String createdAt) {
+    }
+
+    MessageRow save(MessageRow row);
+
+    Optional<MessageRow> findById(String id);
+
+    @Query("SELECT * FROM chat_message WHERE chat_id = :chatId ORDER BY created_at, rowid LIMIT :limit OFFSET :offset")
+    List<MessageRow> oldestFirst(String chatId, int limit, long offset);
+
+    long countByChatId(String chatId);
+}

@@ -1,0 +1,119 @@
+package dev.researchvault.adapter.persistence.research;
+
+import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
+import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
+import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;
+import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ResourceRows;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.research.Research;
+import dev.researchvault.domain.research.ResearchFilter;
+import dev.researchvault.domain.research.ResearchLog;
+import dev.researchvault.domain.research.ResearchQuery;
+import dev.researchvault.domain.research.ResearchReport;
+import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.research.ResearchResource;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link ResearchRepository} in the bound user's {@code vault.db}, through Micronaut Data JDBC. */
+@Singleton
+final class JdbcResearchRepository implements ResearchRepository {
+
+    private final ResearchRows research;
+    private final QueryRows queries;
+    private final ResourceRows resources;
+    private final ReportRows reports;
+    private final LogRows logs;
+    private final ResearchMapper mapper;
+
+    JdbcResearchRepository(ResearchRows research, QueryRows queries, ResourceRows resources, ReportRows reports,
+                           LogRows logs, ResearchMapper mapper) {
+        this.research = research;
+        this.queries = queries;
+        this.resources = resources;
+        this.reports = reports;
+        this.logs = logs;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void add(Research added) {
+        research.save(mapper.toRow(added));
+    }
+
+    @Override
+    public void update(Research changed) {
+        research.update(mapper.toRow(changed));
+    }
+
+    @Override
+    public Optional<Research> find(UUID id) {
+        return research.findById(id.toString()).map(mapper::toResearch);
+    }
+
+    @Override
+    public Page<Research> list(ResearchFilter filter, PageRequest page) {
+        return new ResearchListQuery(research, filter, page).run().map(mapper::toResearch);
+    }
+
+    @Override
+    public boolean delete(UUID id) {
+        // The foreign keys cascade to queries, resources, report and log lines.
+        return research.deleteById(id.toString()) > 0;
+    }
+
+    @Override
+    public void addQuery(ResearchQuery query) {
+        queries.save(ResearchMapper.toRow(query));
+    }
+
+    @Override
+    public List<ResearchQuery> queries(UUID researchId) {
+        return queries.oldestFirst(researchId.toString()).stream().map(ResearchMapper::toQuery).toList();
+    }
+
+    @Override
+    public boolean hasQuery(UUID researchId, UUID queryId) {
+        return queries.existsByIdAndResearchId(queryId.toString(), researchId.toString());
+    }
+
+    @Override
+    public void addResources(List<ResearchResource> added) {
+        resources.saveAll(added.stream().map(ResearchMapper::toRow).toList());
+    }
+
+    @Override
+    public Page<ResearchResource> resources(UUID researchId, PageRequest page) {
+        String id = researchId.toString();
+        List<ResearchResource> items = resources.oldestFirst(id, page.size(), page.offset()).stream()
+                .map(ResearchMapper::toResource).toList();
+        return Page.of(items, page, resources.countByResearchId(id));
+    }
+
+    @Override
+    public ResearchReport putReport(ResearchReport draft) {
+        String id = draft.researchId().toString();
+        reports.upsert(id, draft.content(), draft.format(), SqlTimes.format(draft.updatedAt()));
+        return reports.findById(id).map(ResearchMapper::toReport).orElseThrow();
+    }
+
+    @Override
+    public Optional<ResearchReport> report(UUID researchId) {
+        return reports.findById(researchId.toString()).map(ResearchMapper::toReport);
+    }
+
+    @Override
+    public ResearchLog appendLog(ResearchLog line) {
+        logs.append(line.researchId().toString(), line.level(), line.message(), line.progress(),
+                SqlTimes.format(line.createdAt()));
+        return ResearchMapper.toLog(logs.lastAppended());
+    }
+
+    @Override
+    public List<ResearchLog> logs(UUID researchId, long afterSequence, int limit) {
+        return logs.after(researchId.toString(), afterSequence, limit).stream().map(ResearchMapper::toLog).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.researchvault.application.chat;
+
+import dev.researchvault.application.account.Session;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.chat.ChatSummary;
+import dev.researchvault.domain.chat.Message;
+import java.util.UUID;
+
+/**
+ * Chats of the calling user and their messages. Methods taking a chat id answer 404
+ * {@code chat.not-found} when the caller has no such chat.
+ */
+public interface ManageChatsUseCase {
+
+    /** Starts an empty chat. 400 for a blank or too long title. */
+    ChatSummary create(Session caller, String title);
+
+    /** The chat with its message count. */
+    ChatSummary get(Session caller, UUID chatId);
+
+    /** The caller's chats, most recently updated first, each with its message count. */
+    Page<ChatSummary> list(Session caller, PageRequest page);
+
+    /** Deletes the chat and its messages. */
+    void delete(Session caller, UUID chatId);
+
+    /**
+     * Posts a message and moves the chat's {@code updatedAt}, together. 400 for an unknown role, or no
+     * content and no files.
+     */
+    Message post(Session caller, UUID chatId, PostMessageCommand command);
+
+    /** The chat's messages, oldest first. */
+    Page<Message> messages(Session caller, UUID chatId, PageRequest page);
+}

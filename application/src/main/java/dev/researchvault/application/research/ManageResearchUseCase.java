@@ -1,0 +1,30 @@
+package dev.researchvault.application.research;
+
+import dev.researchvault.application.account.Session;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.research.Research;
+import dev.researchvault.domain.research.ResearchFilter;
+import java.util.UUID;
+
+/** Research tasks of the calling user: start, read, list, change and delete them. */
+public interface ManageResearchUseCase {
+
+    /** Starts a new pending research. 400 for a blank or too long query or a malformed mode. */
+    Research start(Session caller, StartResearchCommand command);
+
+    /** The research {@code id}; 404 {@code research.not-found} when the caller has none such. */
+    Research get(Session caller, UUID id);
+
+    /** The caller's research matching {@code filter}, newest first. */
+    Page<Research> list(Session caller, ResearchFilter filter, PageRequest page);
+
+    /**
+     * Applies the given changes together (all or none). 404 no such research; 409 illegal status change;
+     * 400 progress outside 0–100 or a too long title. Setting the current status again changes nothing.
+     */
+    Research update(Session caller, UUID id, UpdateResearchCommand command);
+
+    /** Deletes the research and everything recorded for it. 404 when there is no such research. */
+    void delete(Session caller, UUID id);
+}

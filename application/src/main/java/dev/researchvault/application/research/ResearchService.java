@@ -1,0 +1,99 @@
+package dev.researchvault.application.research;
+
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.vault.Transactions;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.research.Research;
+import dev.researchvault.domain.research.ResearchFilter;
+import dev.researchvault.domain.research.ResearchRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** {@link ManageResearchUseCase} over the caller's vault. */
+public final class ResearchService implements ManageResearchUseCase {
+
+    private final VaultScope vaultScope;
+    private final Transactions transactions;
+    private final ResearchRepository repository;
+    private final Clock clock;
+
+    public ResearchService(VaultScope vaultScope, Transactions transactions, ResearchRepository repository,
+                           Clock clock) {
+        this.vaultScope = vaultScope;
+        this.transactions = transactions;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Override
+    public Research start(Session caller, StartResearchCommand command) {
+        Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), now());
+        return inVault(caller, () -> {
+            repository.add(research);
+            return research;
+        });
+    }
+
+    @Override
+    public Research get(Session caller, UUID id) {
+        return inVault(caller, () -> repository.find(id).orElseThrow(ResearchErrors::notFound));
+    }
+
+    @Override
+    public Page<Research> list(Session caller, ResearchFilter filter, PageRequest page) {
+        return inVault(caller, () -> repository.list(filter, page));
+    }
+
+    @Override
+    public Research update(Session caller, UUID id, UpdateResearchCommand command) {
+        Instant now = now();
+        // Read and write in one transaction: a concurrent status change cannot slip in between.
+        return inVault(caller, () -> transactions.inTransaction(() -> {
+            Research research = repository.find(id).orElseThrow(ResearchErrors::notFound);
+            Research changed = applyChanges(research, command, now);
+            repository.update(changed);
+            return changed;
+        }));
+    }
+
+    @Override
+    public void delete(Session caller, UUID id) {
+        inVault(caller, () -> {
+            if (!repository.delete(id)) {
+                throw ResearchErrors.notFound();
+            }
+            return null;
+        });
+    }
+
+    private static Research applyChanges(Research research, UpdateResearchCommand command, Instant now) {
+        Research changed = research;
+        if (command.status() != null) {
+            changed = changed.moveTo(command.status(), now);
+        }
+        if (command.progress() != null) {
+            changed = changed.withProgress(command.progress());
+        }
+        if (command.title() != null) {
+            changed = changed.withTitle(command.title());
+        }
+        if (command.metadata() != null) {
+            changed = changed.withMetadata(command.metadata());
+        }
+        return changed;
+    }
+
+    private Instant now() {
+        // Millisecond precision: what the vault stores, so a research reads back equal to what was written.
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private <T> T inVault(Session caller, Supplier<T> work) {
+        return vaultScope.call(caller.userId(), caller.key(), work);
+    }
+}

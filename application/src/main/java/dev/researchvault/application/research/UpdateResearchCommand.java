@@ -1,0 +1,9 @@
+package dev.researchvault.application.research;
+
+import dev.researchvault.domain.research.ResearchStatus;
+import java.util.Map;
+
+/** Changes to a research; a null field leaves that part unchanged. */
+public record UpdateResearchCommand(ResearchStatus status, Integer progress, String title,
+                                    Map<String, Object> metadata) {
+}

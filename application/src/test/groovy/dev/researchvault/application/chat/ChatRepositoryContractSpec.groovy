@@ -1,0 +1,142 @@
+package dev.researchvault.application.chat
+
+import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.chat.Chat
+import dev.researchvault.domain.chat.ChatRepository
+import dev.researchvault.domain.chat.ChatSummary
+import dev.researchvault.domain.chat.Message
+import dev.researchvault.domain.chat.MessageFile
+import dev.researchvault.domain.chat.MessageRole
+import spock.lang.Specification
+
+import java.time.Instant
+
+/**
+ * What every {@link ChatRepository} must do. A concrete subclass per adapter provides the repository
+ * and, when the adapter needs one, a bound vault around each call ({@link #inVault}).
+ */
+abstract class ChatRepositoryContractSpec extends Specification {
+
+    static final Instant T0 = Instant.parse('2024-05-01T10:00:00.456Z')
+
+    /** A fresh, empty repository for each feature. */
+    abstract ChatRepository repository()
+
+    /** Runs {@code work} where the repository can reach its storage; in one transaction for SQL adapters. */
+    def <T> T inVault(Closure<T> work) {
+        work()
+    }
+
+    ChatRepository repo
+
+    def setup() {
+        repo = repository()
+    }
+
+    Chat chat(String title, Instant at = T0) {
+        Chat chat = Chat.create(UUID.randomUUID(), title, at)
+        inVault { repo.add(chat) }
+        chat
+    }
+
+    Message message(UUID chatId, String content, Instant at = T0, List<MessageFile> files = []) {
+        Message message = new Message(UUID.randomUUID(), chatId, MessageRole.USER, content, files, at)
+        inVault { repo.addMessage(message) }
+        message
+    }
+
+    def 'a new chat reads back with no messages'() {
+        given:
+        Chat chat = chat('Plans')
+
+        expect:
+        inVault { repo.find(chat.id()) }.get() == new ChatSummary(chat, 0)
+        inVault { repo.find(UUID.randomUUID()) }.isEmpty()
+    }
+
+    def 'the list shows the latest updated chats first, each with its message count'() {
+        given:
+        Chat old = chat('old', T0)
+        Chat recent = chat('recent', T0.plusSeconds(10))
+        Chat quiet = chat('quiet', T0.plusSeconds(5))
+        3.times { message(old.id(), "m$it") }
+        message(recent.id(), 'hello')
+
+        when:
+        inVault { repo.touch(old.id(), T0.plusSeconds(20)) }
+
+        then:
+        with(inVault { repo.list(PageRequest.first()) }) {
+            items()*.chat()*.id() == [old.id(), recent.id(), quiet.id()]
+            items()*.messageCount() == [3L, 1L, 0L]
+            items()[0].chat().updatedAt() == T0.plusSeconds(20)
+            total() == 3
+        }
+    }
+
+    def 'the chat list pages'() {
+        given:
+        def ids = (0..4).collect { chat("c$it", T0.plusSeconds(it)).id() }
+
+        expect:
+        with(inVault { repo.list(new PageRequest(page, 2)) }) {
+            items()*.chat()*.id() == expected.collect { ids[it] }
+            total() == 5
+        }
+
+        where:
+        page || expected
+        0    || [4, 3]
+        2    || [0]
+        5    || []
+    }
+
+    def 'messages list oldest first, paged, and keep their file metadata'() {
+        given:
+        Chat chat = chat('files')
+        def files = [new MessageFile(0, 'a.png', 'image/png', 1234, true), new MessageFile(1, 'b.pdf', 'application/pdf', 99, false)]
+        def messages = (0..3).collect { message(chat.id(), "m$it", T0.plusSeconds(it), it == 0 ? files : []) }
+
+        expect:
+        inVault { repo.messages(chat.id(), new PageRequest(0, 3)) }.items() == messages[0..2]
+        inVault { repo.messages(chat.id(), new PageRequest(1, 3)) }.items() == messages[3..3]
+        inVault { repo.messages(chat.id(), new PageRequest(0, 3)) }.total() == 4
+        inVault { repo.findMessage(messages[0].id()) }.get().files() == files
+        inVault { repo.findMessage(UUID.randomUUID()) }.isEmpty()
+    }
+
+    def 'messages of the same millisecond keep the order they were added in'() {
+        given:
+        Chat chat = chat('burst')
+        def messages = (0..4).collect { message(chat.id(), "m$it") }
+
+        expect:
+        inVault { repo.messages(chat.id(), PageRequest.first()) }.items() == messages
+    }
+
+    def 'deleting a chat deletes its messages and nothing of other chats'() {
+        given:
+        Chat doomed = chat('doomed')
+        Chat kept = chat('kept')
+        Message gone = message(doomed.id(), 'bye')
+        message(kept.id(), 'stay')
+
+        when:
+        boolean deleted = inVault { repo.delete(doomed.id()) }
+
+        then:
+        deleted
+        inVault { repo.find(doomed.id()) }.isEmpty()
+        inVault { repo.findMessage(gone.id()) }.isEmpty()
+        inVault { repo.find(kept.id()) }.get().messageCount() == 1
+        !inVault { repo.delete(doomed.id()) }
+    }
+
+    def 'touching an unknown chat changes nothing'() {
+        when:
+        inVault { repo.touch(UUID.randomUUID(), T0) }
+
+        then:
+        inVault { repo.list(PageRequest.first()) }.total() == 0
+    }
+}

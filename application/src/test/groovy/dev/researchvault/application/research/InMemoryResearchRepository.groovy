@@ -1,0 +1,125 @@
+package dev.researchvault.application.research
+
+import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.research.Research
+import dev.researchvault.domain.research.ResearchFilter
+import dev.researchvault.domain.research.ResearchLog
+import dev.researchvault.domain.research.ResearchQuery
+import dev.researchvault.domain.research.ResearchReport
+import dev.researchvault.domain.research.ResearchRepository
+import dev.researchvault.domain.research.ResearchResource
+
+/**
+ * {@link ResearchRepository} in memory, for service tests and as the reference the contract spec checks
+ * the SQLite adapter against. Insertion order stands in for SQLite's rowid in tie-breaks.
+ */
+class InMemoryResearchRepository implements ResearchRepository {
+
+    private final Map<UUID, Research> research = new LinkedHashMap<>()
+    private final List<ResearchQuery> queryList = []
+    private final List<ResearchResource> resourceList = []
+    private final Map<UUID, ResearchReport> reports = [:]
+    private final List<ResearchLog> logLines = []
+
+    @Override
+    synchronized void add(Research added) {
+        assert !research.containsKey(added.id())
+        research.put(added.id(), added)
+    }
+
+    @Override
+    synchronized void update(Research changed) {
+        if (research.containsKey(changed.id())) {
+            research.put(changed.id(), changed)
+        }
+    }
+
+    @Override
+    synchronized Optional<Research> find(UUID id) {
+        Optional.ofNullable(research.get(id))
+    }
+
+    @Override
+    synchronized Page<Research> list(ResearchFilter filter, PageRequest page) {
+        List<Research> newestFirst = research.values().toList().reverse()
+                .findAll { matches(it, filter) }
+                .sort(false) { a, b -> b.createdAt() <=> a.createdAt() }
+        slice(newestFirst, page)
+    }
+
+    @Override
+    synchronized boolean delete(UUID id) {
+        boolean existed = research.remove(id) != null
+        queryList.removeIf { it.researchId() == id }
+        resourceList.removeIf { it.researchId() == id }
+        reports.remove(id)
+        logLines.removeIf { it.researchId() == id }
+        existed
+    }
+
+    @Override
+    synchronized void addQuery(ResearchQuery query) {
+        queryList << query
+    }
+
+    @Override
+    synchronized List<ResearchQuery> queries(UUID researchId) {
+        queryList.findAll { it.researchId() == researchId }
+    }
+
+    @Override
+    synchronized boolean hasQuery(UUID researchId, UUID queryId) {
+        queryList.any { it.researchId() == researchId && it.id() == queryId }
+    }
+
+    @Override
+    synchronized void addResources(List<ResearchResource> resources) {
+        resourceList.addAll(resources)
+    }
+
+    @Override
+    synchronized Page<ResearchResource> resources(UUID researchId, PageRequest page) {
+        slice(resourceList.findAll { it.researchId() == researchId }, page)
+    }
+
+    @Override
+    synchronized ResearchReport putReport(ResearchReport draft) {
+        int version = (reports.get(draft.researchId())?.version() ?: 0) + 1
+        ResearchReport stored = draft.withVersion(version)
+        reports.put(draft.researchId(), stored)
+        stored
+    }
+
+    @Override
+    synchronized Optional<ResearchReport> report(UUID researchId) {
+        Optional.ofNullable(reports.get(researchId))
+    }
+
+    @Override
+    synchronized ResearchLog appendLog(ResearchLog line) {
+        long last = logLines.findAll { it.researchId() == line.researchId() }*.sequence().max() ?: 0L
+        ResearchLog stored = line.withSequence(last + 1)
+        logLines << stored
+        stored
+    }
+
+    @Override
+    synchronized List<ResearchLog> logs(UUID researchId, long afterSequence, int limit) {
+        logLines.findAll { it.researchId() == researchId && it.sequence() > afterSequence }.take(limit)
+    }
+
+    private static boolean matches(Research candidate, ResearchFilter filter) {
+        boolean statusMatches = filter.status() == null || candidate.status() == filter.status()
+        String text = filter.text()?.toLowerCase(Locale.ROOT)
+        boolean textMatches = text == null || [candidate.query(), candidate.title()]
+                .any { it?.toLowerCase(Locale.ROOT)?.contains(text) }
+        statusMatches && textMatches
+    }
+
+    static <T> Page<T> slice(List<T> all, PageRequest page) {
+        int from = (int) Math.min(page.offset(), all.size())
+        int to = Math.min(from + page.size(), all.size())
+        Page.of(all.subList(from, to), page, all.size())
+    }
+}

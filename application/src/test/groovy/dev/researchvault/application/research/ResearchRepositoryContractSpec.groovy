@@ -1,0 +1,281 @@
+package dev.researchvault.application.research
+
+import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.research.Research
+import dev.researchvault.domain.research.ResearchFilter
+import dev.researchvault.domain.research.ResearchLog
+import dev.researchvault.domain.research.ResearchQuery
+import dev.researchvault.domain.research.ResearchReport
+import dev.researchvault.domain.research.ResearchRepository
+import dev.researchvault.domain.research.ResearchResource
+import dev.researchvault.domain.research.ResearchStatus
+import spock.lang.Specification
+
+import java.time.Instant
+
+import static dev.researchvault.domain.research.ResearchStatus.COMPLETED
+import static dev.researchvault.domain.research.ResearchStatus.IN_PROGRESS
+import static dev.researchvault.domain.research.ResearchStatus.PENDING
+
+/**
+ * What every {@link ResearchRepository} must do. A concrete subclass per adapter provides the repository
+ * and, when the adapter needs one, a bound vault around each call ({@link #inVault}).
+ */
+abstract class ResearchRepositoryContractSpec extends Specification {
+
+    static final Instant T0 = Instant.parse('2024-05-01T10:00:00.123Z')
+
+    /** A fresh, empty repository for each feature. */
+    abstract ResearchRepository repository()
+
+    /** Runs {@code work} where the repository can reach its storage; in one transaction for SQL adapters. */
+    def <T> T inVault(Closure<T> work) {
+        work()
+    }
+
+    ResearchRepository repo
+
+    def setup() {
+        repo = repository()
+    }
+
+    Research research(String query, Instant createdAt = T0, String title = null) {
+        Research created = Research.create(UUID.randomUUID(), query, 'quick', createdAt).withTitle(title)
+        inVault { repo.add(created) }
+        created
+    }
+
+    def 'a research reads back exactly as it was stored'() {
+        given:
+        Research stored = Research.create(UUID.randomUUID(), 'why is the sky blue?', 'detailed', T0)
+                .moveTo(IN_PROGRESS, T0.plusSeconds(1)).withProgress(40).withTitle('Sky')
+                .withMetadata([model: 'x', depth: 3, nested: [tags: ['a', 'b'], ok: true]])
+
+        when:
+        inVault { repo.add(stored) }
+
+        then:
+        inVault { repo.find(stored.id()) }.get() == stored
+    }
+
+    def 'an unknown id finds nothing'() {
+        expect:
+        inVault { repo.find(UUID.randomUUID()) }.isEmpty()
+    }
+
+    def 'update replaces the stored state'() {
+        given:
+        Research created = research('q')
+        Research finished = created.moveTo(IN_PROGRESS, T0.plusSeconds(5)).moveTo(COMPLETED, T0.plusSeconds(65))
+
+        when:
+        inVault { repo.update(finished) }
+
+        then:
+        with(inVault { repo.find(created.id()) }.get()) {
+            status() == COMPLETED
+            startedAt() == T0.plusSeconds(5)
+            completedAt() == T0.plusSeconds(65)
+            durationSeconds() == 60
+        }
+    }
+
+    def 'the list is newest first, paged, with the total of all matches'() {
+        given:
+        def ids = (0..4).collect { research("q$it", T0.plusSeconds(it)).id() }
+
+        expect:
+        with(inVault { repo.list(ResearchFilter.all(), new PageRequest(page, 2)) }) {
+            items()*.id() == expected.collect { ids[it] }
+            total() == 5
+            size() == 2
+        }
+
+        where:
+        page || expected
+        0    || [4, 3]
+        2    || [0]
+        3    || []
+    }
+
+    def 'research created in the same millisecond list latest added first'() {
+        given:
+        def first = research('first')
+        def second = research('second')
+
+        expect:
+        inVault { repo.list(ResearchFilter.all(), PageRequest.first()) }.items()*.id() == [second.id(), first.id()]
+    }
+
+    def 'the list filters by status'() {
+        given:
+        research('pending one')
+        Research running = research('running one', T0.plusSeconds(1))
+        inVault { repo.update(running.moveTo(IN_PROGRESS, T0)) }
+
+        expect:
+        inVault { repo.list(new ResearchFilter(status, null), PageRequest.first()) }.items()*.query() == expected
+
+        where:
+        status      || expected
+        PENDING     || ['pending one']
+        IN_PROGRESS || ['running one']
+        COMPLETED   || []
+    }
+
+    def 'the text filter looks into query and title, ignoring ASCII case'() {
+        given:
+        research('Quantum computing basics')
+        research('unrelated', T0.plusSeconds(1), 'About QUANTUM dots')
+        research('cooking', T0.plusSeconds(2))
+
+        expect:
+        inVault { repo.list(new ResearchFilter(null, 'quantum'), PageRequest.first()) }.items()*.query() ==
+                ['unrelated', 'Quantum computing basics']
+    }
+
+    def 'percent and underscore in the text filter match only themselves'() {
+        given:
+        research('growth of 100% in a year')
+        research('growth of 1000 in a year', T0.plusSeconds(1))
+        research('snake_case names', T0.plusSeconds(2))
+        research('snakeXcase names', T0.plusSeconds(3))
+
+        expect:
+        inVault { repo.list(new ResearchFilter(null, text), PageRequest.first()) }.items()*.query() == expected
+
+        where:
+        text        || expected
+        '100%'      || ['growth of 100% in a year']
+        'snake_c'   || ['snake_case names']
+        '\\'        || []
+    }
+
+    def 'deleting a research takes its queries, resources, report and log with it'() {
+        given:
+        Research doomed = research('doomed')
+        Research kept = research('kept')
+        [doomed, kept].each { fillWithWork(it.id()) }
+
+        when:
+        boolean deleted = inVault { repo.delete(doomed.id()) }
+
+        then:
+        deleted
+        inVault { repo.find(doomed.id()) }.isEmpty()
+        inVault { repo.queries(doomed.id()) }.isEmpty()
+        inVault { repo.resources(doomed.id(), PageRequest.first()) }.total() == 0
+        inVault { repo.report(doomed.id()) }.isEmpty()
+        inVault { repo.logs(doomed.id(), 0, 100) }.isEmpty()
+
+        and: 'the other research keeps everything'
+        inVault { repo.queries(kept.id()) }.size() == 1
+        inVault { repo.resources(kept.id(), PageRequest.first()) }.total() == 2
+        inVault { repo.report(kept.id()) }.isPresent()
+        inVault { repo.logs(kept.id(), 0, 100) }.size() == 1
+
+        and: 'deleting again deletes nothing'
+        !inVault { repo.delete(doomed.id()) }
+    }
+
+    def 'queries list oldest first and belong to their research only'() {
+        given:
+        Research one = research('one')
+        Research other = research('other')
+        def first = query(one.id(), 'first', T0)
+        def second = query(one.id(), 'second', T0.plusSeconds(1))
+        def foreign = query(other.id(), 'foreign', T0)
+
+        expect:
+        inVault { repo.queries(one.id()) } == [first, second]
+        inVault { repo.hasQuery(one.id(), first.id()) }
+        !inVault { repo.hasQuery(one.id(), foreign.id()) }
+        !inVault { repo.hasQuery(one.id(), UUID.randomUUID()) }
+    }
+
+    def 'resources are stored in a batch and listed oldest first, paged'() {
+        given:
+        Research owner = research('owner')
+        ResearchQuery found = query(owner.id(), 'search', T0)
+        def batch = (0..4).collect { resource(owner.id(), it == 0 ? found.id() : null, "https://example.org/$it") }
+
+        when:
+        inVault { repo.addResources(batch) }
+
+        then:
+        with(inVault { repo.resources(owner.id(), new PageRequest(1, 2)) }) {
+            items() == batch[2..3]
+            total() == 5
+        }
+        inVault { repo.resources(owner.id(), new PageRequest(0, 1)) }.items()[0].queryId() == found.id()
+    }
+
+    def 'each put of the report adds a version and keeps only the latest text'() {
+        given:
+        Research owner = research('owner')
+
+        expect:
+        inVault { repo.report(owner.id()) }.isEmpty()
+
+        when:
+        def first = inVault { repo.putReport(ResearchReport.draft(owner.id(), '# One', 'markdown', T0)) }
+        def second = inVault { repo.putReport(ResearchReport.draft(owner.id(), '# Two', 'markdown', T0.plusSeconds(1))) }
+
+        then:
+        first.version() == 1
+        second.version() == 2
+        inVault { repo.report(owner.id()) }.get() == second
+    }
+
+    def 'log lines are numbered per research and read after a sequence, oldest first'() {
+        given:
+        Research one = research('one')
+        Research other = research('other')
+
+        when:
+        def lines = (1..4).collect { appendLog(one.id(), "line $it") }
+        appendLog(other.id(), 'elsewhere')
+
+        then:
+        lines*.sequence() == [1L, 2L, 3L, 4L]
+        inVault { repo.logs(other.id(), 0, 100) }*.sequence() == [1L]
+        inVault { repo.logs(one.id(), 2, 100) } == lines[2..3]
+        inVault { repo.logs(one.id(), 0, 2) } == lines[0..1]
+        inVault { repo.logs(one.id(), 4, 100) }.isEmpty()
+    }
+
+    def 'a log line keeps its level, message and progress'() {
+        given:
+        Research owner = research('owner')
+        def line = ResearchLog.unnumbered(owner.id(), 'warning', 'slow source', 55, T0)
+
+        when:
+        inVault { repo.appendLog(line) }
+
+        then:
+        inVault { repo.logs(owner.id(), 0, 10) } == [line.withSequence(1)]
+    }
+
+    void fillWithWork(UUID researchId) {
+        ResearchQuery searched = query(researchId, 'search', T0)
+        inVault {
+            repo.addResources([resource(researchId, searched.id(), 'https://a.example'), resource(researchId, null, 'https://b.example')])
+            repo.putReport(ResearchReport.draft(researchId, 'text', 'markdown', T0))
+        }
+        appendLog(researchId, 'started')
+    }
+
+    ResearchQuery query(UUID researchId, String text, Instant at) {
+        def query = new ResearchQuery(UUID.randomUUID(), researchId, text, 'searxng', at)
+        inVault { repo.addQuery(query) }
+        query
+    }
+
+    static ResearchResource resource(UUID researchId, UUID queryId, String url) {
+        new ResearchResource(UUID.randomUUID(), researchId, queryId, 'title', url, 'snippet', 'web', T0)
+    }
+
+    ResearchLog appendLog(UUID researchId, String message) {
+        inVault { repo.appendLog(ResearchLog.unnumbered(researchId, 'info', message, null, T0)) }
+    }
+}

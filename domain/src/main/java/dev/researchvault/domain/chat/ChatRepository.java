@@ -1,0 +1,44 @@
+package dev.researchvault.domain.chat;
+
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The chats of the bound user's vault and their messages. Errors of the storage itself surface as
+ * unchecked exceptions of the adapter.
+ */
+public interface ChatRepository {
+
+    /** Stores a new chat. Not idempotent: the id must be new. */
+    void add(Chat chat);
+
+    /** The chat with this id and its message count, if any. */
+    Optional<ChatSummary> find(UUID id);
+
+    /**
+     * Chats most recently updated first (ties: latest added first), each with its message count, sliced
+     * by {@code page}; {@code total} counts all chats.
+     */
+    Page<ChatSummary> list(PageRequest page);
+
+    /** Deletes a chat and all its messages. Idempotent: answers whether something was deleted. */
+    boolean delete(UUID id);
+
+    /**
+     * Stores a new message of an existing chat. Not idempotent. The service calls it with {@link #touch}
+     * in one transaction, so the chat's {@code updatedAt} moves with its messages.
+     */
+    void addMessage(Message message);
+
+    /** The message with this id, if any. */
+    Optional<Message> findMessage(UUID id);
+
+    /** Messages of a chat oldest first (ties: earliest added first), sliced by {@code page}. */
+    Page<Message> messages(UUID chatId, PageRequest page);
+
+    /** Moves a chat's {@code updatedAt}; no effect when there is no such chat. Idempotent. */
+    void touch(UUID chatId, Instant updatedAt);
+}

@@ -1,0 +1,84 @@
+package dev.researchvault.domain.research;
+
+import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.Texts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A research task: a question ({@code query}) researched in some {@code mode}. Its times follow from its
+ * status changes, never from the client: {@code startedAt} is set by the first move to {@code in_progress},
+ * {@code completedAt} by the move to an end state.
+ *
+ * @param metadata free JSON-like values (maps, lists, strings, numbers, booleans) the client keeps here
+ */
+public record Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
+                       Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata) {
+
+    public static final int MAX_QUERY_LENGTH = 10_000;
+    public static final int MAX_TITLE_LENGTH = 500;
+    private static final Pattern MODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    public Research {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A new, pending research; 400 when the query is blank or too long or the mode is malformed. */
+    public static Research create(UUID id, String query, String mode, Instant now) {
+        Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query");
+        if (mode == null || !MODE.matcher(mode).matches()) {
+            throw new RuleViolationException("research.invalid-mode", "mode must match [a-z][a-z0-9_-]{0,31}");
+        }
+        return new Research(id, query, mode, ResearchStatus.PENDING, null, 0, now, null, null, Map.of());
+    }
+
+    /** This research moved to {@code next} at {@code now}; staying in the same status changes nothing. */
+    public Research moveTo(ResearchStatus next, Instant now) {
+        if (next == status) {
+            return this;
+        }
+        if (!status.canMoveTo(next)) {
+            throw new ConflictException("research.illegal-status-change",
+                    "a research cannot move from " + status.wireName() + " to " + next.wireName());
+        }
+        Instant started = startedAt == null && next == ResearchStatus.IN_PROGRESS ? now : startedAt;
+        Instant completed = next.isFinal() ? now : null;
+        return new Research(id, query, mode, next, title, progress, createdAt, started, completed, metadata);
+    }
+
+    /** This research at {@code percent} done; 400 outside 0–100. */
+    public Research withProgress(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
+        }
+        return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata);
+    }
+
+    public Research withTitle(String newTitle) {
+        Texts.bounded(newTitle, MAX_TITLE_LENGTH, "research.invalid-title", "title");
+        return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata);
+    }
+
+    public Research withMetadata(Map<String, Object> newMetadata) {
+        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata);
+    }
+
+    /**
+     * Seconds from start to end (time spent suspended included), or null while not finished. A research
+     * cancelled before it ever started has no duration either.
+     */
+    public Long durationSeconds() {
+        if (startedAt == null || completedAt == null) {
+            return null;
+        }
+        return Duration.between(startedAt, completedAt).toSeconds();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.researchvault.domain.research;
+
+import dev.researchvault.domain.Texts;
+
+/**
+ * Which research to list.
+ *
+ * @param status only research in this status, or null for all
+ * @param text   only research whose query or title contains this text (case-insensitive for ASCII, with
+ *               {@code %} and {@code _} matching themselves), or null for all
+ */
+public record ResearchFilter(ResearchStatus status, String text) {
+
+    public ResearchFilter {
+        text = text == null || text.isEmpty() ? null : Texts.bounded(text, 500, "research.invalid-filter", "q");
+    }
+
+    public static ResearchFilter all() {
+        return new ResearchFilter(null, null);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.researchvault.domain.research;
+
+import dev.researchvault.domain.RuleViolationException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where a research task is in its life. Moves: {@code pending → in_progress → completed | failed |
+ * cancelled}, and {@code in_progress ↔ suspended}. The three end states are final.
+ */
+public enum ResearchStatus {
+    PENDING, IN_PROGRESS, SUSPENDED, COMPLETED, FAILED, CANCELLED;
+
+    /** The name used on the wire and in the database, e.g. {@code in_progress}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The status called {@code name} on the wire; 400 for anything else. */
+    public static ResearchStatus fromWire(String name) {
+        for (ResearchStatus status : values()) {
+            if (status.wireName().equals(name)) {
+                return status;
+            }
+        }
+        throw new RuleViolationException("research.invalid-status",
+                "status must be one of pending, in_progress, suspended, completed, failed, cancelled");
+    }
+
+    /** Whether a research in this status may move to {@code next} (staying put is not a move). */
+    public boolean canMoveTo(ResearchStatus next) {
+        return successors().contains(next);
+    }
+
+    public boolean isFinal() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
+
+    private Set<ResearchStatus> successors() {
+        return switch (this) {
+            case PENDING -> Set.of(IN_PROGRESS);
+            case IN_PROGRESS -> Set.of(SUSPENDED, COMPLETED, FAILED, CANCELLED);
+            case SUSPENDED -> Set.of(IN_PROGRESS);
+            case COMPLETED, FAILED, CANCELLED -> Set.of();
+        };
+    }
+}
