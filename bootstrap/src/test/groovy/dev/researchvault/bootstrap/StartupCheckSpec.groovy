@@ -37,6 +37,36 @@ class StartupCheckSpec extends Specification {
         server?.close()
     }
 
+    def "files no account owns are removed at start-up; accounts keep theirs"() {
+        given: 'a server with one real account, stopped'
+        def dataDir = temp.resolve('data')
+        def properties = ['micronaut.server.port': -1, 'vault.data-dir': dataDir.toString(),
+                          'vault.kdf.memory-kib': 1024, 'vault.kdf.iterations': 1]
+        def first = ApplicationContext.run(EmbeddedServer, properties)
+        first.applicationContext.getBean(dev.researchvault.application.account.RegisterAccountUseCase)
+                .register(new dev.researchvault.application.account.RegisterAccountUseCase.RegisterAccountCommand('keeper', 'correct horse battery'))
+        first.close()
+        def kept = Files.list(dataDir.resolve('users')).withCloseable { it.toList() }
+
+        and: 'what a registration killed after creating its files would leave, plus an orphan backup'
+        def orphan = dataDir.resolve('users').resolve(UUID.randomUUID().toString())
+        Files.createDirectories(orphan)
+        Files.writeString(orphan.resolve('vault.db'), 'half a vault')
+        def orphanBackup = dataDir.resolve('backups').resolve(UUID.randomUUID().toString())
+        Files.createDirectories(orphanBackup)
+
+        when:
+        def second = ApplicationContext.run(EmbeddedServer, properties)
+
+        then:
+        !Files.exists(orphan)
+        !Files.exists(orphanBackup)
+        kept.every { Files.exists(it.resolve('vault.db')) }
+
+        cleanup:
+        second?.close()
+    }
+
     private static List<Throwable> causes(Throwable failure) {
         def chain = []
         for (Throwable t = failure; t != null && !chain.contains(t); t = t.cause) {

@@ -12,7 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class SqliteVaults implements Vaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteVaults.class);
+    private static final Pattern USER_DIRECTORY =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final VaultLayout layout;
     private final VaultFiles files;
@@ -139,6 +147,24 @@ public final class SqliteVaults implements Vaults {
         LOG.info("event=vault.destroyed user={}", user);
     }
 
+    @Override
+    public Set<UserId> usersWithFiles() {
+        Set<UserId> users = new HashSet<>();
+        for (Path parent : List.of(layout.usersDir(), layout.dataDir().resolve("backups"))) {
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(parent)) {
+                entries.map(path -> path.getFileName().toString())
+                        .filter(name -> USER_DIRECTORY.matcher(name).matches())
+                        .forEach(name -> users.add(new UserId(UUID.fromString(name))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return users;
+    }
+
     /**
      * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
      * closed and no request running. Each file is copied next to its live file first, so a failure before
@@ -147,21 +173,26 @@ public final class SqliteVaults implements Vaults {
     public void replaceFiles(UserId user, Map<VaultFile, Path> sources) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
-            for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
-                Path staged = layout.rekeyCopy(user, source.getKey()).resolveSibling(source.getKey().fileName() + ".restore");
-                try {
+            try {
+                for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
+                    Path staged = restoreCopy(user, source.getKey());
                     Files.copy(source.getValue(), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    EncryptedCopies.forceToDisk(staged);
                 }
-                EncryptedCopies.forceToDisk(staged);
+            } catch (IOException | RuntimeException failure) {
+                // Nothing live was touched yet: drop the staged copies and report.
+                sources.keySet().forEach(file -> restoreCopy(user, file).toFile().delete());
+                throw failure instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) failure);
             }
             for (VaultFile file : sources.keySet()) {
-                Path staged = layout.rekeyCopy(user, file).resolveSibling(file.fileName() + ".restore");
-                EncryptedCopies.replaceAtomically(staged, layout.file(user, file));
+                EncryptedCopies.replaceAtomically(restoreCopy(user, file), layout.file(user, file));
             }
         }
         LOG.info("event=vault.files-replaced user={}", user);
+    }
+
+    private Path restoreCopy(UserId user, VaultFile file) {
+        return layout.userDir(user).resolve(file.fileName() + ".restore");
     }
 
     private void swapCopiesIn(UserId user) {
