@@ -10,15 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class SqliteVaults implements Vaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteVaults.class);
-    private static final Pattern USER_DIRECTORY =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
 
     private final VaultLayout layout;
     private final VaultFiles files;
@@ -35,6 +30,8 @@ public final class SqliteVaults implements Vaults {
     private final VaultLocks locks;
     private final DecoyVault decoy;
     private final EncryptedCopies copies;
+    private final StagedFiles rekeyCopies;
+    private final StagedFiles restoreCopies;
     private final Duration lockTimeout;
 
     public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator) {
@@ -48,6 +45,8 @@ public final class SqliteVaults implements Vaults {
         this.openVaults = new OpenVaults(configuration, locks, files);
         this.decoy = new DecoyVault(layout, files.settings());
         this.copies = new EncryptedCopies(files.settings());
+        this.rekeyCopies = new StagedFiles(layout, ".rekey");
+        this.restoreCopies = new StagedFiles(layout, ".restore");
         this.lockTimeout = configuration.getLockTimeout();
     }
 
@@ -100,33 +99,29 @@ public final class SqliteVaults implements Vaults {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             try {
                 for (VaultFile file : VaultFile.values()) {
-                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, layout.rekeyCopy(user, file));
+                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, rekeyCopies.path(user, file));
                 }
                 copiesReady.run();
             } catch (RuntimeException failure) {
-                discardCopies(user);
+                rekeyCopies.discard(user);
                 throw failure;
             }
-            swapCopiesIn(user);
+            rekeyCopies.swapIn(user);
         }
         LOG.info("event=vault.rekeyed user={}", user);
     }
 
     @Override
     public void recoverRekey(UserId user, boolean staged) {
-        boolean anyCopy = false;
-        for (VaultFile file : VaultFile.values()) {
-            anyCopy |= Files.exists(layout.rekeyCopy(user, file));
-        }
-        if (!anyCopy) {
+        if (!rekeyCopies.anyPresent(user)) {
             return;
         }
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             if (staged) {
-                swapCopiesIn(user);
+                rekeyCopies.swapIn(user);
             } else {
-                discardCopies(user);
+                rekeyCopies.discard(user);
             }
         }
         LOG.info("event=vault.rekey-recovered user={} rolledForward={}", user, staged);
@@ -149,20 +144,7 @@ public final class SqliteVaults implements Vaults {
 
     @Override
     public Set<UserId> usersWithFiles() {
-        Set<UserId> users = new HashSet<>();
-        for (Path parent : List.of(layout.usersDir(), layout.dataDir().resolve("backups"))) {
-            if (!Files.isDirectory(parent)) {
-                continue;
-            }
-            try (Stream<Path> entries = Files.list(parent)) {
-                entries.map(path -> path.getFileName().toString())
-                        .filter(name -> USER_DIRECTORY.matcher(name).matches())
-                        .forEach(name -> users.add(new UserId(UUID.fromString(name))));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return users;
+        return layout.usersWithFiles();
     }
 
     /**
@@ -175,43 +157,18 @@ public final class SqliteVaults implements Vaults {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             try {
                 for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
-                    Path staged = restoreCopy(user, source.getKey());
-                    Files.copy(source.getValue(), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Path staged = restoreCopies.path(user, source.getKey());
+                    Files.copy(source.getValue(), staged, StandardCopyOption.REPLACE_EXISTING);
                     EncryptedCopies.forceToDisk(staged);
                 }
             } catch (IOException | RuntimeException failure) {
                 // Nothing live was touched yet: drop the staged copies and report.
-                sources.keySet().forEach(file -> restoreCopy(user, file).toFile().delete());
+                restoreCopies.discard(user);
                 throw failure instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) failure);
             }
-            for (VaultFile file : sources.keySet()) {
-                EncryptedCopies.replaceAtomically(restoreCopy(user, file), layout.file(user, file));
-            }
+            restoreCopies.swapIn(user);
         }
         LOG.info("event=vault.files-replaced user={}", user);
-    }
-
-    private Path restoreCopy(UserId user, VaultFile file) {
-        return layout.userDir(user).resolve(file.fileName() + ".restore");
-    }
-
-    private void swapCopiesIn(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            Path copy = layout.rekeyCopy(user, file);
-            if (Files.exists(copy)) {
-                EncryptedCopies.replaceAtomically(copy, layout.file(user, file));
-            }
-        }
-    }
-
-    private void discardCopies(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            try {
-                Files.deleteIfExists(layout.rekeyCopy(user, file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** Thrown inside {@link EncryptedCopies} when the current key does not open a file. */
