@@ -64,11 +64,15 @@ public final class SqliteBackups implements Backups, MigrationGuard {
                 () -> writer.write(user, key, clock.instant(), CurrentVault::connection)));
     }
 
-    /** The forced backup before a migration: the vault is closed, so it reads the files directly. */
+    /**
+     * The forced backup before a migration: the vault is still closed, so it reads the files directly. It
+     * bypasses the queue on purpose: it runs while the vault is being opened, and a queued backup may be
+     * waiting for that very open — waiting for the queue here would deadlock the two.
+     */
     @Override
     public void beforeMigrating(UserId user, MasterKey key) {
         KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
-        BackupInfo backup = once(user, () -> writer.write(user, key, clock.instant(), direct::open));
+        BackupInfo backup = writer.write(user, key, clock.instant(), direct::open);
         LOG.info("event=backup.before-migration user={} name={}", user, backup.name());
     }
 
