@@ -52,9 +52,11 @@ final class StorageSuite {
                 .param("side", side)
                 .forks(1)
                 .jvmArgs("-Xmx512m")
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(3).measurementTime(TimeValue.seconds(measureSeconds))
-                .shouldFailOnError(true);
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(4).measurementTime(TimeValue.seconds(measureSeconds))
+                .shouldFailOnError(true)
+                // JMH's own report goes to a file, so that standard output carries only the table.
+                .output(System.getProperty("java.io.tmpdir") + "/rv-bench-jmh-" + side + ".log");
     }
 
     private void record(String side, Iterable<RunResult> results) {

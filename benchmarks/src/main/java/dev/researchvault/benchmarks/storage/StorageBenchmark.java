@@ -43,7 +43,7 @@ public class StorageBenchmark {
         dataDir = Files.createTempDirectory("rv-bench-storage-");
         Seed seed = new Seed();
         storage = switch (side) {
-            case "adapter" -> new AdapterSide(dataDir, seed);
+            case "adapter" -> new AdapterSide(seed);
             case "sqlcipher" -> new RawJdbcSide(SqlCipher.open(dataDir.resolve("vault.db"), randomKey(), SETTINGS),
                     SqlCipher.open(dataDir.resolve("blobs.db"), randomKey(), SETTINGS), seed);
             case "plain" -> new RawJdbcSide(PlainSqlite.open(dataDir.resolve("vault.db"), 10_000, 1024),
