@@ -19,7 +19,7 @@ fi
 java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/data" \
   -Dmicronaut.server.port="$PORT" -jar "$JAR" >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
 for _ in $(seq 1 120); do
   curl -s -o /dev/null "$BASE/openapi.yml" && break
   sleep 0.5

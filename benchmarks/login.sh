@@ -8,7 +8,7 @@ WORK=$(mktemp -d /tmp/rv-bench-login-XXXXXX)
 java -Xmx1g -Dvault.data-dir="$WORK/data" -Dmicronaut.server.port="$PORT" -jar bootstrap/target/research-vault.jar \
   >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
 for _ in $(seq 1 120); do
   curl -s -o /dev/null "http://127.0.0.1:$PORT/openapi.yml" && break
   sleep 0.5
