@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# HTTP under load (docs/benchmarks.md): starts the server jar on a temporary data directory with a cheap KDF,
+# seeds 50 users, runs wrk against three endpoints with 1 user and with 50 users, prints table rows.
+# Usage: benchmarks/http-load.sh [seconds per run, default 10]. Needs bootstrap/target/research-vault.jar
+# (benchmarks/run.sh builds it) and wrk (installed from Debian when missing and running as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-50}
+PORT=${BENCH_PORT:-18080}
+JAR=bootstrap/target/research-vault.jar
+WORK=$(mktemp -d /tmp/rv-bench-http-XXXXXX)
+BASE=http://127.0.0.1:$PORT
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
+fi
+
+java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/data" \
+  -Dmicronaut.server.port="$PORT" -jar "$JAR" >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
+for _ in $(seq 1 120); do
+  curl -s -o /dev/null "$BASE/openapi.yml" && break
+  sleep 0.5
+done
+
+python3 benchmarks/http/seed.py "$BASE" 50 "$WORK/users50.txt"
+head -n 1 "$WORK/users50.txt" >"$WORK/users1.txt"
+
+goal() { # target users → minimum req/s
+  case "$1/$2" in
+    settings/50) echo 10000 ;; research/50) echo 5000 ;; logs/50) echo 2000 ;; *) echo 0 ;;
+  esac
+}
+
+for target in settings research logs; do
+  for users in 1 50; do
+    # A short warm-up run lets the JIT compile the request path before the measured run.
+    BENCH_USERS="$WORK/users$users.txt" BENCH_TARGET=$target wrk -t2 -c"$CONNECTIONS" -d3s \
+      -s benchmarks/http/load.lua "$BASE" >/dev/null
+    line=$(BENCH_USERS="$WORK/users$users.txt" BENCH_TARGET=$target wrk -t2 -c"$CONNECTIONS" \
+      -d"${SECONDS_PER_RUN}s" --latency -s benchmarks/http/load.lua "$BASE" | grep '^RESULT')
+    eval "$(echo "$line" | sed 's/^RESULT //')"
+    rate=$(awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')
+    min=$(goal $target $users)
+    verdict=met
+    if [ "$min" -gt 0 ] && [ "$rate" -lt "$min" ]; then verdict=MISSED; fi
+    if awk -v p="$p99_ms" 'BEGIN { exit !(p >= 50) }'; then verdict=MISSED; fi
+    if [ "$socket_errors" -gt 0 ] || [ "$non2xx" -gt 0 ]; then verdict=MISSED; fi
+    goaltext="p99 < 50 ms, 0 errors"
+    [ "$min" -gt 0 ] && goaltext="≥ $min req/s, $goaltext"
+    echo "| http | $target, $users user(s), $CONNECTIONS connections | $rate req/s, p50 $p50_ms ms, p99 $p99_ms ms, errors $socket_errors socket + $non2xx non-2xx | $goaltext | $verdict |"
+  done
+done
+locked=$(grep -c "database is locked" "$WORK/server.log" || true)
+echo "| http | \"database is locked\" in the server log | $locked | 0 | $([ "$locked" -eq 0 ] && echo met || echo MISSED) |"
