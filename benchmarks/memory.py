@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Memory with many users: heap and RSS of the server process as 1,000 users log in one after another
+(open-vault cache bound in force), and again after their vaults have gone idle and been closed.
+
+Usage: benchmarks/memory.sh [users, default 1000]  (starts its own server; prints table rows)."""
+import http.client
+import json
+import subprocess
+import sys
+import time
+
+
+def request(port, method, path, body=None, token=None):
+    connection = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
+    headers = {'Content-Type': 'application/json'}
+    if token:
+        headers['Authorization'] = 'Bearer ' + token
+    connection.request(method, path, json.dumps(body) if body is not None else None, headers)
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, data
+
+
+def rss_kib(pid):
+    with open(f'/proc/{pid}/status') as status:
+        for line in status:
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+    return 0
+
+
+def heap_used_kib(pid):
+    """Used heap after a full GC, from jcmd (what is really retained, not garbage waiting for collection)."""
+    subprocess.run(['jcmd', str(pid), 'GC.run'], capture_output=True, check=False)
+    time.sleep(1)
+    out = subprocess.run(['jcmd', str(pid), 'GC.heap_info'], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        words = line.replace(',', ' ').split()
+        if 'used' in words and ('heap' in line.lower()):
+            return int(words[words.index('used') + 1].rstrip('K'))
+    return -1
+
+
+def jvm_committed_kib(pid):
+    """Memory the JVM itself has committed (heap, metaspace, threads, code...), from Native Memory Tracking.
+    RSS minus this is, roughly, what native libraries (SQLite/SQLCipher) hold through malloc."""
+    out = subprocess.run(['jcmd', str(pid), 'VM.native_memory', 'summary'], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.strip().startswith('Total:'):
+            for part in line.replace(',', ' ').split():
+                if part.startswith('committed='):
+                    return int(part.split('=')[1].rstrip('KB'))
+    return -1
+
+
+def main():
+    port, pid, users, idle_seconds = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    samples = []
+    def sample(label):
+        samples.append((label, heap_used_kib(pid), rss_kib(pid), jvm_committed_kib(pid)))
+
+    sample('baseline (server started, no user)')
+    tokens = []
+    started = time.time()
+    for i in range(users):
+        name = f'mem-{i}'
+        status, _ = request(port, 'POST', '/api/v1/auth/register', {'username': name, 'password': 'memory test password'})
+        assert status == 201, status
+        status, body = request(port, 'POST', '/api/v1/auth/login', {'username': name, 'password': 'memory test password'})
+        assert status == 200, status
+        token = json.loads(body)['token']
+        status, _ = request(port, 'GET', '/api/v1/settings/llm.model', token=token)
+        assert status == 200, status
+        tokens.append(token)
+    elapsed = time.time() - started
+    sample(f'{users} users logged in one after another ({elapsed:.0f} s)')
+    time.sleep(idle_seconds)
+    sample(f'after {idle_seconds} s idle (idle vaults closed, sessions alive)')
+    for token in tokens:
+        request(port, 'POST', '/api/v1/auth/logout', token=token)
+    time.sleep(2)
+    sample('after every user logged out')
+    base_heap, base_rss, base_jvm = samples[0][1], samples[0][2], samples[0][3]
+    print('| moment | heap used after GC (KiB) | RSS (KiB) | JVM committed (KiB) | RSS − JVM = native libs (KiB) | heap Δ | RSS Δ | native Δ |')
+    print('|---|---|---|---|---|---|---|---|')
+    for label, heap, rss, jvm in samples:
+        native = rss - jvm
+        print(f'| {label} | {heap} | {rss} | {jvm} | {native} | {heap - base_heap:+d} | {rss - base_rss:+d} | {native - (base_rss - base_jvm):+d} |')
+
+
+if __name__ == '__main__':
+    main()
