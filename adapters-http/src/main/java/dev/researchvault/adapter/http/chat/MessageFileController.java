@@ -55,7 +55,8 @@ public class MessageFileController {
     private static HttpResponse<?> answer(FileDownload download) {
         if (download instanceof FileDownload.Content content) {
             StreamedFile body = new StreamedFile(content.bytes(), mediaType(content.mime()), -1, content.size());
-            return withTag(HttpResponse.ok(body), content.etag());
+            // The stored type verbatim: MediaType would drop its parameters (a text file's charset).
+            return withTag(HttpResponse.ok(body), content.etag()).header(HttpHeaders.CONTENT_TYPE, content.mime());
         }
         return withTag(HttpResponse.notModified(), download.etag());
     }

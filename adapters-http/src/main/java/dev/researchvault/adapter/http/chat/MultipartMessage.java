@@ -143,7 +143,8 @@ final class MultipartMessage implements Subscriber<CompletedPart> {
             throw invalid("unexpected file part: file parts are files and thumbnail.<n>");
         }
         limit.check(upload.getSize());
-        String mime = upload.getContentType().map(MediaType::toString).orElse(DEFAULT_MIME);
+        // Micronaut gives the part's media type without parameters (a charset is lost): documented in api.md.
+        String mime = upload.getContentType().map(MediaType::getName).orElse(DEFAULT_MIME);
         Upload read = new Upload(upload.getFilename(), mime, upload.getBytes());
         if (thumbnail.matches()) {
             thumbnails.put(Integer.parseInt(thumbnail.group(1)), read);
