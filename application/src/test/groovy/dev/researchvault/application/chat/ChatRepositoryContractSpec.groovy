@@ -134,13 +134,13 @@ abstract class ChatRepositoryContractSpec extends Specification {
 
     def 'the message ids of a chat are those of its messages only'() {
         given:
-        Chat chat = chat('ids')
+        Chat mine = chat('ids')
         Chat other = chat('other')
-        def ids = (0..2).collect { message(chat.id(), "m$it").id() }
+        def ids = (0..2).collect { message(mine.id(), "m$it").id() }
         message(other.id(), 'not mine')
 
         expect:
-        inVault { repo.messageIds(chat.id()) } as Set == ids as Set
+        inVault { repo.messageIds(mine.id()) } as Set == ids as Set
         inVault { repo.messageIds(UUID.randomUUID()) }.isEmpty()
     }
 

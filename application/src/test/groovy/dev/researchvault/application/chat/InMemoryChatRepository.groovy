@@ -68,7 +68,7 @@ class InMemoryChatRepository implements ChatRepository {
         }
     }
 
-    private ChatSummary summaryOf(Chat chat) {
+    protected ChatSummary summaryOf(Chat chat) {
         new ChatSummary(chat, messageList.count { it.chatId() == chat.id() })
     }
 }
