@@ -37,11 +37,11 @@ record FileJson(@Nullable Integer index, @Nullable String name, @Nullable String
     }
 
     /**
-     * The metadata; for a legacy element the size is computed from the base64 length (exact for plain
-     * base64, which is what the migration will find).
+     * The metadata; for a legacy element the size is computed from the base64 text (what the migration
+     * will find for valid base64).
      */
     MessageFile toFile(int position) {
-        long knownSize = size != null ? size : inline() ? approximateDecodedSize(data) : 0;
+        long knownSize = size != null ? size : inline() ? decodedSize(data) : 0;
         boolean thumb = hasThumbnail != null ? hasThumbnail : thumbnail != null;
         return new MessageFile(indexOr(position), name, mime, knownSize, thumb);
     }
@@ -50,10 +50,20 @@ record FileJson(@Nullable Integer index, @Nullable String name, @Nullable String
         return new LegacyFile(indexOr(position), name, mime, data, thumbnail);
     }
 
-    private static long approximateDecodedSize(String base64) {
+    /** Decoded length of base64 text, data URL prefix and line breaks skipped, without decoding it. */
+    private static long decodedSize(String base64) {
         int comma = base64.indexOf(',');
-        int length = base64.length() - (base64.startsWith("data:") && comma > 0 ? comma + 1 : 0);
-        int padding = base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0;
-        return Math.max(0, length / 4L * 3 - padding);
+        int start = base64.startsWith("data:") && comma > 0 ? comma + 1 : 0;
+        long symbols = 0;
+        long padding = 0;
+        for (int i = start; i < base64.length(); i++) {
+            char c = base64.charAt(i);
+            if (c == '=') {
+                padding++;
+            } else if (!Character.isWhitespace(c)) {
+                symbols++;
+            }
+        }
+        return (symbols + padding) / 4 * 3 - padding;
     }
 }
