@@ -8,6 +8,7 @@ import dev.researchvault.application.account.LoginThrottle;
 import dev.researchvault.application.account.OrphanCleanup;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupService;
+import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
@@ -48,8 +49,9 @@ public class AccountWiring {
     @Singleton
     AccountService accountService(AccountRegistry registry, Vaults vaults, VaultKeys keys,
                                   CaffeineSessionStore sessions, LoginThrottle throttle, VaultScope vaultScope,
-                                  VaultMetadata metadata, BackupService backups, Clock clock) {
+                                  VaultMetadata metadata, BackupService backups,
+                                  LegacyMigrationOnLogin legacyFileMigration, Clock clock) {
         return new AccountService(new AccountService.Collaborators(registry, vaults, keys, sessions, throttle,
-                vaultScope, metadata, backups, clock));
+                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), clock));
     }
 }

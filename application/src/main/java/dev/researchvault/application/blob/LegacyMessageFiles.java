@@ -27,6 +27,13 @@ public interface LegacyMessageFiles {
      */
     void markMigrated(UUID messageId, List<MigratedFile> files);
 
+    /**
+     * File {@code index} of message {@code messageId} when it is still inline; empty when the message does
+     * not exist, has no such file, or the file is already migrated. Reads only. Lets a message be served
+     * before the migration has reached it.
+     */
+    Optional<LegacyFile> inlineFile(UUID messageId, int index);
+
     /** A message and those of its files still inline. */
     record LegacyMessage(UUID messageId, List<LegacyFile> files) {
         public LegacyMessage {

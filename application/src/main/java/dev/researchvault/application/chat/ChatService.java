@@ -10,10 +10,13 @@ import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
+import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.Message;
+import dev.researchvault.domain.chat.MessageFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -23,12 +26,15 @@ public final class ChatService implements ManageChatsUseCase {
     private final VaultScope vaultScope;
     private final Transactions transactions;
     private final ChatRepository repository;
+    private final MessageAttachments attachments;
     private final Clock clock;
 
-    public ChatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, Clock clock) {
+    public ChatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, BlobStore blobs,
+                       FileSizeLimit fileSizeLimit, Clock clock) {
         this.vaultScope = vaultScope;
         this.transactions = transactions;
         this.repository = repository;
+        this.attachments = new MessageAttachments(blobs, fileSizeLimit);
         this.clock = clock;
     }
 
@@ -54,9 +60,15 @@ public final class ChatService implements ManageChatsUseCase {
     @Override
     public void delete(Session caller, UUID chatId) {
         inVault(caller, () -> {
-            if (!repository.delete(chatId)) {
-                throw notFound();
-            }
+            List<UUID> messageIds = transactions.inTransaction(() -> {
+                List<UUID> ids = repository.messageIds(chatId);
+                if (!repository.delete(chatId)) {
+                    throw notFound();
+                }
+                return ids;
+            });
+            // After the commit: blobs.db is another file, and a blob without row is harmless, a row without blob not.
+            attachments.discard(messageIds);
             return null;
         });
     }
@@ -66,18 +78,30 @@ public final class ChatService implements ManageChatsUseCase {
         if (command.role() == null) {
             throw new RuleViolationException("chat.invalid-role", "role must be user, assistant or system");
         }
-        boolean noFiles = command.files() == null || command.files().isEmpty();
-        if (noFiles && (command.content() == null || command.content().isBlank())) {
+        if (command.files().isEmpty() && (command.content() == null || command.content().isBlank())) {
             throw new RuleViolationException("chat.empty-message", "a message needs content or files");
         }
         Instant now = now();
-        Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), command.files(), now);
-        return inVault(caller, () -> transactions.inTransaction(() -> {
+        List<MessageFile> files = attachments.describe(command.files());
+        Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now);
+        return inVault(caller, () -> {
             requireChat(chatId);
-            repository.addMessage(message);
-            repository.touch(chatId, now);
-            return message;
-        }));
+            // Bytes first, then the row: a row must never point at bytes that are not stored.
+            attachments.store(message.id(), command.files());
+            try {
+                return transactions.inTransaction(() -> addMessage(message));
+            } catch (RuntimeException failure) {
+                attachments.discard(List.of(message.id()));
+                throw failure;
+            }
+        });
+    }
+
+    private Message addMessage(Message message) {
+        requireChat(message.chatId());
+        repository.addMessage(message);
+        repository.touch(message.chatId(), message.createdAt());
+        return message;
     }
 
     @Override

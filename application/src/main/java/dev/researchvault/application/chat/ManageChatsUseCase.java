@@ -22,12 +22,14 @@ public interface ManageChatsUseCase {
     /** The caller's chats, most recently updated first, each with its message count. */
     Page<ChatSummary> list(Session caller, PageRequest page);
 
-    /** Deletes the chat and its messages. */
+    /** Deletes the chat, its messages and, once that is committed, the bytes of their files. */
     void delete(Session caller, UUID chatId);
 
     /**
-     * Posts a message and moves the chat's {@code updatedAt}, together. 400 for an unknown role, or no
-     * content and no files.
+     * Posts a message and moves the chat's {@code updatedAt}, together. The files' bytes go to the blob
+     * store first and the row, with their metadata, after; if the row cannot be written the bytes are
+     * deleted again. 400 for an unknown role, or no content and no files; 413 {@code file.too-large} when a
+     * file or thumbnail is above the configured limit (nothing is stored then).
      */
     Message post(Session caller, UUID chatId, PostMessageCommand command);
 

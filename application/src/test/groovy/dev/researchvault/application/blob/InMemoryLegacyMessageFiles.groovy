@@ -38,6 +38,11 @@ class InMemoryLegacyMessageFiles implements LegacyMessageFiles {
         files.each { row?.put(it.index(), it) }
     }
 
+    @Override
+    Optional<LegacyFile> inlineFile(UUID messageId, int index) {
+        Optional.ofNullable(rows.get(messageId)?.get(index)).filter { it instanceof LegacyFile }.map { it as LegacyFile }
+    }
+
     List<MigratedFile> migratedFiles(UUID messageId) {
         rows.get(messageId).values().findAll { it instanceof MigratedFile } as List<MigratedFile>
     }

@@ -132,6 +132,18 @@ abstract class ChatRepositoryContractSpec extends Specification {
         !inVault { repo.delete(doomed.id()) }
     }
 
+    def 'the message ids of a chat are those of its messages only'() {
+        given:
+        Chat mine = chat('ids')
+        Chat other = chat('other')
+        def ids = (0..2).collect { message(mine.id(), "m$it").id() }
+        message(other.id(), 'not mine')
+
+        expect:
+        inVault { repo.messageIds(mine.id()) } as Set == ids as Set
+        inVault { repo.messageIds(UUID.randomUUID()) }.isEmpty()
+    }
+
     def 'touching an unknown chat changes nothing'() {
         when:
         inVault { repo.touch(UUID.randomUUID(), T0) }

@@ -50,6 +50,11 @@ class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    synchronized List<UUID> messageIds(UUID chatId) {
+        messageList.findAll { it.chatId() == chatId }*.id()
+    }
+
+    @Override
     synchronized Page<Message> messages(UUID chatId, PageRequest page) {
         List<Message> oldestFirst = messageList.findAll { it.chatId() == chatId }.sort(false) { a, b -> a.createdAt() <=> b.createdAt() }
         InMemoryResearchRepository.slice(oldestFirst, page)
@@ -63,7 +68,7 @@ class InMemoryChatRepository implements ChatRepository {
         }
     }
 
-    private ChatSummary summaryOf(Chat chat) {
+    protected ChatSummary summaryOf(Chat chat) {
         new ChatSummary(chat, messageList.count { it.chatId() == chat.id() })
     }
 }

@@ -103,7 +103,10 @@ class ChatHttpSpec extends VaultHttpSpec {
         [role: 'robot', content: 'x']                          || 'chat.invalid-role'
         [content: 'x']                                         || 'chat.invalid-role'
         [role: 'user', content: '  ']                          || 'chat.empty-message'
-        [role: 'user', content: 'x', files: [[name: 'a.txt']]] || 'chat.files-not-supported'
+        [role: 'user', content: 'x', files: [[name: 'a.txt']]] || 'chat.invalid-file-data'
+        [role: 'user', files: [[name: 'a', data: '!!']]]       || 'chat.invalid-file-data'
+        [role: 'user', files: [[mime: 'a/b', data: 'AA==']]]   || 'chat.invalid-file-name'
+        [role: 'user', files: [[name: 'a', data: 'AA==']]]     || 'blob.invalid-mime'
     }
 
     def 'the chat list shows the latest updated first with message counts'() {

@@ -3,6 +3,7 @@ package dev.researchvault.domain.chat;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,12 @@ public interface ChatRepository {
 
     /** The message with this id, if any. */
     Optional<Message> findMessage(UUID id);
+
+    /**
+     * The ids of every message of a chat, in no particular order (empty for an unknown chat): what a chat
+     * deletion needs to find the blobs of its messages. Reads only.
+     */
+    List<UUID> messageIds(UUID chatId);
 
     /** Messages of a chat oldest first (ties: earliest added first), sliced by {@code page}. */
     Page<Message> messages(UUID chatId, PageRequest page);

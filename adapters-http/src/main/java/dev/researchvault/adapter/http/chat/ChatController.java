@@ -7,14 +7,15 @@ import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
 import dev.researchvault.adapter.http.research.PageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
 import dev.researchvault.domain.PageRequest;
-import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.chat.MessageRole;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -22,9 +23,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.util.List;
 import java.util.UUID;
 
 /** Chats and their messages: {@code /api/v1/chats}. */
@@ -33,9 +34,11 @@ import java.util.UUID;
 public class ChatController {
 
     private final ManageChatsUseCase chats;
+    private final FileSizeLimit fileSizeLimit;
 
-    public ChatController(ManageChatsUseCase chats) {
+    public ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
         this.chats = chats;
+        this.fileSizeLimit = fileSizeLimit;
     }
 
     @Post
@@ -63,16 +66,28 @@ public class ChatController {
         return HttpResponse.noContent();
     }
 
-    @Post("/{id}/messages")
+    /** A message as JSON, files in base64. 413 {@code file.too-large} above the file size limit. */
+    @Post(uri = "/{id}/messages", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.CREATED)
     public MessageResponse post(HttpRequest<?> request, String id, @Body PostMessageRequest body) {
-        if (body.files() != null && !body.files().isEmpty()) {
-            // Until the blob store is wired in, refusing beats silently dropping the user's files.
-            throw new RuleViolationException("chat.files-not-supported", "messages cannot carry files yet");
-        }
-        MessageRole role = MessageRole.fromWire(body.role());
-        PostMessageCommand command = new PostMessageCommand(role, body.content(), List.of());
-        return MessageResponse.of(chats.post(Sessions.of(request), chatId(id), command));
+        UUID chatId = chatId(id);
+        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
+                JsonFiles.decode(body.files()));
+        return MessageResponse.of(chats.post(Sessions.of(request), chatId, command));
+    }
+
+    /**
+     * A message as {@code multipart/form-data}: text parts {@code role}, {@code content}; file parts
+     * {@code files} (repeatable, in index order) and {@code thumbnail.<n>} (thumbnail of file n).
+     */
+    @Post(uri = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Status(HttpStatus.CREATED)
+    public MessageResponse postMultipart(HttpRequest<?> request, String id, @Body MultipartBody body) {
+        UUID chatId = chatId(id);
+        MultipartMessage message = MultipartMessage.read(body, fileSizeLimit);
+        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(message.role()), message.content(),
+                message.files());
+        return MessageResponse.of(chats.post(Sessions.of(request), chatId, command));
     }
 
     /** Oldest first. */

@@ -9,7 +9,6 @@ import dev.researchvault.domain.chat.MessageFile;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
 
 /** Bodies of the chat endpoints; responses always carry every field. */
 final class ChatMessages {
@@ -21,10 +20,19 @@ final class ChatMessages {
     record CreateChatRequest(@Nullable String title) {
     }
 
-    /** {@code files} is accepted in the shape of API.md; storing file bytes arrives with the blob store. */
+    /** A message posted as JSON; files carry their bytes in base64. */
     @Serdeable
-    record PostMessageRequest(@Nullable String role, @Nullable String content,
-                              @Nullable List<Map<String, Object>> files) {
+    record PostMessageRequest(@Nullable String role, @Nullable String content, @Nullable List<FileRequest> files) {
+    }
+
+    /**
+     * A file of a JSON post. {@code data} and {@code thumbnail} are base64 (plain, with line breaks, or a
+     * {@code data:} URL). {@code thumbnailMime} is an extension of API.md; without it the thumbnail's media
+     * type comes from its data URL or its first bytes (PNG, JPEG, GIF, WebP).
+     */
+    @Serdeable
+    record FileRequest(@Nullable String name, @Nullable String mime, @Nullable String data, @Nullable String thumbnail,
+                       @Nullable String thumbnailMime) {
     }
 
     @Serdeable

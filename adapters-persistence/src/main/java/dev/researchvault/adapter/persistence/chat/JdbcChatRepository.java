@@ -12,30 +12,25 @@ import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageFile;
 import dev.researchvault.domain.chat.MessageRole;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** {@link ChatRepository} in the bound user's {@code vault.db}, through Micronaut Data JDBC. */
 @Singleton
 final class JdbcChatRepository implements ChatRepository {
 
-    private static final Argument<List<FileJson>> FILES = Argument.listOf(FileJson.class);
-
     private final ChatRows chats;
     private final MessageRows messages;
-    private final JsonMapper json;
+    private final FilesColumn filesJson;
 
-    JdbcChatRepository(ChatRows chats, MessageRows messages, JsonMapper json) {
+    JdbcChatRepository(ChatRows chats, MessageRows messages, FilesColumn filesJson) {
         this.chats = chats;
         this.messages = messages;
-        this.json = json;
+        this.filesJson = filesJson;
     }
 
     @Override
@@ -74,6 +69,11 @@ final class JdbcChatRepository implements ChatRepository {
     }
 
     @Override
+    public List<UUID> messageIds(UUID chatId) {
+        return messages.idsOfChat(chatId.toString()).stream().map(UUID::fromString).toList();
+    }
+
+    @Override
     public Page<Message> messages(UUID chatId, PageRequest page) {
         String id = chatId.toString();
         List<Message> items = messages.oldestFirst(id, page.size(), page.offset()).stream().map(this::toMessage).toList();
@@ -97,18 +97,11 @@ final class JdbcChatRepository implements ChatRepository {
     }
 
     private String writeFiles(List<MessageFile> files) {
-        try {
-            return json.writeValueAsString(FILES, files.stream().map(FileJson::of).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return filesJson.write(files.stream().map(FileJson::of).toList());
     }
 
     private List<MessageFile> readFiles(String text) {
-        try {
-            return json.readValue(text, FILES).stream().map(FileJson::toFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<FileJson> files = filesJson.read(text);
+        return IntStream.range(0, files.size()).mapToObj(position -> files.get(position).toFile(position)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.chat;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
@@ -26,4 +27,23 @@ interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> 
     List<MessageRow> oldestFirst(String chatId, int limit, long offset);
 
     long countByChatId(String chatId);
+
+    @Query("SELECT id FROM chat_message WHERE chat_id = :chatId")
+    List<String> idsOfChat(String chatId);
+
+    /** A message's id and files JSON. */
+    @Introspected
+    record IdAndFiles(String id, String files) {
+    }
+
+    /**
+     * Messages after {@code after} in id order whose files JSON still has a {@code "data"} member (legacy
+     * form). A scan of the table: it runs in the background once per login, and an index cannot help a
+     * search inside a JSON text.
+     */
+    @Query("SELECT id, files FROM chat_message WHERE id > :after AND instr(files, '\"data\"') > 0 ORDER BY id LIMIT :max")
+    List<IdAndFiles> withInlineFiles(String after, int max);
+
+    @Query("UPDATE chat_message SET files = :files WHERE id = :id")
+    void updateFiles(String id, String files);
 }

@@ -1,0 +1,81 @@
+package dev.researchvault.application.chat;
+
+import dev.researchvault.domain.blob.BlobKey;
+import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.chat.MessageFile;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bytes of messages' files in the blob store: {@code <messageId>/<index>} and
+ * {@code <messageId>/<index>.thumb}. Works on the vault bound by the caller.
+ */
+final class MessageAttachments {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageAttachments.class);
+
+    private final BlobStore blobs;
+    private final FileSizeLimit limit;
+
+    MessageAttachments(BlobStore blobs, FileSizeLimit limit) {
+        this.blobs = blobs;
+        this.limit = limit;
+    }
+
+    /**
+     * The metadata the message row keeps for {@code files}, index = position.
+     *
+     * @throws dev.researchvault.domain.LimitExceededException {@code file.too-large} when a file or thumbnail is above the limit
+     */
+    List<MessageFile> describe(List<NewFile> files) {
+        List<MessageFile> described = new ArrayList<>(files.size());
+        for (NewFile file : files) {
+            limit.check(file.data().length);
+            if (file.hasThumbnail()) {
+                limit.check(file.thumbnail().length);
+            }
+            described.add(new MessageFile(described.size(), file.name(), file.mime(), file.data().length,
+                    file.hasThumbnail()));
+        }
+        return described;
+    }
+
+    /**
+     * Saves the bytes of {@code files} for message {@code messageId}. All or nothing: when one save fails,
+     * those already saved are deleted before the failure is passed on.
+     */
+    void store(UUID messageId, List<NewFile> files) {
+        try {
+            for (int index = 0; index < files.size(); index++) {
+                NewFile file = files.get(index);
+                BlobKey key = BlobKey.file(messageId, index);
+                blobs.save(key, file.mime(), file.data());
+                if (file.hasThumbnail()) {
+                    blobs.save(key.thumbnailKey(), file.thumbnailMime(), file.thumbnail());
+                }
+            }
+        } catch (RuntimeException failure) {
+            discard(List.of(messageId));
+            throw failure;
+        }
+    }
+
+    /**
+     * Deletes every blob of {@code messageIds} with one prefix-batch call. Best effort: the rows are already
+     * gone, and a blob no row points at is only wasted space, so a failure is logged, not passed on.
+     */
+    void discard(Collection<UUID> messageIds) {
+        if (messageIds.isEmpty()) {
+            return;
+        }
+        try {
+            blobs.deleteByPrefixes(messageIds.stream().map(BlobKey::prefixOf).toList());
+        } catch (RuntimeException failure) {
+            LOG.warn("event=blob.orphaned messages={} error={}", messageIds.size(), failure.getClass().getSimpleName());
+        }
+    }
+}

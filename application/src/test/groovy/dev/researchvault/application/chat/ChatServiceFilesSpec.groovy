@@ -1,0 +1,138 @@
+package dev.researchvault.application.chat
+
+import dev.researchvault.application.account.Session
+import dev.researchvault.application.blob.InMemoryBlobStore
+import dev.researchvault.application.settings.DirectVaultScope
+import dev.researchvault.application.vault.Transactions
+import dev.researchvault.domain.LimitExceededException
+import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.UnavailableException
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.account.Username
+import dev.researchvault.domain.blob.BlobInfo
+import dev.researchvault.domain.blob.BlobKey
+import dev.researchvault.domain.chat.Message
+import dev.researchvault.domain.chat.MessageRole
+import dev.researchvault.domain.vault.MasterKey
+import spock.lang.Specification
+
+import java.time.Clock
+import java.time.Instant
+import java.time.ZoneOffset
+import java.util.function.Supplier
+
+/** Messages with files: bytes and rows stay consistent when either store fails. */
+class ChatServiceFilesSpec extends Specification {
+
+    /** A blob store whose n-th save fails, as a full disk would. */
+    static class FailingBlobStore extends InMemoryBlobStore {
+        int failOnSave = -1
+        int saves
+
+        @Override
+        BlobInfo save(BlobKey key, String mime, byte[] data) {
+            if (saves++ == failOnSave) {
+                throw new UnavailableException('blob.unavailable', 'simulated failure')
+            }
+            super.save(key, mime, data)
+        }
+    }
+
+    /** Runs the work; a failing add of the message stands for a failing vault.db write. */
+    static class FailingChatRepository extends InMemoryChatRepository {
+        boolean failAdd
+
+        @Override
+        synchronized void addMessage(Message message) {
+            if (failAdd) {
+                throw new IllegalStateException('simulated vault.db failure')
+            }
+            super.addMessage(message)
+        }
+    }
+
+    FailingBlobStore blobs = new FailingBlobStore()
+    FailingChatRepository repository = new FailingChatRepository()
+    Transactions transactions = new Transactions() {
+        @Override
+        <T> T inTransaction(Supplier<T> work) { work.get() }
+    }
+    ChatService service = new ChatService(new DirectVaultScope(), transactions, repository, blobs, new FileSizeLimit(10),
+            Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
+    Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]),
+            Instant.EPOCH, Instant.MAX)
+    UUID chat = service.create(caller, 'files').chat().id()
+
+    static PostMessageCommand withFiles(List<NewFile> files) {
+        new PostMessageCommand(MessageRole.USER, '', files)
+    }
+
+    static NewFile file(String text, String thumbnail = null) {
+        new NewFile('f.txt', 'text/plain', text.bytes, thumbnail ? 'image/png' : null, thumbnail?.bytes)
+    }
+
+    def 'files are stored under <messageId>/<index> with their thumbnails, metadata in the row'() {
+        when:
+        Message message = service.post(caller, chat, withFiles([file('one'), file('two', 'tt')]))
+
+        then:
+        blobs.keys() == ["${message.id()}/0", "${message.id()}/1", "${message.id()}/1.thumb"]*.toString()
+        message.files()*.size() == [3L, 3L]
+        message.files()*.hasThumbnail() == [false, true]
+        service.messages(caller, chat, PageRequest.first()).items() == [message]
+    }
+
+    def 'when a blob save fails, no row is written and no blob is left'() {
+        given:
+        blobs.failOnSave = 2
+
+        when:
+        service.post(caller, chat, withFiles([file('one'), file('two'), file('three')]))
+
+        then:
+        thrown(UnavailableException)
+        blobs.keys().isEmpty()
+        service.messages(caller, chat, PageRequest.first()).total() == 0
+    }
+
+    def 'when the row cannot be written, the blobs already saved are deleted again'() {
+        given:
+        repository.failAdd = true
+
+        when:
+        service.post(caller, chat, withFiles([file('one', 'th')]))
+
+        then:
+        thrown(IllegalStateException)
+        blobs.keys().isEmpty()
+    }
+
+    def 'a file or thumbnail above the limit stores nothing'() {
+        when:
+        service.post(caller, chat, withFiles([file('fits'), file(big, thumb)]))
+
+        then:
+        def refused = thrown(LimitExceededException)
+        refused.code() == 'file.too-large'
+        blobs.saves == 0
+        service.messages(caller, chat, PageRequest.first()).total() == 0
+
+        where:
+        big               | thumb
+        'eleven bytes'    | null
+        'ok'              | 'eleven bytes'
+    }
+
+    def 'deleting a chat deletes the blobs of all its messages and of no other chat'() {
+        given:
+        UUID other = service.create(caller, 'other').chat().id()
+        2.times { service.post(caller, chat, withFiles([file('a', 'b')])) }
+        Message kept = service.post(caller, other, withFiles([file('k')]))
+
+        when:
+        service.delete(caller, chat)
+
+        then:
+        blobs.keys() == ["${kept.id()}/0".toString()]
+    }
+}

@@ -1,0 +1,105 @@
+package dev.researchvault.bootstrap.chat
+
+import dev.researchvault.adapter.persistence.vault.VaultFile
+import dev.researchvault.bootstrap.support.VaultHttpSpec
+import org.sqlite.mc.SQLiteMCSqlCipherConfig
+
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+import java.sql.Connection
+
+/** Multipart posts, users with known passwords, and raw reads of a user's vault files for the file specs. */
+abstract class MessageFilesSpecSupport extends VaultHttpSpec {
+
+    static final String PASSWORD = 'correct horse battery'
+
+    /** A registered user: name and a token. */
+    static class User {
+        String name
+        String token
+    }
+
+    User user(String prefix = 'files') {
+        String name = uniqueName(prefix)
+        assert register(name, PASSWORD).status == 201
+        new User(name: name, token: login(name, PASSWORD))
+    }
+
+    String newChat(User user, String title = 'files') {
+        Reply reply = post('/api/v1/chats', [title: title], user.token)
+        assert reply.status == 201
+        reply.json.id
+    }
+
+    static String base64(byte[] bytes) {
+        Base64.encoder.encodeToString(bytes)
+    }
+
+    /**
+     * Posts a multipart message. {@code parts}: [name, filename (null for a text field), content type, bytes].
+     */
+    Reply postMultipart(String path, List<List> parts, String token) {
+        String boundary = "----rv${UUID.randomUUID()}"
+        def body = new ByteArrayOutputStream()
+        parts.each { name, filename, type, bytes ->
+            body.write("--${boundary}\r\nContent-Disposition: form-data; name=\"${name}\"".getBytes('UTF-8'))
+            if (filename != null) {
+                body.write("; filename=\"${filename}\"".getBytes('UTF-8'))
+            }
+            body.write('\r\n'.bytes)
+            if (type != null) {
+                body.write("Content-Type: ${type}\r\n".getBytes('UTF-8'))
+            }
+            body.write('\r\n'.bytes)
+            body.write(bytes instanceof String ? (bytes as String).getBytes('UTF-8') : bytes as byte[])
+            body.write('\r\n'.bytes)
+        }
+        body.write("--${boundary}--\r\n".bytes)
+        def request = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
+                .header('Content-Type', "multipart/form-data; boundary=${boundary}")
+                .header('Authorization', "Bearer ${token}")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build()
+        new Reply(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
+    }
+
+    Path userFile(User user, String name) {
+        userDirOf(user.name).resolve(name)
+    }
+
+    /** A connection of our own to one of the user's encrypted files (the server may have it open too). */
+    Connection connect(User user, VaultFile file) {
+        byte[] key = files.fileKey(user.name, PASSWORD, file)
+        String name = file.fileName()
+        SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(key).build()
+                .createConnection("jdbc:sqlite:${userFile(user, name)}")
+    }
+
+    /** Every key in the user's blobs.db, sorted. */
+    List<String> blobKeys(User user) {
+        Connection connection = connect(user, VaultFile.BLOBS)
+        try {
+            def result = connection.createStatement().executeQuery('SELECT key FROM blob ORDER BY key')
+            def keys = []
+            while (result.next()) {
+                keys << result.getString(1)
+            }
+            keys
+        } finally {
+            connection.close()
+        }
+    }
+
+    /** The raw bytes of a file of the user's directory, or none when it does not exist. */
+    byte[] rawBytes(User user, String name) {
+        Path path = userFile(user, name)
+        Files.exists(path) ? Files.readAllBytes(path) : new byte[0]
+    }
+
+    /** Whether {@code needle} occurs in {@code haystack} (latin-1 maps bytes to chars one to one). */
+    static boolean contains(byte[] haystack, byte[] needle) {
+        new String(haystack, 'ISO-8859-1').contains(new String(needle, 'ISO-8859-1'))
+    }
+}
