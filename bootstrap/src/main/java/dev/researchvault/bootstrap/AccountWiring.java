@@ -5,6 +5,7 @@ import dev.researchvault.adapter.http.session.CaffeineSessionStore;
 import dev.researchvault.adapter.http.session.SessionConfiguration;
 import dev.researchvault.application.account.AccountService;
 import dev.researchvault.application.account.LoginThrottle;
+import dev.researchvault.application.account.OrphanCleanup;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.vault.VaultScope;
@@ -32,6 +33,11 @@ public class AccountWiring {
     LoginThrottle loginThrottle(@Value("${login.max-failures:5}") int maxFailures,
                                 @Value("${login.lockout:15m}") Duration lockout, Clock clock) {
         return new LoginThrottle(maxFailures, lockout, clock);
+    }
+
+    @Singleton
+    OrphanCleanup orphanCleanup(AccountRegistry registry, Vaults vaults) {
+        return new OrphanCleanup(registry, vaults);
     }
 
     @Singleton

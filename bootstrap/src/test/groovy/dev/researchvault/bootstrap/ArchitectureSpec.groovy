@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses
 import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
 import com.tngtech.archunit.core.importer.Location
+import io.micronaut.serde.annotation.Serdeable
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -68,19 +69,24 @@ class ArchitectureSpec extends Specification {
                 .check(production)
     }
 
-    def "database rows stay package-private inside the persistence adapter"() {
+    def "database rows live in the persistence adapter and nothing outside it touches them"() {
         expect:
         classes().that().haveSimpleNameEndingWith('Row')
                 .should().resideInAPackage('dev.researchvault.adapter.persistence..')
-                .andShould().notBePublic()
+                .check(production)
+        noClasses().that().resideOutsideOfPackage('dev.researchvault.adapter.persistence..')
+                .should().dependOnClassesThat().haveSimpleNameEndingWith('Row')
                 .check(production)
     }
 
-    def "HTTP request and response records stay inside the HTTP adapter"() {
-        expect:
-        classes().that().haveSimpleNameEndingWith('Request').or().haveSimpleNameEndingWith('Response')
+    def "HTTP #suffix records live in the HTTP adapter"() {
+        expect: 'together with "adapters never depend on each other" and the framework-free core, they cannot leak'
+        classes().that().areAnnotatedWith(Serdeable).and().haveSimpleNameEndingWith(suffix)
                 .should().resideInAPackage('dev.researchvault.adapter.http..')
                 .check(production)
+
+        where:
+        suffix << ['Request', 'Response']
     }
 
     def "no reflection-based proxies of our own (native image)"() {

@@ -96,6 +96,27 @@ abstract class AccountRegistryContract extends Specification {
         }
     }
 
+    def "an account exists by id until it is removed"() {
+        given:
+        def gwen = account('gwen')
+
+        expect:
+        !registry.exists(gwen.id())
+
+        when:
+        registry.add(gwen)
+
+        then:
+        registry.exists(gwen.id())
+        !registry.exists(UserId.random())
+
+        when:
+        registry.remove(gwen.id())
+
+        then:
+        !registry.exists(gwen.id())
+    }
+
     def "a removed account is gone and its name free again"() {
         given:
         def frank = account('frank')

@@ -50,6 +50,11 @@ class InMemoryAccountRegistry implements AccountRegistry {
         accounts.remove(id) != null
     }
 
+    @Override
+    boolean exists(UserId id) {
+        accounts.containsKey(id)
+    }
+
     private static UserAccount copy(UserAccount account, Instant lastLogin, KdfParameters kdf, Optional<KdfParameters> pending) {
         new UserAccount(account.id(), account.username(), account.createdAt(), lastLogin, kdf, pending)
     }

@@ -1,30 +1,16 @@
 package dev.researchvault.bootstrap.account
 
-import ch.qos.logback.classic.Level
-import ch.qos.logback.classic.Logger
-import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.core.read.ListAppender
 import dev.researchvault.adapter.persistence.vault.VaultFile
+import dev.researchvault.bootstrap.support.LogCapture
 import dev.researchvault.bootstrap.support.VaultHttpSpec
-import org.slf4j.LoggerFactory
 
 /** A DEBUG-level log of every account flow contains no password, token or key (STACK.md trap 11). */
 class SecretsInLogsSpec extends VaultHttpSpec {
 
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-    ListAppender<ILoggingEvent> captured = new ListAppender<>()
-    Level previousLevel
-
-    def setup() {
-        previousLevel = root.level
-        root.level = Level.DEBUG
-        captured.start()
-        root.addAppender(captured)
-    }
+    LogCapture captured = new LogCapture()
 
     def cleanup() {
-        root.detachAppender(captured)
-        root.level = previousLevel
+        captured.close()
     }
 
     def "register, login, failures, password change, logout and delete log no secret"() {
@@ -46,10 +32,10 @@ class SecretsInLogsSpec extends VaultHttpSpec {
         post('/api/v1/auth/logout', null, secondToken)
         def thirdToken = login(name, newPassword)
         delete('/api/v1/account', thirdToken, [password: newPassword])
-        def log = captured.list.collect { it.formattedMessage + ' ' + (it.throwableProxy?.message ?: '') }.join('\n')
+        def log = captured.text()
 
         then: 'the log is not empty: DEBUG really was on'
-        captured.list.size() > 10
+        captured.events().size() > 10
 
         and:
         [password, newPassword, 'wrong-Guess-PW-9999', token, secondToken, thirdToken, vaultKey, blobsKey,

@@ -1,15 +1,11 @@
 package dev.researchvault.bootstrap.settings
 
-import ch.qos.logback.classic.Level
-import ch.qos.logback.classic.Logger
-import ch.qos.logback.classic.LoggerContext
 import ch.qos.logback.classic.spi.ILoggingEvent
-import ch.qos.logback.core.read.ListAppender
 import dev.researchvault.application.account.SessionStore
 import dev.researchvault.application.settings.UseApiKeyUseCase
 import dev.researchvault.application.vault.VaultScope
+import dev.researchvault.bootstrap.support.LogCapture
 import dev.researchvault.bootstrap.support.VaultHttpSpec
-import org.slf4j.LoggerFactory
 
 import java.util.function.Supplier
 
@@ -46,7 +42,7 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
     def "no log line carries a key, even with debug logging on"() {
         given:
         def token = newUser()
-        def log = captureLogs()
+        def log = new LogCapture()
 
         when: 'the key is stored, listed, refused once, taken for use and deleted'
         put('/api/v1/api-keys/openai', [key: CLEAR], token)
@@ -57,15 +53,15 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
 
         then: 'logging was on and recorded the requests'
         used == CLEAR
-        log.appender.list.any { it.formattedMessage.contains('api-key.invalid-provider') }
+        log.events().any { it.formattedMessage.contains('api-key.invalid-provider') }
 
         and: 'no line, argument or exception mentions the key'
-        log.appender.list.every { ILoggingEvent event ->
+        log.events().every { ILoggingEvent event ->
             !event.formattedMessage.contains(CLEAR) && !(event.throwableProxy?.message ?: '').contains(CLEAR)
         }
 
         cleanup:
-        log?.restore()
+        log?.close()
     }
 
     def "taking a key for use records when it was last used"() {
@@ -158,32 +154,5 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
         context.getBean(VaultScope).call(session.userId(), session.key(), {
             context.getBean(UseApiKeyUseCase).useKey(session.userId(), provider).map { it.reveal() }.orElse(null)
         } as Supplier<String>)
-    }
-
-    /** Records every log event at DEBUG (and Micronaut Data's query log at TRACE) until restored. */
-    private static CapturedLogs captureLogs() {
-        def context = (LoggerContext) LoggerFactory.getILoggerFactory()
-        def appender = new ListAppender<ILoggingEvent>()
-        appender.context = context
-        appender.start()
-        def root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
-        def raised = [root, context.getLogger('io.micronaut'), context.getLogger('io.micronaut.data'),
-                      context.getLogger('org.sqlite'), context.getLogger('dev.researchvault')]
-        def levels = raised.collectEntries { [(it): it.level] }
-        raised.each { it.level = Level.DEBUG }
-        context.getLogger('io.micronaut.data').level = Level.TRACE
-        root.addAppender(appender)
-        new CapturedLogs(appender: appender, root: root, levels: levels)
-    }
-
-    static class CapturedLogs {
-        ListAppender<ILoggingEvent> appender
-        Logger root
-        Map<Logger, Level> levels
-
-        void restore() {
-            root.detachAppender(appender)
-            levels.each { logger, level -> logger.level = level }
-        }
     }
 }

@@ -33,4 +33,7 @@ public interface AccountRegistry {
 
     /** Removes the account; true when one was removed. */
     boolean remove(UserId id);
+
+    /** Whether an account with this id exists. */
+    boolean exists(UserId id);
 }

@@ -12,7 +12,9 @@ public interface Backups {
     /**
      * Writes a new backup now: checks free space (at least twice the vault's size), copies both files under
      * the vault's own keys, verifies the copies, makes them private and moves them into place atomically.
-     * One backup runs at a time per user: a call made while one runs waits for it and answers its result.
+     * One backup runs at a time per user, and a call is answered by the first backup that started after
+     * it arrived: calls piling up while one runs share the next one (a group commit), so each caller's
+     * backup holds what it wrote before asking.
      *
      * @throws dev.researchvault.domain.UnavailableException {@code backup.insufficient-space} or
      *         {@code backup.failed} (nothing is left behind then)

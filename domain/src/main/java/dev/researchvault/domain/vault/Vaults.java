@@ -54,4 +54,7 @@ public interface Vaults {
 
     /** Closes and deletes every file of the user. Idempotent. */
     void destroy(UserId user);
+
+    /** Every user that has files (a vault or backups) in the data directory, account or not. */
+    java.util.Set<UserId> usersWithFiles();
 }

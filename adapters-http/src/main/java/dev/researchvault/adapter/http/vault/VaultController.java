@@ -4,6 +4,7 @@ import dev.researchvault.adapter.http.session.Sessions;
 import dev.researchvault.application.maintenance.VaultMaintenanceService;
 import dev.researchvault.domain.vault.VaultMaintenance.FileStats;
 import dev.researchvault.domain.vault.VaultMaintenance.IntegrityReport;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -51,7 +52,9 @@ public class VaultController {
         return ok ? "ok" : "corrupt";
     }
 
+    /** {@code details} is always present, as API.md shows it, even when empty. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record IntegrityResponse(String vault, String blobs, List<String> details) {
     }
 

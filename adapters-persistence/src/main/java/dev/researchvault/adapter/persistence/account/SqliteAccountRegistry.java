@@ -127,6 +127,19 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     }
 
     @Override
+    public boolean exists(UserId id) {
+        try (Connection connection = pool.borrow();
+             PreparedStatement select = connection.prepareStatement("SELECT 1 FROM account WHERE id = ?")) {
+            select.setString(1, id.toString());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public void close() {
         pool.close();
     }

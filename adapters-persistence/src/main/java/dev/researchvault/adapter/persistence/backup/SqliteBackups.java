@@ -26,8 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -43,7 +41,7 @@ public final class SqliteBackups implements Backups, MigrationGuard {
     private final BackupWriter writer;
     private final BackupCatalog catalog;
     private final Clock clock;
-    private final ConcurrentMap<UserId, CompletableFuture<BackupInfo>> running = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserId, BackupQueue> queues = new ConcurrentHashMap<>();
     private SqliteVaults vaults;
 
     public SqliteBackups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock) {
@@ -66,11 +64,15 @@ public final class SqliteBackups implements Backups, MigrationGuard {
                 () -> writer.write(user, key, clock.instant(), CurrentVault::connection)));
     }
 
-    /** The forced backup before a migration: the vault is closed, so it reads the files directly. */
+    /**
+     * The forced backup before a migration: the vault is still closed, so it reads the files directly. It
+     * bypasses the queue on purpose: it runs while the vault is being opened, and a queued backup may be
+     * waiting for that very open — waiting for the queue here would deadlock the two.
+     */
     @Override
     public void beforeMigrating(UserId user, MasterKey key) {
         KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
-        BackupInfo backup = once(user, () -> writer.write(user, key, clock.instant(), direct::open));
+        BackupInfo backup = writer.write(user, key, clock.instant(), direct::open);
         LOG.info("event=backup.before-migration user={} name={}", user, backup.name());
     }
 
@@ -134,31 +136,12 @@ public final class SqliteBackups implements Backups, MigrationGuard {
         LOG.info("event=backup.restored user={} name={}", user, name);
     }
 
-    /** Runs {@code work} unless a backup of this user is already running, in which case it joins that one. */
+    /** Runs {@code work} in the user's backup queue (one at a time, requests piling up share a run). */
     private BackupInfo once(UserId user, java.util.function.Supplier<BackupInfo> work) {
-        CompletableFuture<BackupInfo> mine = new CompletableFuture<>();
-        CompletableFuture<BackupInfo> current = running.putIfAbsent(user, mine);
-        if (current != null) {
-            return join(current);
-        }
-        try {
+        return queues.computeIfAbsent(user, id -> new BackupQueue()).submit(() -> {
             BackupInfo info = work.get();
-            mine.complete(info);
             LOG.info("event=backup.written user={} name={} bytes={}", user, info.name(), info.sizeBytes());
             return info;
-        } catch (RuntimeException failure) {
-            mine.completeExceptionally(failure);
-            throw failure;
-        } finally {
-            running.remove(user, mine);
-        }
-    }
-
-    private static BackupInfo join(CompletableFuture<BackupInfo> running) {
-        try {
-            return running.join();
-        } catch (CompletionException failure) {
-            throw failure.getCause() instanceof RuntimeException runtime ? runtime : failure;
-        }
+        });
     }
 }

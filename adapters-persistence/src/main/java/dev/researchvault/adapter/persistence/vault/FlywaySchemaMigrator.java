@@ -1,10 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -36,49 +32,17 @@ public final class FlywaySchemaMigrator implements SchemaMigrator {
     }
 
     /** Hands Flyway the caller's connection without letting it close it. */
-    private record SingleConnectionDataSource(Connection connection) implements DataSource {
+    private static final class SingleConnectionDataSource extends ConnectionSource {
+
+        private final Connection connection;
+
+        SingleConnectionDataSource(Connection connection) {
+            this.connection = connection;
+        }
 
         @Override
         public Connection getConnection() {
             return new UnclosableConnection(connection);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
-            throw new java.sql.SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }

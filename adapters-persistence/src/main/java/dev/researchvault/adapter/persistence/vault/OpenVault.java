@@ -130,7 +130,7 @@ final class OpenVault {
             // Folding the WAL into the main file keeps the closed vault a single self-contained file.
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException failure) {
-            LOG.warn("event=vault.checkpoint-failed user={} file={} sqlState={}", user, file, failure.getSQLState());
+            LOG.warn("event=vault.checkpoint-failed user={} file={} errorCode={}", user, file, failure.getErrorCode());
         } finally {
             pool.close();
         }

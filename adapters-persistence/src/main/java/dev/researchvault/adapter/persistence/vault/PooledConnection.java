@@ -2,11 +2,15 @@ package dev.researchvault.adapter.persistence.vault;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A borrowed connection: closing it rolls back what was left open and returns it to its pool. */
 final class PooledConnection extends DelegatingConnection {
 
     private final ConnectionPool pool;
+    private final List<Statement> statements = new ArrayList<>();
     private boolean returned;
 
     PooledConnection(Connection delegate, ConnectionPool pool) {
@@ -20,7 +24,7 @@ final class PooledConnection extends DelegatingConnection {
             return;
         }
         returned = true;
-        boolean healthy = true;
+        boolean healthy = closeForgottenStatements();
         try {
             if (!delegate.getAutoCommit()) {
                 delegate.rollback();
@@ -30,6 +34,41 @@ final class PooledConnection extends DelegatingConnection {
             healthy = false;
         }
         pool.giveBack(delegate, healthy);
+    }
+
+    /** Statements are remembered until the connection goes back (pruned as they close). */
+    @Override
+    protected <S extends Statement> S track(S statement) {
+        if (statements.size() >= 64) {
+            statements.removeIf(PooledConnection::isClosedQuietly);
+        }
+        statements.add(statement);
+        return statement;
+    }
+
+    /**
+     * A statement left open keeps a read transaction alive on a pooled connection: the WAL could never be
+     * checkpointed and would grow without end. Whatever a borrower forgot is closed here.
+     */
+    private boolean closeForgottenStatements() {
+        boolean healthy = true;
+        for (Statement statement : statements) {
+            try {
+                statement.close();
+            } catch (SQLException broken) {
+                healthy = false;
+            }
+        }
+        statements.clear();
+        return healthy;
+    }
+
+    private static boolean isClosedQuietly(Statement statement) {
+        try {
+            return statement.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     @Override

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +23,15 @@ public final class SqliteVaults implements Vaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteVaults.class);
 
+
     private final VaultLayout layout;
     private final VaultFiles files;
     private final OpenVaults openVaults;
     private final VaultLocks locks;
     private final DecoyVault decoy;
     private final EncryptedCopies copies;
+    private final StagedFiles rekeyCopies;
+    private final StagedFiles restoreCopies;
     private final Duration lockTimeout;
 
     public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator) {
@@ -40,6 +45,8 @@ public final class SqliteVaults implements Vaults {
         this.openVaults = new OpenVaults(configuration, locks, files);
         this.decoy = new DecoyVault(layout, files.settings());
         this.copies = new EncryptedCopies(files.settings());
+        this.rekeyCopies = new StagedFiles(layout, ".rekey");
+        this.restoreCopies = new StagedFiles(layout, ".restore");
         this.lockTimeout = configuration.getLockTimeout();
     }
 
@@ -94,33 +101,29 @@ public final class SqliteVaults implements Vaults {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             try {
                 for (VaultFile file : VaultFile.values()) {
-                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, layout.rekeyCopy(user, file));
+                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, rekeyCopies.path(user, file));
                 }
                 copiesReady.run();
             } catch (RuntimeException failure) {
-                discardCopies(user);
+                rekeyCopies.discard(user);
                 throw failure;
             }
-            swapCopiesIn(user);
+            rekeyCopies.swapIn(user);
         }
         LOG.info("event=vault.rekeyed user={}", user);
     }
 
     @Override
     public void recoverRekey(UserId user, boolean staged) {
-        boolean anyCopy = false;
-        for (VaultFile file : VaultFile.values()) {
-            anyCopy |= Files.exists(layout.rekeyCopy(user, file));
-        }
-        if (!anyCopy) {
+        if (!rekeyCopies.anyPresent(user)) {
             return;
         }
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             if (staged) {
-                swapCopiesIn(user);
+                rekeyCopies.swapIn(user);
             } else {
-                discardCopies(user);
+                rekeyCopies.discard(user);
             }
         }
         LOG.info("event=vault.rekey-recovered user={} rolledForward={}", user, staged);
@@ -141,6 +144,11 @@ public final class SqliteVaults implements Vaults {
         LOG.info("event=vault.destroyed user={}", user);
     }
 
+    @Override
+    public Set<UserId> usersWithFiles() {
+        return layout.usersWithFiles();
+    }
+
     /**
      * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
      * closed and no request running. Each file is copied next to its live file first, so a failure before
@@ -149,40 +157,20 @@ public final class SqliteVaults implements Vaults {
     public void replaceFiles(UserId user, Map<VaultFile, Path> sources) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
-            for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
-                Path staged = layout.rekeyCopy(user, source.getKey()).resolveSibling(source.getKey().fileName() + ".restore");
-                try {
-                    Files.copy(source.getValue(), staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+            try {
+                for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
+                    Path staged = restoreCopies.path(user, source.getKey());
+                    Files.copy(source.getValue(), staged, StandardCopyOption.REPLACE_EXISTING);
+                    EncryptedCopies.forceToDisk(staged);
                 }
-                EncryptedCopies.forceToDisk(staged);
+            } catch (IOException | RuntimeException failure) {
+                // Nothing live was touched yet: drop the staged copies and report.
+                restoreCopies.discard(user);
+                throw failure instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) failure);
             }
-            for (VaultFile file : sources.keySet()) {
-                Path staged = layout.rekeyCopy(user, file).resolveSibling(file.fileName() + ".restore");
-                EncryptedCopies.replaceAtomically(staged, layout.file(user, file));
-            }
+            restoreCopies.swapIn(user);
         }
         LOG.info("event=vault.files-replaced user={}", user);
-    }
-
-    private void swapCopiesIn(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            Path copy = layout.rekeyCopy(user, file);
-            if (Files.exists(copy)) {
-                EncryptedCopies.replaceAtomically(copy, layout.file(user, file));
-            }
-        }
-    }
-
-    private void discardCopies(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            try {
-                Files.deleteIfExists(layout.rekeyCopy(user, file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** Thrown inside {@link EncryptedCopies} when the current key does not open a file. */

@@ -10,13 +10,21 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Where each file lives under the data directory. Paths are built only from {@link UserId}s (UUIDs) and
  * fixed names, never from user input, so nothing a client sends can point outside the data directory.
  */
 public final class VaultLayout {
+
+    private static final Pattern USER_DIRECTORY =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path dataDir;
 
@@ -47,6 +55,24 @@ public final class VaultLayout {
     /** Where a password change writes the re-encrypted copy of a file before swapping it in. */
     public Path rekeyCopy(UserId user, VaultFile file) {
         return userDir(user).resolve(file.fileName() + ".rekey");
+    }
+
+    /** Every user with a directory under {@code users/} or {@code backups/}; other names are ignored. */
+    public Set<UserId> usersWithFiles() {
+        Set<UserId> users = new HashSet<>();
+        for (Path parent : List.of(usersDir(), dataDir.resolve("backups"))) {
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(parent)) {
+                entries.map(path -> path.getFileName().toString())
+                        .filter(name -> USER_DIRECTORY.matcher(name).matches())
+                        .forEach(name -> users.add(new UserId(UUID.fromString(name))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return users;
     }
 
     public Path backupDir(UserId user) {

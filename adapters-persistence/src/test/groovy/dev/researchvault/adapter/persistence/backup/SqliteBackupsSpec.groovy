@@ -168,7 +168,7 @@ class SqliteBackupsSpec extends Specification {
         Files.exists(dir.resolve('.tmp-fresh'))
     }
 
-    def "20 concurrent backups of one user never fail and overlapping ones share one run; two users in parallel"() {
+    def "20 concurrent backups of one user never fail and share at most two runs; two users in parallel"() {
         given:
         def hank = fixture.newVault()
         def ivy = fixture.newVault()
@@ -184,7 +184,7 @@ class SqliteBackupsSpec extends Specification {
 
         then:
         results.every { it.verified() }
-        results[0..19]*.name().toSet().size() < 20
+        results[0..19]*.name().toSet().size() <= 2
         backups.list(hank.user).size() == results[0..19]*.name().toSet().size()
         backups.list(ivy.user).size() == 1
 

@@ -306,6 +306,34 @@ class SqliteVaultsSpec extends Specification {
         !Files.exists(wal) || Files.size(wal) == 0
     }
 
+    def "a statement a borrower forgot to close is closed on return, so the WAL can still be checkpointed"() {
+        given:
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key)
+        writeNote(engine, user, key, 'in the wal')
+
+        when: 'a careless borrower leaves a result set open, and the next borrower checkpoints'
+        engine.openVaults().call(user, key, {
+            def connection = CurrentVault.connection(VaultFile.VAULT)
+            connection.createStatement().executeQuery('SELECT * FROM vault_meta').next()
+            connection.close()
+        } as Supplier)
+        def checkpoint = engine.openVaults().call(user, key, {
+            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
+                connection.createStatement().withCloseable { statement ->
+                    def row = statement.executeQuery('PRAGMA wal_checkpoint(TRUNCATE)')
+                    row.next()
+                    row.getInt(1)
+                }
+            }
+        } as Supplier)
+
+        then: 'not busy, and no SQLITE_LOCKED from a statement still running on that connection'
+        checkpoint == 0
+    }
+
     def "destroying a vault removes its files and backups"() {
         given:
         def engine = vaults()

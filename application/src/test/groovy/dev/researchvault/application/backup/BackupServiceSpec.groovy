@@ -1,0 +1,125 @@
+package dev.researchvault.application.backup
+
+import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
+import dev.researchvault.application.account.PasswordProof
+import dev.researchvault.application.account.Session
+import dev.researchvault.application.support.InMemoryAccountRegistry
+import dev.researchvault.application.support.InMemoryBackups
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.account.Username
+import dev.researchvault.domain.backup.BackupPolicy
+import dev.researchvault.domain.vault.MasterKey
+import spock.lang.Specification
+
+import java.time.Duration
+import java.time.Instant
+
+/** The automatic backup rules, with a clock the spec moves and backups run on the calling thread. */
+class BackupServiceSpec extends Specification {
+
+    MutableClock clock = new MutableClock(Instant.parse('2026-11-23T08:00:00Z'))
+    InMemoryBackups backups = new InMemoryBackups(clock)
+    BackupPolicy policy = new BackupPolicy(true, 5, 30)
+    List<UserId> restored = []
+    BackupService service = new BackupService(backups, { user, key -> policy } as BackupPolicies,
+            new PasswordProof(new InMemoryAccountRegistry(), null, null), { Runnable task -> task.run() },
+            { UserId user -> restored << user }, clock)
+
+    Session alice = session('alice')
+
+    def "the first login of a day takes a backup, later logins that day do not"() {
+        when:
+        service.loggedIn(alice)
+        clock.advance(Duration.ofHours(3))
+        service.loggedIn(alice)
+
+        then:
+        backups.list(alice.userId()).size() == 1
+    }
+
+    def "yesterday's backup does not block today's"() {
+        given:
+        service.loggedIn(alice)
+
+        when:
+        clock.advance(Duration.ofHours(20))
+        service.loggedIn(alice)
+
+        then: '08:00 on the 23rd, then 04:00 on the 24th'
+        backups.list(alice.userId()).size() == 2
+    }
+
+    def "a backup on demand is not subject to the daily limit"() {
+        given:
+        service.loggedIn(alice)
+
+        when:
+        service.createBackup(alice)
+        service.createBackup(alice)
+
+        then:
+        backups.list(alice.userId()).size() == 3
+    }
+
+    def "automatic backups switched off in the settings stop only the automatic ones"() {
+        given:
+        policy = new BackupPolicy(false, 5, 30)
+
+        when:
+        service.loggedIn(alice)
+
+        then:
+        backups.list(alice.userId()).isEmpty()
+
+        when:
+        service.createBackup(alice)
+
+        then:
+        backups.list(alice.userId()).size() == 1
+    }
+
+    def "retention runs after every backup and keeps the one just written even with limits of 1"() {
+        given:
+        policy = new BackupPolicy(true, 1, 1)
+
+        when: 'a backup each day for five days'
+        5.times {
+            service.loggedIn(alice)
+            clock.advance(Duration.ofDays(1))
+        }
+
+        then:
+        backups.list(alice.userId())*.name() == ['backup-5']
+    }
+
+    def "a password change replaces every backup with one under the new key"() {
+        given:
+        3.times { service.createBackup(alice) }
+
+        when:
+        service.passwordChanged(alice.userId(), new MasterKey(new byte[32]))
+
+        then:
+        backups.list(alice.userId())*.name() == ['backup-4']
+    }
+
+    def "the automatic backup works on its own copy of the key, so a logout cannot pull it away"() {
+        given:
+        def deferred = []
+        def lazy = new BackupService(backups, { user, key -> policy } as BackupPolicies, null,
+                { Runnable task -> deferred << task }, { }, clock)
+
+        when:
+        lazy.loggedIn(alice)
+        alice.key().destroy()
+        deferred*.run()
+
+        then:
+        backups.list(alice.userId()).size() == 1
+    }
+
+    static Session session(String name) {
+        new Session('token', UserId.random(), new Username(name), new MasterKey(([7] * 32) as byte[]),
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(3600))
+    }
+}
