@@ -38,28 +38,45 @@ class VaultFiles {
 
     /** {@code PRAGMA integrity_check} of one file of the user: ["ok"] when sound. */
     List<String> integrityCheck(String username, String password, String fileName) {
-        withFile(username, password, fileName) { Connection connection ->
-            def rows = []
-            connection.createStatement().executeQuery('PRAGMA integrity_check').with { while (it.next()) { rows << it.getString(1) } }
-            rows
-        }
+        withFile(username, password, fileName) { Connection connection -> integrity(connection) }
     }
 
     /** Row count of {@code table} in one file of the user. */
     long count(String username, String password, String fileName, String table) {
+        withFile(username, password, fileName) { Connection connection -> rows(connection, table) }
+    }
+
+    /** {@code PRAGMA integrity_check} of a copy (a backup's vault.db), keyed like the user's vault.db. */
+    List<String> integrityCheckAt(Path file, String username, String password) {
+        withFileAt(file, fileKey(username, password, 'vault.db')) { Connection connection -> integrity(connection) }
+    }
+
+    /** Row count of {@code table} in a copy keyed like the user's vault.db. */
+    long countAt(Path file, String username, String password, String table) {
+        withFileAt(file, fileKey(username, password, 'vault.db')) { Connection connection -> rows(connection, table) }
+    }
+
+    private static List<String> integrity(Connection connection) {
+        def answer = []
+        connection.createStatement().executeQuery('PRAGMA integrity_check').with { while (it.next()) { answer << it.getString(1) } }
+        answer
+    }
+
+    private static long rows(Connection connection, String table) {
         assert table ==~ /[a-z_]+/
-        withFile(username, password, fileName) { Connection connection ->
-            def result = connection.createStatement().executeQuery("SELECT count(*) FROM ${table}")
-            result.next()
-            result.getLong(1)
-        }
+        def result = connection.createStatement().executeQuery("SELECT count(*) FROM ${table}")
+        result.next()
+        result.getLong(1)
     }
 
     def <T> T withFile(String username, String password, String fileName, Closure<T> work) {
-        Path file = userDir(username).resolve(fileName)
-        assert file.toFile().isFile(): "${fileName} of ${username} is missing"
+        withFileAt(userDir(username).resolve(fileName), fileKey(username, password, fileName), work)
+    }
+
+    private static <T> T withFileAt(Path file, byte[] key, Closure<T> work) {
+        assert file.toFile().isFile(): "${file.fileName} is missing"
         Connection connection = SQLiteMCSqlCipherConfig.getV4Defaults()
-                .withRawUnsaltedKey(fileKey(username, password, fileName)).build().createConnection("jdbc:sqlite:${file}")
+                .withRawUnsaltedKey(key).build().createConnection("jdbc:sqlite:${file}")
         try {
             work(connection)
         } finally {
