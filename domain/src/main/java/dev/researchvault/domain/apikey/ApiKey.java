@@ -1,6 +1,7 @@
 package dev.researchvault.domain.apikey;
 
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.Texts;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public record ApiKey(ProviderName provider, ApiKeySecret secret, String descript
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(createdAt, "createdAt");
         if (description != null && (description.length() > MAX_DESCRIPTION_LENGTH
-                || description.chars().anyMatch(Character::isISOControl))) {
+                || description.chars().anyMatch(Character::isISOControl)
+                || !Texts.isWellFormed(description))) {
             throw new RuleViolationException("api-key.invalid-description",
                     "a description has at most " + MAX_DESCRIPTION_LENGTH + " characters and no control characters");
         }

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 
 /**
@@ -13,6 +14,10 @@ public record ResearchFilter(ResearchStatus status, String text) {
 
     public ResearchFilter {
         text = text == null || text.isEmpty() ? null : Texts.bounded(text, 500, "research.invalid-filter", "q");
+        // SQLite's LIKE ends its pattern at a NUL: "sky\0zzz" would match every query ending in "sky".
+        if (text != null && text.indexOf('\0') >= 0) {
+            throw new RuleViolationException("research.invalid-filter", "q must not contain NUL");
+        }
     }
 
     public static ResearchFilter all() {

@@ -1,6 +1,7 @@
 package dev.researchvault.domain.settings;
 
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.Texts;
 import java.util.List;
 
 /** The checks a value passes before it is stored: type, range, options and size. */
@@ -31,6 +32,9 @@ final class SettingRules {
         }
         if (text.value().length() > MAX_TEXT_LENGTH) {
             throw invalid("must be at most " + MAX_TEXT_LENGTH + " characters long");
+        }
+        if (!Texts.isWellFormed(text.value())) {
+            throw invalid("must be well-formed Unicode (no lone surrogate)");
         }
         return text;
     }

@@ -66,9 +66,9 @@ public final class SqliteVaults implements Vaults {
             if (Files.exists(userDir)) {
                 throw new ConflictException("vault.exists", "a vault already exists for this account");
             }
-            VaultLayout.createPrivateDirectories(layout.usersDir());
-            VaultLayout.createPrivateDirectories(userDir);
             try {
+                VaultLayout.createPrivateDirectories(layout.usersDir());
+                VaultLayout.createPrivateDirectories(userDir);
                 for (VaultFile file : VaultFile.values()) {
                     files.create(user, key, file);
                 }
@@ -76,8 +76,10 @@ public final class SqliteVaults implements Vaults {
                 // All or nothing: a half-created vault would lock its user out forever.
                 VaultLayout.deleteRecursively(userDir);
                 LOG.warn("event=vault.create-failed user={} error={}", user, failure.getClass().getSimpleName());
-                throw failure instanceof RuntimeException runtime ? runtime
-                        : new UnavailableException("vault.create-failed", "the vault could not be created");
+                // A directory that cannot be made (read-only or full storage) is as unavailable as a file.
+                boolean storage = failure instanceof SQLException || failure instanceof UncheckedIOException;
+                throw storage ? new UnavailableException("vault.create-failed", "the vault could not be created")
+                        : (RuntimeException) failure;
             }
         }
         LOG.info("event=vault.created user={}", user);

@@ -1,0 +1,108 @@
+package dev.researchvault.reliability
+
+import dev.researchvault.reliability.support.Api
+import dev.researchvault.reliability.support.ReliabilitySpec
+import dev.researchvault.reliability.support.ServerView
+import dev.researchvault.reliability.support.Workload
+import spock.lang.Shared
+import spock.lang.Stepwise
+
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import java.util.concurrent.ThreadLocalRandom
+import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicBoolean
+
+/**
+ * 10 users write research, log lines, report versions and chat messages (with files when the server
+ * takes them) while the server process is SIGKILLed at a random moment; after each kill every file of
+ * every user passes integrity_check, and after the restart every write the client saw acknowledged is
+ * still there.
+ */
+@Stepwise
+class CrashSpec extends ReliabilitySpec {
+
+    static final int USERS = 10
+    static final int ROUNDS = LONG ? 25 : 3
+
+    @Shared List<Workload> workloads = []
+    @Shared int killsDuringTraffic
+    @Shared int filesChecked
+
+    def "ten users with their own research and chat"() {
+        given:
+        startServer()
+        boolean withFiles = FileEndpoints.supported(api, newUser('probe'))
+
+        when:
+        USERS.times { workloads << new Workload(api, newUser('crash'), withFiles) }
+        workloads*.prepare()
+
+        then:
+        workloads.size() == USERS
+    }
+
+    def "SIGKILL at a random moment loses no acknowledged write and corrupts no file"() {
+        expect:
+        ROUNDS.times { round ->
+            killDuringTraffic()
+            assertEveryFileIntact()
+            startServer()
+            assertNothingAcknowledgedIsLost()
+        }
+
+        and:
+        workloads.every { it.anomalies.isEmpty() }
+        report()
+    }
+
+    private void killDuringTraffic() {
+        AtomicBoolean killed = new AtomicBoolean()
+        ExecutorService pool = Executors.newFixedThreadPool(USERS)
+        workloads.each { workload -> pool.submit { traffic(workload, killed) } }
+        // Anywhere from the logins at the start of a round to well into the writes.
+        Thread.sleep(ThreadLocalRandom.current().nextLong(50, 2500))
+        killed.set(true)
+        server.kill()
+        killsDuringTraffic++
+        pool.shutdown()
+        assert pool.awaitTermination(60, TimeUnit.SECONDS)
+    }
+
+    private void traffic(Workload workload, AtomicBoolean killed) {
+        try {
+            login(workload.user)
+            while (!killed.get()) {
+                workload.step(false)
+            }
+        } catch (IOException | AssertionError serverGone) {
+            // the process died under the request: its outcome is unknown, so it is not in the ledger
+        }
+    }
+
+    private void assertEveryFileIntact() {
+        workloads.each { workload ->
+            ['vault.db', 'blobs.db'].each { file ->
+                assert files.integrityCheck(workload.user.name, workload.user.password, file) == ['ok']
+            }
+        }
+    }
+
+    private void assertNothingAcknowledgedIsLost() {
+        workloads.each { workload ->
+            login(workload.user)
+            def lost = ServerView.of(api, workload).missing(workload)
+            assert lost.isEmpty(): "${workload.user.name} lost ${lost.size()} acknowledged writes: ${lost.take(5)}"
+            if (workload.withFiles) {
+                filesChecked += FileEndpoints.assertFilesIntact(api, workload)
+            }
+        }
+    }
+
+    private void report() {
+        int writes = workloads.sum { it.acknowledgedWrites } as int
+        figure "reliability.crash rounds=${ROUNDS} kills=${killsDuringTraffic} users=${USERS} " +
+                "acknowledgedWrites=${writes} lost=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
+                "files=${workloads[0].withFiles ? filesChecked : 'not served'}"
+    }
+}

@@ -1,0 +1,277 @@
+package dev.researchvault.reliability
+
+import dev.researchvault.reliability.support.Api
+import dev.researchvault.reliability.support.ReliabilitySpec
+import dev.researchvault.reliability.support.Snapshot
+import dev.researchvault.reliability.support.User
+import spock.lang.PendingFeature
+import spock.lang.Shared
+import spock.lang.Unroll
+
+/**
+ * Hostile requests against a server holding one user's data: each is refused with a 4xx problem+json
+ * (never a 5xx), and afterwards no file has appeared or vanished anywhere under the spec's temp parent,
+ * no account was added and the user's row counts and backups are what they were.
+ */
+class HostileInputSpec extends ReliabilitySpec {
+
+    static final String TEN_MB = 'x' * (10 * 1024 * 1024)
+    static final String RANDOM_ID = UUID.randomUUID().toString()
+
+    @Shared User alice
+    @Shared String research
+    @Shared String chat
+    @Shared String message
+    @Shared String backup
+
+    def setupSpec() {
+        startServer()
+        alice = newUser('alice')
+        research = api.post('/api/v1/research', [query: 'blue sky', mode: 'quick'], alice.token).json.id
+        api.post("/api/v1/research/${research}/logs", [level: 'info', message: 'started'], alice.token)
+        chat = api.post('/api/v1/chats', [title: 'chat'], alice.token).json.id
+        message = api.post("/api/v1/chats/${chat}/messages", [role: 'user', content: 'hello'], alice.token).json.id
+        api.put('/api/v1/settings/backup.max_count', [value: 3], alice.token)
+        backup = api.post('/api/v1/backups', null, alice.token).json.name
+        // the first unknown-name login creates data/decoy.db (file-format.md): let it happen before the snapshots
+        assert api.post('/api/v1/auth/login', [username: 'nobody-at-all', password: 'long enough password']).status == 401
+    }
+
+    @Unroll
+    def "#method #shown is refused with a 4xx problem and changes nothing"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+        int failuresBefore = failedRequestsLogged()
+
+        when:
+        Api.Reply reply = send(method, path, body, auth)
+
+        then:
+        reply.status in 400..499
+        reply.problem
+        reply.json.code instanceof String
+
+        and:
+        failedRequestsLogged() == failuresBefore
+        unchangedSince(before)
+
+        where:
+        [method, path, body, auth] << hostileRequests()
+        shown = "${path.take(70)} ${body instanceof String ? body.take(40) : body?.toString()?.take(40) ?: ''} (${auth.take(12)})"
+    }
+
+    @Unroll
+    def "search text #q matches nothing and changes nothing"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+
+        when:
+        def reply = api.get("/api/v1/research?q=${URLEncoder.encode(q, 'UTF-8')}", alice.token)
+
+        then:
+        reply.status == 200
+        reply.json.total == 0
+        unchangedSince(before)
+
+        where:
+        q << ["' OR '1'='1", "%", "_", "%' --", "\"; DROP TABLE research; --", "!", "\\", "blue%sky", "blue_sky"]
+    }
+
+    @Unroll
+    def "odd but valid text #name is stored and read back exactly"() {
+        when:
+        def created = api.post('/api/v1/research', [query: text, mode: 'quick'], alice.token)
+
+        then:
+        created.status == 201
+        api.get("/api/v1/research/${created.json.id}", alice.token).json.query == text
+
+        cleanup:
+        if (created?.status == 201) { api.delete("/api/v1/research/${created.json.id}", alice.token) }
+
+        where:
+        name                  | text
+        'NUL inside'          | 'a\u0000b'
+        'RTL override'        | 'abc\u202Edef\u200F'
+        'BOM and zero widths' | '\uFEFFa\u200Bb\u200Dc'
+        'emoji and combining' | 'e\u0301 \uD83D\uDE00 \uD83C\uDDE9\uD83C\uDDEA'
+        'line separators'     | 'a\u2028b\u2029c\r\nd'
+    }
+
+    @Unroll
+    def "text with a lone surrogate (#name) is refused rather than stored altered"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+
+        when:
+        def reply = api.post('/api/v1/research', """{"query":"${escaped}","mode":"quick"}""", alice.token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        unchangedSince(before)
+
+        where:
+        name            | escaped
+        'high alone'    | 'a\\uD800b'
+        'low alone'     | 'a\\uDC00b'
+        'high at end'   | 'abc\\uDBFF'
+        'reversed pair' | '\\uDE00\\uD83D'
+    }
+
+    @Unroll
+    def "a lone surrogate in #field is refused rather than stored altered"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+
+        when:
+        def reply = api.send(method, path.replace('RESEARCH', research), body.replace('LONE', '\\uD800'), alice.token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        unchangedSince(before)
+
+        where:
+        field                  | method  | path                                       | body
+        'a chat title'         | 'POST'  | '/api/v1/chats'                            | '{"title":"aLONEb"}'
+        'a research title'     | 'PATCH' | '/api/v1/research/RESEARCH'                | '{"title":"aLONEb"}'
+        'a log line'           | 'POST'  | '/api/v1/research/RESEARCH/logs'           | '{"level":"info","message":"aLONEb"}'
+        'a string setting'     | 'PUT'   | '/api/v1/settings/llm.model'               | '{"value":"aLONEb"}'
+        'an API key note'      | 'PUT'   | '/api/v1/api-keys/openai'                  | '{"key":"sk-abcdefghijklmnop","description":"aLONEb"}'
+    }
+
+    def "a lone surrogate in research metadata is refused or kept exactly (JSON text escapes it)"() {
+        when:
+        def reply = api.patch("/api/v1/research/${research}", '{"metadata":{"k":"a\\uD800b"}}', alice.token)
+
+        then:
+        reply.status == 400 || api.get("/api/v1/research/${research}", alice.token).json.metadata.k == 'a\uD800b'
+    }
+
+    @PendingFeature(reason = 'known: Micronaut Serde ignores trailing content and takes [x] for x (docs/reliability.md)')
+    @Unroll
+    def "lenient JSON #body is refused"() {
+        when:
+        def reply = api.post('/api/v1/research', body, alice.token)
+
+        then:
+        reply.status == 400
+
+        cleanup:
+        if (reply?.status == 201) { api.delete("/api/v1/research/${reply.json.id}", alice.token) }
+
+        where:
+        body << ['{"query":"x","mode":"quick"}}', '{"query":"x","mode":"quick"} trailing', '{"query":"x","mode":["quick"]}']
+    }
+
+    private boolean unchangedSince(Snapshot before) {
+        Snapshot now = Snapshot.take(parentDir, files, api, alice)
+        assert now == before: now.differenceFrom(before)
+        true
+    }
+
+    private Api.Reply send(String method, String path, Object body, String auth) {
+        Map<String, String> headers = [:]
+        String token = null
+        switch (auth) {
+            case 'alice': token = alice.token; break
+            case 'none': break
+            default: headers.Authorization = auth
+        }
+        api.send(method, path, body, token, headers)
+    }
+
+    private int failedRequestsLogged() {
+        server.log.count('event=request.failed')
+    }
+
+    /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */
+    List<List> hostileRequests() {
+        def research = '/api/v1/research'
+        def r = "${research}/${this.research}"
+        List<List> cases = []
+        // malformed, truncated and wrongly typed JSON
+        ['{', '{"query":', '{"query":"x","mode":"quick"', '[]', 'null', '"text"', '12',
+         '{"query":{"a":1},"mode":"quick"}', '{"query":"x","mode":[]}', '{"query":"x","mode":{"m":1}}',
+         '[' * 100_000, '{"query":"' + 'x' * 1000 + '\\', ''].each { cases << ['POST', research, it, 'alice'] }
+        cases << ['POST', research, [0xFF, 0xFE, 0x7B] as byte[], 'alice']
+        cases << ['POST', research, [query: TEN_MB, mode: 'quick'], 'alice']
+        cases << ['PATCH', r, [progress: 'abc'], 'alice']
+        cases << ['PATCH', r, [progress: 101], 'alice']
+        cases << ['PATCH', r, [progress: 2 ** 40], 'alice']
+        cases << ['PATCH', r, [status: 'hacked'], 'alice']
+        cases << ['PATCH', r, [status: 'completed'], 'alice']
+        cases << ['PATCH', r, [metadata: 'not an object'], 'alice']
+        cases << ['PATCH', r, [title: TEN_MB], 'alice']
+        cases << ['POST', "${r}/logs", [level: 'panic', message: 'm'], 'alice']
+        cases << ['POST', "${r}/logs", [level: 'info', message: TEN_MB], 'alice']
+        cases << ['POST', "${r}/resources", [], 'alice']
+        cases << ['POST', "${r}/resources", (1..501).collect { [title: 't', url: 'https://x', snippet: 's', sourceType: 'web'] }, 'alice']
+        cases << ['POST', "${r}/resources", [[title: 't', url: 'https://x', snippet: 's', sourceType: 'web', queryId: '../x']], 'alice']
+        cases << ['PUT', "${r}/report", [content: 'x', format: 'html'], 'alice']
+        cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'root', content: 'x'], 'alice']
+        cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: ' '], 'alice']
+        cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: 'x' * 1_000_001], 'alice']
+        // bodies over the request limit (30 MB)
+        cases << ['POST', research, [query: 'x' * (31 * 1024 * 1024), mode: 'quick'], 'alice']
+        // ids, names and indexes that try to leave their place
+        ['..', '..%2F..%2Fregistry.db', '%2e%2e', '%2e%2e%2f%2e%2e', '_', '%25', "${this.research}%2F..", "${this.research.toUpperCase()}x",
+         "'%20OR%20'1'='1", '%00'].each { id ->
+            cases << ['GET', "${research}/${id}", null, 'alice']
+            cases << ['DELETE', "${research}/${id}", null, 'alice']
+            cases << ['GET', "/api/v1/chats/${id}", null, 'alice']
+            cases << ['DELETE', "/api/v1/chats/${id}", null, 'alice']
+            cases << ['GET', "/api/v1/messages/${id}/files/0", null, 'alice']
+            cases << ['GET', "/api/v1/messages/${message}/files/${id}", null, 'alice']
+            cases << ['DELETE', "/api/v1/backups/${id}", null, 'alice']
+            cases << ['POST', "/api/v1/backups/${id}/restore", [password: alice.password], 'alice']
+            cases << ['DELETE', "/api/v1/api-keys/${id}", null, 'alice']
+        }
+        // provider names are [a-z0-9._-]{1,64} ('..' and '_' are valid names, never paths); these are not
+        ['..%2Fx', '%25', 'a%20b', 'UPPER', 'x' * 65, '%2e%2e%2f'].each { provider ->
+            cases << ['PUT', "/api/v1/api-keys/${provider}", [key: 'sk-abcdefghijklmnop'], 'alice']
+        }
+        ['-1', '01', '0.thumb', '99999999999999999999', '0%2F..'].each {
+            cases << ['GET', "/api/v1/messages/${message}/files/${it}", null, 'alice']
+        }
+        cases << ['DELETE', "/api/v1/backups/${backup}%2F..%2F..%2F..%2Fregistry.db", null, 'alice']
+        cases << ['DELETE', "/api/v1/backups/..%2F..%2Fusers", null, 'alice']
+        // SQL meta characters in setting keys and values of the wrong type or range
+        ["x'%3B%20DROP%20TABLE%20setting_override%3B--", "backup.max_count'%20OR%20'1'='1", '%25', '_', 'backup.%25',
+         'backup.max_count%00'].each { key ->
+            cases << ['PUT', "/api/v1/settings/${key}", [value: 1], 'alice']
+            cases << ['GET', "/api/v1/settings/${key}", null, 'alice']
+        }
+        [[value: '5'], [value: 2.5], [value: 31], [value: 0], [value: 2 ** 70], [value: null], [:], [value: [1]]].each {
+            cases << ['PUT', '/api/v1/settings/backup.max_count', it, 'alice']
+        }
+        cases << ['PUT', '/api/v1/api-keys/openai', [key: 'short'], 'alice']
+        cases << ['PUT', '/api/v1/api-keys/openai', [key: 'sk-abc def ghi jkl'], 'alice']
+        cases << ['PUT', '/api/v1/api-keys/openai', [key: 'sk-' + 'a' * 600], 'alice']
+        cases << ['PUT', '/api/v1/api-keys/openai', [key: 'sk-abcdefghijklmnop', description: 'a\u0000b'], 'alice']
+        // a NUL would end SQLite's LIKE pattern early, matching more than asked for
+        cases << ['GET', "${research}?q=sky%00zzz", null, 'alice']
+        cases << ['GET', "${research}?q=%00", null, 'alice']
+        // paging parameters
+        ['size=100000', 'size=0', 'page=-1', 'page=abc', "status=x'%20OR%20'1'='1"].each { cases << ['GET', "${research}?${it}", null, 'alice'] }
+        // usernames and passwords
+        ['../x', '%2e%2e', '..\\x', 'a/b', 'con\u0000', 'x' * 65, 'x' * 100_000, '', ' ', 'ad\u202Emin', 'é'].each { name ->
+            cases << ['POST', '/api/v1/auth/register', [username: name, password: 'long enough password'], 'none']
+            cases << ['POST', '/api/v1/auth/login', [username: name, password: 'long enough password'], 'none']
+        }
+        cases << ['POST', '/api/v1/auth/register', [username: 'fresh-name', password: 'short'], 'none']
+        cases << ['POST', '/api/v1/auth/register', [username: 'fresh-name', password: 'p' * 1025], 'none']
+        cases << ['POST', '/api/v1/auth/register', [username: alice.name.toUpperCase(), password: 'long enough password'], 'none']
+        // forged, malformed and missing tokens
+        ['none', 'Bearer', 'Bearer ', "Bearer ${'A' * 43}", "Bearer ${UUID.randomUUID()}", 'Basic YWxpY2U6c2VjcmV0',
+         "Bearer ../../registry.db", "Bearer ${'A' * 6000}", "Bearer ${'A' * 20000}", 'Bearer a b c',
+         "Bearer ${alice.token.reverse()}", "Bearer ${alice.token}x", "Bearer ${alice.token.toUpperCase()}",
+         "bearer  ${alice.token.substring(1)}"].each { auth ->
+            cases << ['GET', research, null, auth]
+            cases << ['DELETE', r, null, auth]
+            cases << ['POST', '/api/v1/backups', null, auth]
+        }
+        cases
+    }
+}

@@ -1,0 +1,128 @@
+package dev.researchvault.reliability
+
+import dev.researchvault.reliability.support.Api
+import dev.researchvault.reliability.support.ReliabilitySpec
+import dev.researchvault.reliability.support.User
+import spock.lang.Shared
+import spock.lang.Unroll
+
+/**
+ * Ann owns one of everything; Bob, logged in at the same time, uses Ann's ids with his own token. Every
+ * answer is the 404 a random id gets, byte for byte, and Ann's data is untouched afterwards.
+ */
+class IsolationSpec extends ReliabilitySpec {
+
+    @Shared User ann
+    @Shared User bob
+    @Shared Map<String, String> annIds = [:]
+    @Shared Map<String, String> randomIds = [:]
+    @Shared boolean filesServed
+
+    def setupSpec() {
+        startServer()
+        ann = newUser('ann')
+        bob = newUser('bob')
+        filesServed = FileEndpoints.supported(api, newUser('probe'))
+        annIds.research = created(api.post('/api/v1/research', [query: 'ann private', mode: 'quick'], ann.token)).id
+        annIds.query = created(api.post("/api/v1/research/${annIds.research}/queries", [query: 'q', engine: 'e'], ann.token)).id
+        created(api.post("/api/v1/research/${annIds.research}/resources",
+                [[title: 't', url: 'https://example.org', snippet: 's', sourceType: 'web', queryId: annIds.query]], ann.token))
+        assert api.put("/api/v1/research/${annIds.research}/report", [content: '# ann', format: 'markdown'], ann.token).status == 200
+        created(api.post("/api/v1/research/${annIds.research}/logs", [level: 'info', message: 'ann log'], ann.token))
+        annIds.chat = created(api.post('/api/v1/chats', [title: 'ann chat'], ann.token)).id
+        def message = [role: 'user', content: 'ann message']
+        if (filesServed) {
+            message.files = [[name: 'a.txt', mime: 'text/plain', data: 'YW5u', thumbnail: 'YW5u']]
+        }
+        annIds.message = created(api.post("/api/v1/chats/${annIds.chat}/messages", message, ann.token)).id
+        annIds.backup = created(api.post('/api/v1/backups', null, ann.token)).name
+        assert api.put('/api/v1/settings/backup.max_count', [value: 5], ann.token).status == 200
+        annIds.provider = 'ann-provider'
+        assert api.put("/api/v1/api-keys/${annIds.provider}", [key: 'sk-ann-0123456789abcdef'], ann.token).status == 200
+        extraSecrets << 'sk-ann-0123456789abcdef'
+        annIds.each { kind, id -> randomIds[kind] = kind == 'backup' ? '20000101T000000000Z' : (kind == 'provider' ? 'no-provider' : UUID.randomUUID().toString()) }
+    }
+
+    @Unroll
+    def "Bob's #method #template on Ann's id answers exactly what a random id answers"() {
+        when:
+        Api.Reply onAnns = api.send(method, expand(template, annIds), body, bob.token)
+        Api.Reply onRandom = api.send(method, expand(template, randomIds), body, bob.token)
+
+        then:
+        onAnns.status == expected
+        onAnns.problem
+        onRandom.status == onAnns.status
+        onRandom.text == onAnns.text
+        !onAnns.text.contains('ann')
+
+        where:
+        method   | template                                 | body                                                              | expected
+        'GET'    | '/api/v1/research/{research}'            | null                                                              | 404
+        'PATCH'  | '/api/v1/research/{research}'            | [progress: 50]                                                    | 404
+        'DELETE' | '/api/v1/research/{research}'            | null                                                              | 404
+        'GET'    | '/api/v1/research/{research}/queries'    | null                                                              | 404
+        'POST'   | '/api/v1/research/{research}/queries'    | [query: 'q', engine: 'e']                                         | 404
+        'GET'    | '/api/v1/research/{research}/resources'  | null                                                              | 404
+        'POST'   | '/api/v1/research/{research}/resources'  | [[title: 't', url: 'https://x', snippet: 's', sourceType: 'web']] | 404
+        'GET'    | '/api/v1/research/{research}/report'     | null                                                              | 404
+        'PUT'    | '/api/v1/research/{research}/report'     | [content: 'x', format: 'markdown']                                | 404
+        'GET'    | '/api/v1/research/{research}/logs'       | null                                                              | 404
+        'POST'   | '/api/v1/research/{research}/logs'       | [level: 'info', message: 'm']                                     | 404
+        'GET'    | '/api/v1/chats/{chat}'                   | null                                                              | 404
+        'DELETE' | '/api/v1/chats/{chat}'                   | null                                                              | 404
+        'GET'    | '/api/v1/chats/{chat}/messages'          | null                                                              | 404
+        'POST'   | '/api/v1/chats/{chat}/messages'          | [role: 'user', content: 'm']                                      | 404
+        'GET'    | '/api/v1/messages/{message}/files/0'     | null                                                              | 404
+        'GET'    | '/api/v1/messages/{message}/files/0/thumbnail' | null                                                        | 404
+        'DELETE' | '/api/v1/backups/{backup}'               | null                                                              | 404
+        'POST'   | '/api/v1/backups/{backup}/restore'       | [password: bob.password]                                          | 404
+        'DELETE' | '/api/v1/api-keys/{provider}'            | null                                                              | 404
+    }
+
+    def "Bob's own research cannot reference Ann's query"() {
+        given:
+        String bobs = created(api.post('/api/v1/research', [query: 'bob', mode: 'quick'], bob.token)).id
+        def resource = { String queryId -> [[title: 't', url: 'https://x', snippet: 's', sourceType: 'web', queryId: queryId]] }
+
+        when:
+        def onAnns = api.post("/api/v1/research/${bobs}/resources", resource(annIds.query), bob.token)
+        def onRandom = api.post("/api/v1/research/${bobs}/resources", resource(randomIds.query), bob.token)
+
+        then:
+        onAnns.status == 400
+        onAnns.text == onRandom.text
+    }
+
+    def "Bob's lists, settings and keys show nothing of Ann's"() {
+        expect:
+        api.get('/api/v1/research', bob.token).json.items*.query.every { it == 'bob' }
+        api.get('/api/v1/chats', bob.token).json.total == 0
+        !api.get('/api/v1/backups', bob.token).json*.name.contains(annIds.backup)
+        api.get('/api/v1/api-keys', bob.token).json == []
+        api.get('/api/v1/settings/backup.max_count', bob.token).json.overridden == false
+        api.get('/api/v1/vault/stats', bob.token).json.files['vault.db'].rowCounts.research_log == 0
+    }
+
+    def "Ann's data is whole after all of Bob's attempts"() {
+        expect:
+        api.get("/api/v1/research/${annIds.research}", ann.token).json.progress == 0
+        api.get("/api/v1/research/${annIds.research}/queries", ann.token).json.size() == 1
+        api.get("/api/v1/research/${annIds.research}/resources", ann.token).json.total == 1
+        api.get("/api/v1/research/${annIds.research}/report", ann.token).json.version == 1
+        api.get("/api/v1/research/${annIds.research}/logs", ann.token).json*.message == ['ann log']
+        api.get("/api/v1/chats/${annIds.chat}/messages", ann.token).json.total == 1
+        api.get('/api/v1/backups', ann.token).json*.name == [annIds.backup]
+        api.get('/api/v1/api-keys', ann.token).json*.provider == [annIds.provider]
+        !filesServed || api.get("/api/v1/messages/${annIds.message}/files/0", ann.token).status == 200
+    }
+
+    private static String expand(String template, Map<String, String> ids) {
+        template.replaceAll(/\{(\w+)\}/) { all, kind -> ids[kind] }
+    }
+
+    private static Object created(Api.Reply reply) {
+        assert reply.status == 201: reply.toString()
+        reply.json
+    }
+}
