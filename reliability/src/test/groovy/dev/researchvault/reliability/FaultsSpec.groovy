@@ -4,7 +4,6 @@ import dev.researchvault.reliability.support.Api
 import dev.researchvault.reliability.support.Mounts
 import dev.researchvault.reliability.support.ReliabilitySpec
 import dev.researchvault.reliability.support.User
-import spock.lang.PendingFeature
 import spock.lang.Requires
 import spock.lang.Shared
 
@@ -116,7 +115,6 @@ class FaultsSpec extends ReliabilitySpec {
         api.get("/api/v1/research/${kept}", victim.token).status == 200
     }
 
-    @PendingFeature(reason = 'known: a read of a corrupted page is a 500 (DataAccessException), see docs/reliability.md')
     def "reads of a corrupted vault answer a clear 503"() {
         given:
         User victim = newUser('corrupt-read')

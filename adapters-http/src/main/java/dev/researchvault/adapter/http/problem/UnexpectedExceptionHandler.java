@@ -6,13 +6,19 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Anything unforeseen: 500 with an error id and nothing else. The log line names the exception type and
+ * Anything unforeseen: 500 with an error id and nothing else — except storage failures (a corrupt page, a
+ * full or read-only disk, found anywhere in the cause chain), which are 503 {@code vault.unavailable}: the
+ * request was fine, the user's files are not. The log line names the exception type and
  * where in our code it surfaced, but not its message or stack trace: driver messages can quote SQL, and
  * messages of any layer can quote user content.
  */
@@ -22,13 +28,37 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionHandler.class);
 
+    /**
+     * SQLite primary result codes that mean the storage, not the code, failed: busy, read-only, I/O error,
+     * corrupt, full, cannot open, not a database. Extended codes carry the primary one in their low byte.
+     */
+    private static final Set<Integer> STORAGE_FAILURES = Set.of(5, 8, 10, 11, 13, 14, 26);
+
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
+        OptionalInt storageFailure = storageFailureCode(exception);
+        if (storageFailure.isPresent()) {
+            LOG.warn("event=request.storage-failed method={} sqliteCode={} at={}", request.getMethodName(),
+                    storageFailure.getAsInt(), firstFrameOfOurs(exception));
+            return ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "vault.unavailable",
+                    "the vault cannot be read or written right now; check GET /api/v1/vault/integrity");
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.error("event=request.failed errorId={} method={} type={} at={}", errorId, request.getMethodName(),
                 exception.getClass().getName(), firstFrameOfOurs(exception));
         return ProblemResponses.of(HttpStatus.INTERNAL_SERVER_ERROR, "server.error",
                 "an unexpected error occurred (error id " + errorId + ")");
+    }
+
+    /** The SQLite code of a storage failure somewhere in the cause chain, if that is what this is. */
+    private static OptionalInt storageFailureCode(Throwable exception) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable cause = exception; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && STORAGE_FAILURES.contains(sql.getErrorCode() & 0xFF)) {
+                return OptionalInt.of(sql.getErrorCode() & 0xFF);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static String firstFrameOfOurs(Throwable exception) {

@@ -1,0 +1,39 @@
+package dev.researchvault.adapter.http.problem
+
+import io.micronaut.http.HttpRequest
+import spock.lang.Specification
+
+import java.sql.SQLException
+
+class UnexpectedExceptionHandlerSpec extends Specification {
+
+    def handler = new UnexpectedExceptionHandler()
+
+    def "a storage failure anywhere in the cause chain is a 503, with no detail of the failure"() {
+        when:
+        def response = handler.handle(HttpRequest.GET('/api/v1/research'),
+                new IllegalStateException('wrapper', new RuntimeException(new SQLException('[SQLITE_CORRUPT] SELECT secret', null, code))))
+
+        then:
+        response.status.code == 503
+        response.body().code() == 'vault.unavailable'
+        !response.body().detail().contains('SELECT')
+
+        where:
+        code << [11, 13, 26, 8, 10 | (3 << 8)]
+    }
+
+    def "anything else is a 500 with an error id and no message"() {
+        when:
+        def response = handler.handle(HttpRequest.GET('/x'), new IllegalStateException('SELECT * FROM secret'))
+
+        then:
+        response.status.code == 500
+        response.body().code() == 'server.error'
+        response.body().detail().contains('error id')
+        !response.body().detail().contains('SELECT')
+
+        and: 'a SQL bug (syntax error, code 1) is still a 500: the fault is ours, not the disk'
+        handler.handle(HttpRequest.GET('/x'), new RuntimeException(new SQLException('syntax', null, 1))).status.code == 500
+    }
+}
