@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.researchvault.adapter.http.session.CaffeineSessionStore;
 import dev.researchvault.adapter.http.session.SessionConfiguration;
 import dev.researchvault.application.account.AccountService;
+import dev.researchvault.application.account.FailedLoginPadding;
 import dev.researchvault.application.account.LoginThrottle;
 import dev.researchvault.application.account.OrphanCleanup;
 import dev.researchvault.application.account.PasswordProof;
@@ -52,6 +53,7 @@ public class AccountWiring {
                                   VaultMetadata metadata, BackupService backups,
                                   LegacyMigrationOnLogin legacyFileMigration, Clock clock) {
         return new AccountService(new AccountService.Collaborators(registry, vaults, keys, sessions, throttle,
-                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), clock));
+                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), clock,
+                FailedLoginPadding.system()));
     }
 }

@@ -34,11 +34,12 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     private final AccountEvents events;
     private final Clock clock;
     private final KdfParameters decoyParameters;
+    private final FailedLoginPadding padding;
 
     /** Collaborators of the account flows, grouped because they always travel together. */
     public record Collaborators(AccountRegistry registry, Vaults vaults, VaultKeys keys, SessionStore sessions,
                                 LoginThrottle throttle, VaultScope vaultScope, VaultMetadata metadata,
-                                AccountEvents events, Clock clock) {
+                                AccountEvents events, Clock clock, FailedLoginPadding padding) {
     }
 
     public AccountService(Collaborators with) {
@@ -51,6 +52,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
         this.metadata = with.metadata();
         this.events = with.events();
         this.clock = with.clock();
+        this.padding = with.padding();
         this.proof = new PasswordProof(registry, keys, throttle);
         this.decoyParameters = keys.freshParameters();
     }
@@ -86,18 +88,21 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
         Optional<Username> username = parseUsername(command.username());
         String throttleKey = username.map(Username::canonical).orElse("");
         throttle.checkAllowed(throttleKey);
+        long started = padding.start();
         try (Password password = Password.offered(command.password())) {
             Optional<UserAccount> account = username.flatMap(registry::findByUsername);
             if (account.isEmpty()) {
                 MasterKey decoyKey = keys.derive(password, decoyParameters);
                 vaults.unlockDecoy(decoyKey);
                 decoyKey.destroy();
+                padding.pad(true, started);
                 throw failedLogin(throttleKey);
             }
             UserAccount user = recoverInterruptedPasswordChange(account.get());
             MasterKey key = keys.derive(password, user.kdf());
             if (!vaults.unlock(user.id(), key)) {
                 key.destroy();
+                padding.pad(false, started);
                 throw failedLogin(throttleKey);
             }
             throttle.recordSuccess(throttleKey);
