@@ -121,12 +121,18 @@ class FaultsSpec extends ReliabilitySpec {
         String kept = research(victim)
         appendLogTo(victim, kept)
 
-        when:
+        when: 'the vault is closed (WAL folded in, page caches gone) and then damaged on disk'
+        api.post('/api/v1/auth/logout', null, victim.token)
         corrupt(files.userDir(victim.name).resolve('vault.db'))
-        def listing = api.get("/api/v1/research/${kept}/logs", victim.token)
+        def relogin = api.post('/api/v1/auth/login', [username: victim.name, password: victim.password])
+        def answer = relogin.status == 200 ? api.get("/api/v1/research/${kept}/logs", relogin.json.token as String) : relogin
 
-        then:
-        listing.status == 503 && listing.problem
+        then: 'the owner still gets in (page 1 proves the key), and reads of the damaged vault answer 503, never 500'
+        relogin.status == 200
+        answer.status == 503 && answer.problem
+
+        and: 'so they can see the damage, which is what lets them restore a backup'
+        api.get('/api/v1/vault/integrity', relogin.json.token as String).json.vault == 'corrupt'
     }
 
     def "a deleted vault: that user gets a clear error, no login with any password, others go on, restore heals"() {

@@ -1,6 +1,7 @@
 package dev.researchvault.application.account;
 
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.account.KdfParameters;
@@ -15,6 +16,8 @@ import dev.researchvault.domain.vault.VaultKeys;
 import dev.researchvault.domain.vault.Vaults;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts and sessions. There is no password hash: a password is right when the key it derives opens the
@@ -22,6 +25,8 @@ import java.util.Optional;
  */
 public final class AccountService implements RegisterAccountUseCase, LoginUseCase, LogoutUseCase,
         ChangePasswordUseCase, DeleteAccountUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
 
     private final AccountRegistry registry;
     private final Vaults vaults;
@@ -106,14 +111,13 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                 throw failedLogin(throttleKey);
             }
             throttle.recordSuccess(throttleKey);
-            String now = clock.instant().toString();
             registry.recordLogin(user.id(), clock.instant());
-            vaultScope.call(user.id(), key, () -> {
-                metadata.put(VaultMetadata.LAST_UNLOCKED_AT, now);
-                return null;
-            });
+            boolean vaultUsable = recordUnlock(user, key);
             Session session = sessions.open(user, key);
-            events.loggedIn(session);
+            if (vaultUsable) {
+                // A damaged vault gets no automatic backup or migration: its owner restores instead.
+                events.loggedIn(session);
+            }
             return session;
         }
     }
@@ -154,6 +158,21 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             // The registry row goes first: a crash half-way then leaves only unreadable, unreferenced files.
             registry.remove(account.id());
             vaults.destroy(account.id());
+        }
+    }
+
+    /** Writes the unlock time into the vault; false when the vault cannot be used (damaged). */
+    private boolean recordUnlock(UserAccount user, MasterKey key) {
+        String now = clock.instant().toString();
+        try {
+            vaultScope.call(user.id(), key, () -> {
+                metadata.put(VaultMetadata.LAST_UNLOCKED_AT, now);
+                return null;
+            });
+            return true;
+        } catch (UnavailableException damaged) {
+            LOG.warn("event=login.vault-unusable user={} code={}", user.id(), damaged.code());
+            return false;
         }
     }
 

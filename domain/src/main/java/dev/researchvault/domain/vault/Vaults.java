@@ -20,7 +20,10 @@ public interface Vaults {
      * Opens the user's vault with {@code key}, migrating it to the current schema on first open, and keeps
      * it open for the requests that follow. Concurrent calls for one user open and migrate it once.
      *
-     * @return false when the key does not open the vault (a wrong password); true when it is open
+     * @return false when the key does not open the vault (a wrong password); true when it is the vault's
+     *         key — normally the vault is then open; a damaged vault whose key is proven still answers true
+     *         (its owner must be able to log in to check it and restore a backup), and requests that need
+     *         it fail with {@link dev.researchvault.domain.UnavailableException}
      * @throws dev.researchvault.domain.UnavailableException when the files are missing or damaged
      */
     boolean unlock(UserId user, MasterKey key);

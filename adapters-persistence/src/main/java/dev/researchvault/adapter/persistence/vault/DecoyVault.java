@@ -26,7 +26,11 @@ final class DecoyVault {
     /** Always false (the key cannot be right), after the same work a real failed unlock does. */
     boolean unlock(MasterKey key) {
         ensureExists();
-        SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), settings);
+        try {
+            SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), settings);
+        } catch (RuntimeException unexpected) {
+            // Whatever happens here, an unknown user is refused like a wrong password.
+        }
         return false;
     }
 

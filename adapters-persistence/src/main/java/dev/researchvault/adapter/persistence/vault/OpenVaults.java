@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
@@ -119,6 +120,12 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
                     return null;
                 }
                 LOG.warn("event=vault.open-failed user={} errorCode={}", user, failure.getErrorCode());
+                throw new UnavailableException("vault.unavailable", "the vault cannot be opened");
+            } catch (DomainException expected) {
+                throw expected;
+            } catch (RuntimeException migrationFailed) {
+                // Flyway reports a damaged file as its own exception: to the caller it is an unusable vault.
+                LOG.warn("event=vault.open-failed user={} error={}", user, migrationFailed.getClass().getSimpleName());
                 throw new UnavailableException("vault.unavailable", "the vault cannot be opened");
             }
             switch (lease) {

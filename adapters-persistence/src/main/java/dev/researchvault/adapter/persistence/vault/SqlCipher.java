@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.domain.UnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,19 +33,36 @@ public final class SqlCipher {
     }
 
     /**
-     * Whether {@code rawKey} opens {@code file}: opens a connection and reads the schema (the first page
-     * read checks the page's HMAC). Wipes {@code rawKey}.
+     * Whether {@code rawKey} is the key of {@code file}. Opening runs the driver's start-up pragmas, which
+     * read page 1 and check its HMAC: a wrong key fails there with SQLITE_NOTADB. Once page 1 has verified,
+     * the key is proven even if a later page is damaged, so the owner can still log in, check integrity and
+     * restore a backup. Wipes {@code rawKey}.
+     *
+     * @throws UnavailableException {@code vault.damaged} when the file cannot be opened for another reason
      */
     public static boolean keyOpens(Path file, byte[] rawKey, ConnectionSettings settings) {
-        try (Connection connection = open(file, rawKey, settings);
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("SELECT count(*) FROM sqlite_master");
-            return true;
+        Connection connection;
+        try {
+            connection = open(file, rawKey, settings);
         } catch (SQLException failure) {
-            return false;
+            if (isWrongKey(failure)) {
+                return false;
+            }
+            if ((failure.getErrorCode() & 0xFF) == SQLiteErrorCode.SQLITE_CORRUPT.code) {
+                // Start-up read the schema past page 1: page 1 decrypted (a wrong key fails it with
+                // SQLITE_NOTADB), so the key is right and a later page is damaged.
+                return true;
+            }
+            throw new UnavailableException("vault.damaged", "the vault's files cannot be read");
         } finally {
             java.util.Arrays.fill(rawKey, (byte) 0);
         }
+        try (connection; java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM sqlite_master");
+        } catch (SQLException laterPageDamaged) {
+            // Page 1 already proved the key; the damage is for the integrity check to report.
+        }
+        return true;
     }
 
     /** True when opening failed because the key is not the file's key (or the file is no database). */

@@ -87,7 +87,17 @@ public final class SqliteVaults implements Vaults {
 
     @Override
     public boolean unlock(UserId user, MasterKey key) {
-        return files.keyOpens(user, key) && openVaults.unlock(user, key);
+        if (!files.keyOpens(user, key)) {
+            return false;
+        }
+        try {
+            return openVaults.unlock(user, key);
+        } catch (RuntimeException damaged) {
+            // The key is proven (page 1 verified) but the vault will not open: let its owner in anyway, so
+            // they can check its integrity and restore a backup; requests needing the vault answer 503.
+            LOG.warn("event=vault.open-failed-at-login user={} error={}", user, damaged.getClass().getSimpleName());
+            return true;
+        }
     }
 
     @Override
