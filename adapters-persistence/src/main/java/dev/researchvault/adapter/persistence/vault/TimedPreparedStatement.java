@@ -19,6 +19,22 @@ final class TimedPreparedStatement implements PreparedStatement {
         this.log = log;
     }
 
+    /** A JDBC call that may throw. */
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs one execute call and reports its duration for {@code statementSql}, whether it succeeds or not. */
+    private <T> T timed(String statementSql, SqlCall<T> call) throws SQLException {
+        long start = System.nanoTime();
+        try {
+            return call.run();
+        } finally {
+            log.record(statementSql, System.nanoTime() - start);
+        }
+    }
+
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
         return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
@@ -42,174 +58,79 @@ final class TimedPreparedStatement implements PreparedStatement {
     @Override public String enquoteNCharLiteral(String a0) throws SQLException { return delegate.enquoteNCharLiteral(a0); }
     @Override
     public boolean execute() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.execute();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.execute());
     }
     @Override
     public boolean execute(String a0, int[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.execute(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.execute(a0, a1));
     }
     @Override
     public boolean execute(String a0, String[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.execute(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.execute(a0, a1));
     }
     @Override
     public boolean execute(String a0, int a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.execute(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.execute(a0, a1));
     }
     @Override
     public boolean execute(String a0) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.execute(a0);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.execute(a0));
     }
     @Override
     public int[] executeBatch() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeBatch();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.executeBatch());
     }
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeBatch();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.executeLargeBatch());
     }
     @Override
     public long executeLargeUpdate() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeUpdate();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.executeLargeUpdate());
     }
     @Override
     public long executeLargeUpdate(String a0, int[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeLargeUpdate(a0, a1));
     }
     @Override
     public long executeLargeUpdate(String a0, String[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeLargeUpdate(a0, a1));
     }
     @Override
     public long executeLargeUpdate(String a0, int a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeLargeUpdate(a0, a1));
     }
     @Override
     public long executeLargeUpdate(String a0) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeLargeUpdate(a0);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeLargeUpdate(a0));
     }
     @Override
     public ResultSet executeQuery() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeQuery();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.executeQuery());
     }
     @Override
     public ResultSet executeQuery(String a0) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeQuery(a0);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeQuery(a0));
     }
     @Override
     public int executeUpdate() throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeUpdate();
-        } finally {
-            log.record(sql, System.nanoTime() - start);
-        }
+        return timed(sql, () -> delegate.executeUpdate());
     }
     @Override
     public int executeUpdate(String a0, int[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeUpdate(a0, a1));
     }
     @Override
     public int executeUpdate(String a0, String[] a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeUpdate(a0, a1));
     }
     @Override
     public int executeUpdate(String a0, int a1) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeUpdate(a0, a1);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeUpdate(a0, a1));
     }
     @Override
     public int executeUpdate(String a0) throws SQLException {
-        long start = System.nanoTime();
-        try {
-            return delegate.executeUpdate(a0);
-        } finally {
-            log.record(a0, System.nanoTime() - start);
-        }
+        return timed(a0, () -> delegate.executeUpdate(a0));
     }
     @Override public Connection getConnection() throws SQLException { return delegate.getConnection(); }
     @Override public int getFetchDirection() throws SQLException { return delegate.getFetchDirection(); }
