@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.chat;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -19,12 +20,15 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
             + " (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count FROM chat c";
 
     @MappedEntity("chat")
-    record ChatRow(@Id String id, String title, String createdAt, String updatedAt) {
+    record ChatRow(@Id String id, String title, @MappedProperty("created_at") String createdAt,
+                   @MappedProperty("updated_at") String updatedAt) {
     }
 
     /** A chat row as lists read it. */
     @Introspected
-    record ChatListRow(String id, String title, String createdAt, String updatedAt, long messageCount) {
+    record ChatListRow(String id, String title, @MappedProperty("created_at") String createdAt,
+                       @MappedProperty("updated_at") String updatedAt,
+                       @MappedProperty("message_count") long messageCount) {
     }
 
     ChatRow save(ChatRow row);

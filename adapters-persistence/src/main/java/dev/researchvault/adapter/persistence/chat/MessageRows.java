@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.chat;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -16,7 +17,8 @@ interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> 
 
     /** @param files the file metadata as a JSON array ({@link FileJson}) */
     @MappedEntity("chat_message")
-    record MessageRow(@Id String id, String chatId, String role, String content, String files, String createdAt) {
+    record MessageRow(@Id String id, @MappedProperty("chat_id") String chatId, String role, String content,
+                      String files, @MappedProperty("created_at") String createdAt) {
     }
 
     MessageRow save(MessageRow row);

@@ -24,6 +24,7 @@ import java.util.UUID;
 final class ResearchMapper {
 
     private static final Argument<Map<String, Object>> METADATA = Argument.mapOf(String.class, Object.class);
+    private static final String EMPTY_OBJECT = "{}";
 
     private final JsonMapper json;
 
@@ -85,6 +86,10 @@ final class ResearchMapper {
     }
 
     private Map<String, Object> readMetadata(String text) {
+        // Most research has no metadata: skip building a JSON parser for "{}" (8 % of a read by id in JFR).
+        if (EMPTY_OBJECT.equals(text)) {
+            return Map.of();
+        }
         try {
             return json.readValue(text, METADATA);
         } catch (IOException e) {
