@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConnectionPool implements AutoCloseable {
 
+    /** Enough for the distinct SQL texts a request touches on one file; each costs a few KiB of native memory. */
+    public static final int DEFAULT_STATEMENTS_PER_CONNECTION = 16;
+
     /** Opens a new physical connection, already configured (key, pragmas); closed with the pool. */
     @FunctionalInterface
     public interface ConnectionFactory extends AutoCloseable {
@@ -29,13 +32,21 @@ public final class ConnectionPool implements AutoCloseable {
     private final ConnectionFactory factory;
     private final Semaphore permits;
     private final Duration borrowTimeout;
+    private final int statementsPerConnection;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
     public ConnectionPool(ConnectionFactory factory, int maxConnections, Duration borrowTimeout) {
+        this(factory, maxConnections, borrowTimeout, DEFAULT_STATEMENTS_PER_CONNECTION);
+    }
+
+    /** @param statementsPerConnection prepared statements each connection keeps ({@link StatementCachingConnection}); 0: none */
+    public ConnectionPool(ConnectionFactory factory, int maxConnections, Duration borrowTimeout,
+                          int statementsPerConnection) {
         this.factory = factory;
         this.permits = new Semaphore(maxConnections, true);
         this.borrowTimeout = borrowTimeout;
+        this.statementsPerConnection = statementsPerConnection;
     }
 
     /** A connection for the caller's exclusive use until it closes it. */
@@ -46,7 +57,7 @@ public final class ConnectionPool implements AutoCloseable {
         acquirePermit();
         try {
             Connection connection = idle.pollFirst();
-            return new PooledConnection(connection != null ? connection : factory.open(), this);
+            return new PooledConnection(connection != null ? connection : openNew(), this);
         } catch (SQLException | RuntimeException failure) {
             permits.release();
             throw failure;
@@ -64,6 +75,11 @@ public final class ConnectionPool implements AutoCloseable {
         }
         permits.acquireUninterruptibly();
         return java.util.Optional.of(new PooledConnection(connection, this));
+    }
+
+    private Connection openNew() throws SQLException {
+        Connection connection = factory.open();
+        return statementsPerConnection > 0 ? new StatementCachingConnection(connection, statementsPerConnection) : connection;
     }
 
     void giveBack(Connection connection, boolean healthy) {

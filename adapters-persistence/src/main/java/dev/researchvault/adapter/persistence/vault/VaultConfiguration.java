@@ -14,6 +14,7 @@ public class VaultConfiguration {
     private Duration closeIdleVaultsAfter = Duration.ofMinutes(15);
     private Duration lockTimeout = Duration.ofSeconds(30);
     private int pageCacheKiB = 1024;
+    private int statementsPerConnection = ConnectionPool.DEFAULT_STATEMENTS_PER_CONNECTION;
 
     /** Root of every file the server writes: {@code registry.db}, {@code users/}, {@code backups/}. */
     public String getDataDir() {
@@ -76,5 +77,14 @@ public class VaultConfiguration {
 
     public void setPageCacheKib(int pageCacheKiB) {
         this.pageCacheKiB = pageCacheKiB;
+    }
+
+    /** Prepared statements each pooled connection keeps for reuse (0 turns the statement cache off). */
+    public int getStatementsPerConnection() {
+        return statementsPerConnection;
+    }
+
+    public void setStatementsPerConnection(int statementsPerConnection) {
+        this.statementsPerConnection = statementsPerConnection;
     }
 }

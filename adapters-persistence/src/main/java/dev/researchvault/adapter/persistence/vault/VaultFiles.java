@@ -22,6 +22,7 @@ final class VaultFiles implements OpenVault.Opener {
     private final MigrationGuard guard;
     private final SqlCipher.ConnectionSettings settings;
     private final int connectionsPerFile;
+    private final int statementsPerConnection;
     private final Duration borrowTimeout;
 
     VaultFiles(VaultLayout layout, SchemaMigrator migrator, MigrationGuard guard, VaultConfiguration configuration) {
@@ -31,6 +32,7 @@ final class VaultFiles implements OpenVault.Opener {
         this.settings = new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(),
                 configuration.getPageCacheKib());
         this.connectionsPerFile = configuration.getConnectionsPerFile();
+        this.statementsPerConnection = configuration.getStatementsPerConnection();
         this.borrowTimeout = configuration.getBusyTimeout();
     }
 
@@ -112,6 +114,6 @@ final class VaultFiles implements OpenVault.Opener {
             }
             throw failure;
         }
-        return new ConnectionPool(keyed, connectionsPerFile, borrowTimeout);
+        return new ConnectionPool(keyed, connectionsPerFile, borrowTimeout, statementsPerConnection);
     }
 }

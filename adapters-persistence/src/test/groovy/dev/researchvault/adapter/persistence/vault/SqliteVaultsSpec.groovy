@@ -306,7 +306,7 @@ class SqliteVaultsSpec extends Specification {
         !Files.exists(wal) || Files.size(wal) == 0
     }
 
-    def "a statement a borrower forgot to close is closed on return, so the WAL can still be checkpointed"() {
+    def "a #kind a borrower forgot to close is closed or reset on return, so the WAL can still be checkpointed"() {
         given:
         def engine = vaults()
         def user = UserId.random()
@@ -317,7 +317,7 @@ class SqliteVaultsSpec extends Specification {
         when: 'a careless borrower leaves a result set open, and the next borrower checkpoints'
         engine.openVaults().call(user, key, {
             def connection = CurrentVault.connection(VaultFile.VAULT)
-            connection.createStatement().executeQuery('SELECT * FROM vault_meta').next()
+            leaveOpen(connection).next()
             connection.close()
         } as Supplier)
         def checkpoint = engine.openVaults().call(user, key, {
@@ -332,6 +332,11 @@ class SqliteVaultsSpec extends Specification {
 
         then: 'not busy, and no SQLITE_LOCKED from a statement still running on that connection'
         checkpoint == 0
+
+        where: 'a prepared statement is kept for reuse (StatementCachingConnection), a plain one closed'
+        kind                 | leaveOpen
+        'statement'          | { it.createStatement().executeQuery('SELECT * FROM vault_meta') }
+        'prepared statement' | { it.prepareStatement('SELECT * FROM vault_meta').executeQuery() }
     }
 
     def "destroying a vault removes its files and backups"() {
