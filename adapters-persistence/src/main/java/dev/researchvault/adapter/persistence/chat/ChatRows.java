@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.naming.NamingStrategies;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
@@ -19,7 +20,7 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
     String WITH_COUNT = "SELECT c.id, c.title, c.created_at, c.updated_at,"
             + " (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count FROM chat c";
 
-    @MappedEntity("chat")
+    @MappedEntity(value = "chat", namingStrategy = NamingStrategies.Raw.class)
     record ChatRow(@Id String id, String title, @MappedProperty("created_at") String createdAt,
                    @MappedProperty("updated_at") String updatedAt) {
     }

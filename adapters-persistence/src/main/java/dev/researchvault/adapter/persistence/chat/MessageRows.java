@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.naming.NamingStrategies;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Optional;
 interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> {
 
     /** @param files the file metadata as a JSON array ({@link FileJson}) */
-    @MappedEntity("chat_message")
+    @MappedEntity(value = "chat_message", namingStrategy = NamingStrategies.Raw.class)
     record MessageRow(@Id String id, @MappedProperty("chat_id") String chatId, String role, String content,
                       String files, @MappedProperty("created_at") String createdAt) {
     }

@@ -5,18 +5,21 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
+import io.micronaut.data.model.naming.NamingStrategies;
 
 /**
- * The rows of the research tables (V2__research.sql); times as {@link SqlTimes} text. Column names are given
- * explicitly: otherwise Micronaut Data derives each one from the property name again for every row it reads
- * (16 % of a settings read in a JFR profile, docs/benchmarks.md).
+ * The rows of the research tables (V2__research.sql); times as {@link SqlTimes} text. Every row type of the
+ * vault maps with the {@code Raw} naming strategy and names each multi-word column in {@code @MappedProperty}:
+ * the default strategy derives the snake_case name from the property name again for every property of every
+ * row read (a quarter of the samples of a page read in a JFR profile, docs/benchmarks.md). A new multi-word
+ * property without {@code @MappedProperty} fails its repository spec with "no such column".
  */
 final class Rows {
 
     private Rows() {
     }
 
-    @MappedEntity("research")
+    @MappedEntity(value = "research", namingStrategy = NamingStrategies.Raw.class)
     record ResearchRow(@Id String id, String query, String mode, String status, @Nullable String title,
                        int progress,
                        @MappedProperty("created_at") String createdAt,
@@ -25,24 +28,24 @@ final class Rows {
                        String metadata) {
     }
 
-    @MappedEntity("research_query")
+    @MappedEntity(value = "research_query", namingStrategy = NamingStrategies.Raw.class)
     record QueryRow(@Id String id, @MappedProperty("research_id") String researchId, String query, String engine,
                     @MappedProperty("created_at") String createdAt) {
     }
 
-    @MappedEntity("research_resource")
+    @MappedEntity(value = "research_resource", namingStrategy = NamingStrategies.Raw.class)
     record ResourceRow(@Id String id, @MappedProperty("research_id") String researchId,
                        @Nullable @MappedProperty("query_id") String queryId, @Nullable String title, String url,
                        @Nullable String snippet, @Nullable @MappedProperty("source_type") String sourceType,
                        @MappedProperty("created_at") String createdAt) {
     }
 
-    @MappedEntity("research_report")
+    @MappedEntity(value = "research_report", namingStrategy = NamingStrategies.Raw.class)
     record ReportRow(@Id @MappedProperty("research_id") String researchId, String content, String format, int version,
                      @MappedProperty("updated_at") String updatedAt) {
     }
 
-    @MappedEntity("research_log")
+    @MappedEntity(value = "research_log", namingStrategy = NamingStrategies.Raw.class)
     record LogRow(@Id @GeneratedValue @Nullable Long id, @MappedProperty("research_id") String researchId, long seq,
                   String level, String message, @Nullable Integer progress,
                   @MappedProperty("created_at") String createdAt) {
