@@ -44,7 +44,8 @@ public class PersistenceFactory {
 
     @Singleton
     SqlCipher.ConnectionSettings connectionSettings(VaultConfiguration configuration) {
-        return new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(), configuration.getPageCacheKib());
+        return new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(), configuration.getPageCacheKib(),
+                configuration.getBlobPageCacheKib());
     }
 
     @Singleton

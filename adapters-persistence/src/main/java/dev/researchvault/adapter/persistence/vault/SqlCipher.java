@@ -35,7 +35,7 @@ public final class SqlCipher {
         List<Integer> pageSizes = kind.pageSizes();
         for (int attempt = 0; ; attempt++) {
             try {
-                return open(file, rawKey, pageSizes.get(attempt), settings);
+                return open(file, rawKey, pageSizes.get(attempt), settings.pageCacheKiB(kind), settings);
             } catch (SQLException failure) {
                 if (attempt + 1 == pageSizes.size() || !isWrongKey(failure)) {
                     throw failure;
@@ -44,9 +44,9 @@ public final class SqlCipher {
         }
     }
 
-    /** Opens (creating when missing) an encrypted file of the given SQLCipher page size. */
-    public static Connection open(Path file, byte[] rawKey, int pageSize, ConnectionSettings settings)
-            throws SQLException {
+    /** Opens (creating when missing) an encrypted file of the given SQLCipher page size and page cache. */
+    private static Connection open(Path file, byte[] rawKey, int pageSize, int pageCacheKiB,
+                                   ConnectionSettings settings) throws SQLException {
         SQLiteMCSqlCipherConfig cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey);
         if (pageSize != DEFAULT_PAGE_SIZE) {
             cipher.setLegacyPageSize(pageSize);
@@ -57,7 +57,7 @@ public final class SqlCipher {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) settings.busyTimeoutMillis());
-        config.setCacheSize(-settings.pageCacheKiB());
+        config.setCacheSize(-pageCacheKiB);
         return config.createConnection("jdbc:sqlite:" + file);
     }
 
@@ -111,7 +111,23 @@ public final class SqlCipher {
         return "file:" + path + "?cipher=sqlcipher&legacy=4&key=x%27" + HexFormat.of().formatHex(rawKey) + "%27";
     }
 
-    /** Per-connection settings that come from configuration. */
-    public record ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB) {
+    /**
+     * Per-connection settings that come from configuration.
+     *
+     * @param pageCacheKiB SQLite page cache of a vault.db connection
+     * @param blobPageCacheKiB page cache of a blobs.db connection: smaller, because a blob larger than any
+     *        sensible cache passes through it anyway, and each open vault pays for it in native memory
+     */
+    public record ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB, int blobPageCacheKiB) {
+
+        public static final int DEFAULT_BLOB_PAGE_CACHE_KIB = 256;
+
+        public ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB) {
+            this(busyTimeoutMillis, pageCacheKiB, DEFAULT_BLOB_PAGE_CACHE_KIB);
+        }
+
+        int pageCacheKiB(VaultFile kind) {
+            return kind == VaultFile.BLOBS ? blobPageCacheKiB : pageCacheKiB;
+        }
     }
 }

@@ -20,6 +20,11 @@ import java.util.Map;
  * statement so no read transaction stays open and the WAL can still be checkpointed, and its parameters are
  * cleared, so no bound blob stays referenced. A statement whose reset fails is finalized instead.
  *
+ * <p>A statement is kept from the second time its SQL is asked for: one-off statements (login, migrations,
+ * backups) would otherwise fill the cache of every open vault, and a kept statement costs native memory
+ * (measured with {@code benchmarks/memory.sh}: about 240 KiB per open vault when every statement of a login
+ * was kept). The SQL texts seen once are remembered in a small bounded set.
+ *
  * <p>Only {@link #prepareStatement(String)} is cached: the other variants (generated keys, cursor types)
  * carry state that a reset does not clear. A connection is used by one borrower at a time (the pool's
  * contract), so the cache needs no locking. If the same SQL is asked for while its statement is lent out
@@ -44,19 +49,35 @@ final class StatementCachingConnection extends DelegatingConnection {
         }
     }
 
+    /** How many SQL texts asked for once are remembered, per kept statement. */
+    private static final int SEEN_PER_KEPT = 4;
+
     private final int capacity;
     /** Access-ordered: the eldest entry is the least recently used statement. */
     private final Map<String, Kept> kept;
+    /** SQL asked for once and not kept yet; access-ordered, bounded, eldest forgotten first. */
+    private final Map<String, Boolean> seenOnce;
 
     StatementCachingConnection(Connection delegate, int capacity) {
         super(delegate);
         this.capacity = capacity;
         this.kept = new LinkedHashMap<>(capacity * 2, 0.75f, true);
+        int seenCapacity = capacity * SEEN_PER_KEPT;
+        this.seenOnce = new LinkedHashMap<>(seenCapacity * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > seenCapacity;
+            }
+        };
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
         Kept statement = kept.get(sql);
+        if (statement == null && seenOnce.remove(sql) == null) {
+            seenOnce.put(sql, Boolean.TRUE);
+            return delegate.prepareStatement(sql);
+        }
         if (statement != null && statement.lent) {
             return delegate.prepareStatement(sql);
         }

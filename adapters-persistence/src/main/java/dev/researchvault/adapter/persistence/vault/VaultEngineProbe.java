@@ -24,7 +24,7 @@ public final class VaultEngineProbe implements StorageHealth {
     public VaultEngineProbe(VaultLayout layout, VaultConfiguration configuration) {
         this.layout = layout;
         this.settings = new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(),
-                configuration.getPageCacheKib());
+                configuration.getPageCacheKib(), configuration.getBlobPageCacheKib());
     }
 
     @Override

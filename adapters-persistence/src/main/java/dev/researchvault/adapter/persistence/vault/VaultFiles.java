@@ -30,7 +30,7 @@ final class VaultFiles implements OpenVault.Opener {
         this.migrator = migrator;
         this.guard = guard;
         this.settings = new SqlCipher.ConnectionSettings(configuration.getBusyTimeout().toMillis(),
-                configuration.getPageCacheKib());
+                configuration.getPageCacheKib(), configuration.getBlobPageCacheKib());
         this.connectionsPerFile = configuration.getConnectionsPerFile();
         this.statementsPerConnection = configuration.getStatementsPerConnection();
         this.borrowTimeout = configuration.getBusyTimeout();

@@ -36,7 +36,38 @@ class StatementCachingConnectionSpec extends Specification {
         statement.unwrap(CoreStatement)
     }
 
+    /** Asks for {@code sql} once and closes it: the next ask is the second, which keeps it. */
+    void seen(String... sqls) {
+        sqls.each { connection.prepareStatement(it).close() }
+    }
+
+    def "SQL asked for once is not kept; from the second time on it is"() {
+        when:
+        def once = connection.prepareStatement('SELECT 1')
+        once.close()
+
+        then: 'the first one was an ordinary statement, finalized on close'
+        sqliteStatementOf(once).isClosed()
+        connection.cachedStatements() == 0
+
+        when:
+        def second = connection.prepareStatement('SELECT 1')
+        def compiled = sqliteStatementOf(second)
+        second.close()
+        def third = connection.prepareStatement('SELECT 1')
+
+        then:
+        connection.cachedStatements() == 1
+        sqliteStatementOf(third).is(compiled)
+
+        cleanup:
+        third?.close()
+    }
+
     def "the same SQL asked for again gets the same compiled statement, reset and with fresh parameters"() {
+        given:
+        seen('SELECT text FROM note WHERE id = ?')
+
         when:
         def first = connection.prepareStatement('SELECT text FROM note WHERE id = ?')
         first.setInt(1, 2)
@@ -69,6 +100,7 @@ class StatementCachingConnectionSpec extends Specification {
 
     def "a result set left half read is reset on close, so another connection can checkpoint the WAL to empty"() {
         given:
+        seen('SELECT text FROM note ORDER BY id')
         def reader = connection.prepareStatement('SELECT text FROM note ORDER BY id')
         reader.executeQuery().next()
 
@@ -87,6 +119,9 @@ class StatementCachingConnectionSpec extends Specification {
     }
 
     def "the same SQL while its cached statement is still open gets an ordinary statement of its own"() {
+        given:
+        seen('SELECT id FROM note ORDER BY id')
+
         when:
         def outer = connection.prepareStatement('SELECT id FROM note ORDER BY id')
         def outerRows = outer.executeQuery()
@@ -112,6 +147,7 @@ class StatementCachingConnectionSpec extends Specification {
 
     def "beyond its capacity the least recently used statement is finalized"() {
         given:
+        seen('SELECT 1', 'SELECT 2', 'SELECT 3')
         def a = connection.prepareStatement('SELECT 1')
         a.close()
         def b = connection.prepareStatement('SELECT 2')
@@ -129,6 +165,7 @@ class StatementCachingConnectionSpec extends Specification {
 
     def "a statement evicted while in use is finalized when its borrower closes it"() {
         given:
+        seen('SELECT 1', 'SELECT 2', 'SELECT 3')
         def busy = connection.prepareStatement('SELECT 1')
         connection.prepareStatement('SELECT 2').close()
         connection.prepareStatement('SELECT 3').close()
@@ -146,6 +183,7 @@ class StatementCachingConnectionSpec extends Specification {
 
     def "closing the connection finalizes every kept statement"() {
         given:
+        seen('SELECT 1')
         def kept = connection.prepareStatement('SELECT 1')
         kept.close()
 
@@ -164,12 +202,15 @@ class StatementCachingConnectionSpec extends Specification {
 
         when:
         def borrowed = pool.borrow()
-        def first = borrowed.prepareStatement('SELECT 1')
-        first.close()
-        def second = borrowed.prepareStatement('SELECT 1')
+        def compiled = (1..3).collect {
+            def statement = borrowed.prepareStatement('SELECT 1')
+            statement.close()
+            sqliteStatementOf(statement)
+        }
 
-        then:
-        !sqliteStatementOf(second).is(sqliteStatementOf(first))
+        then: 'with a cache, the third would have reused the second'
+        compiled.every { it.isClosed() }
+        !compiled[2].is(compiled[1])
 
         cleanup:
         borrowed?.close()
@@ -182,6 +223,7 @@ class StatementCachingConnectionSpec extends Specification {
                 1, java.time.Duration.ofSeconds(1))
 
         when:
+        pool.borrow().withCloseable { it.prepareStatement('SELECT 1').close() }
         def compiled = pool.borrow().withCloseable { sqliteStatementOf(it.prepareStatement('SELECT 1')) }
         def again = pool.borrow().withCloseable { sqliteStatementOf(it.prepareStatement('SELECT 1')) }
 
