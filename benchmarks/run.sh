@@ -16,3 +16,4 @@ java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.
   --rounds "$ROUNDS" --samples "$SAMPLES" 2>/tmp/rv-bench-suite.err
 benchmarks/http-load.sh "$HTTP_SECONDS"
 benchmarks/login.sh
+if [ "${1:-}" = "--quick" ]; then benchmarks/http-files.sh --quick; else benchmarks/http-files.sh; fi

@@ -25,10 +25,14 @@ final class PlainSqlite {
     private PlainSqlite() {
     }
 
-    /** Opens {@code file} with the pragmas {@code SqlCipher.open} uses, minus the cipher. */
-    static Connection open(Path file, long busyTimeoutMillis, int pageCacheKiB) throws Exception {
+    /**
+     * Opens {@code file} with the pragmas {@code SqlCipher.open} uses, minus the cipher: the same page size
+     * for a new file (it must be set before WAL mode) and the same journal, sync and cache settings.
+     */
+    static Connection open(Path file, int pageSize, long busyTimeoutMillis, int pageCacheKiB) throws Exception {
         Connection connection = driver().connect("jdbc:sqlite:" + file, new Properties());
         try (Statement pragmas = connection.createStatement()) {
+            pragmas.execute("PRAGMA page_size=" + pageSize);
             pragmas.execute("PRAGMA journal_mode=WAL");
             pragmas.execute("PRAGMA synchronous=FULL");
             pragmas.execute("PRAGMA foreign_keys=ON");

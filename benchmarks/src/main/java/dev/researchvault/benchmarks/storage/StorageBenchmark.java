@@ -1,6 +1,7 @@
 package dev.researchvault.benchmarks.storage;
 
 import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.VaultFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -44,10 +45,11 @@ public class StorageBenchmark {
         Seed seed = new Seed();
         storage = switch (side) {
             case "adapter" -> new AdapterSide(seed);
-            case "sqlcipher" -> new RawJdbcSide(SqlCipher.open(dataDir.resolve("vault.db"), randomKey(), SETTINGS),
-                    SqlCipher.open(dataDir.resolve("blobs.db"), randomKey(), SETTINGS), seed);
-            case "plain" -> new RawJdbcSide(PlainSqlite.open(dataDir.resolve("vault.db"), 10_000, 1024),
-                    PlainSqlite.open(dataDir.resolve("blobs.db"), 10_000, 1024), seed);
+            case "sqlcipher" -> new RawJdbcSide(SqlCipher.open(dataDir.resolve("vault.db"), randomKey(), VaultFile.VAULT, SETTINGS),
+                    SqlCipher.open(dataDir.resolve("blobs.db"), randomKey(), VaultFile.BLOBS, SETTINGS), seed);
+            case "plain" -> new RawJdbcSide(
+                    PlainSqlite.open(dataDir.resolve("vault.db"), VaultFile.VAULT.pageSizes().get(0), 10_000, 1024),
+                    PlainSqlite.open(dataDir.resolve("blobs.db"), VaultFile.BLOBS.pageSizes().get(0), 10_000, 1024), seed);
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }

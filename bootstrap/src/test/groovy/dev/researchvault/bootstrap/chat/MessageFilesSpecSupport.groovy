@@ -73,8 +73,11 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
     Connection connect(User user, VaultFile file) {
         byte[] key = files.fileKey(user.name, PASSWORD, file)
         String name = file.fileName()
-        SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(key).build()
-                .createConnection("jdbc:sqlite:${userFile(user, name)}")
+        def cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(key)
+        if (file.pageSizes().first() != 4096) {
+            cipher.setLegacyPageSize(file.pageSizes().first())
+        }
+        cipher.build().createConnection("jdbc:sqlite:${userFile(user, name)}")
     }
 
     /** Every key in the user's blobs.db, sorted. */

@@ -75,8 +75,11 @@ class VaultFiles {
 
     private static <T> T withFileAt(Path file, byte[] key, Closure<T> work) {
         assert file.toFile().isFile(): "${file.fileName} is missing"
-        Connection connection = SQLiteMCSqlCipherConfig.getV4Defaults()
-                .withRawUnsaltedKey(key).build().createConnection("jdbc:sqlite:${file}")
+        def cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(key)
+        if (file.fileName.toString() == 'blobs.db') {
+            cipher.setLegacyPageSize(16384) // docs/file-format.md: blobs.db has cipher_page_size 16384
+        }
+        Connection connection = cipher.build().createConnection("jdbc:sqlite:${file}")
         try {
             work(connection)
         } finally {

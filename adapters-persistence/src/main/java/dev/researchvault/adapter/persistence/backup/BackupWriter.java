@@ -75,7 +75,7 @@ final class BackupWriter {
             } catch (SQLException failure) {
                 throw new UnavailableException("backup.failed", "the vault could not be copied");
             }
-            if (!SqlCipher.keyOpens(target, rawKey.clone(), settings) || !quickCheck(target, rawKey)) {
+            if (!SqlCipher.keyOpens(target, rawKey.clone(), file, settings) || !quickCheck(target, rawKey, file)) {
                 throw new UnavailableException("backup.failed", "the backup did not verify");
             }
             if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -88,8 +88,8 @@ final class BackupWriter {
         }
     }
 
-    private boolean quickCheck(Path file, byte[] rawKey) {
-        return IntegrityCheck.check(file, rawKey, settings, "quick_check").isEmpty();
+    private boolean quickCheck(Path copy, byte[] rawKey, VaultFile kind) {
+        return IntegrityCheck.check(copy, rawKey, kind, settings, "quick_check").isEmpty();
     }
 
     private void requireFreeSpace(UserId user, Path backupDir) {

@@ -124,7 +124,7 @@ public final class SqliteBackups implements Backups, MigrationGuard {
             Path copy = backup.resolve(file.fileName());
             byte[] rawKey = FileKeys.derive(key, file);
             try {
-                if (!IntegrityCheck.check(copy, rawKey, settings, "integrity_check").isEmpty()) {
+                if (!IntegrityCheck.check(copy, rawKey, file, settings, "integrity_check").isEmpty()) {
                     throw new ConflictException("backup.corrupt", "the backup failed verification; the vault was not changed");
                 }
             } finally {

@@ -27,7 +27,7 @@ final class DecoyVault {
     boolean unlock(MasterKey key) {
         ensureExists();
         try {
-            SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), settings);
+            SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), VaultFile.VAULT, settings);
         } catch (RuntimeException unexpected) {
             // Whatever happens here, an unknown user is refused like a wrong password.
         }
@@ -41,7 +41,7 @@ final class DecoyVault {
         VaultLayout.createPrivateFile(path);
         byte[] unknowable = new byte[32];
         new SecureRandom().nextBytes(unknowable);
-        try (Connection connection = SqlCipher.open(path, unknowable, settings);
+        try (Connection connection = SqlCipher.open(path, unknowable, VaultFile.VAULT, settings);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS decoy(x INTEGER)");
         } catch (SQLException e) {

@@ -34,7 +34,7 @@ public final class EncryptedCopies {
         byte[] targetRaw = FileKeys.derive(targetKey, file);
         try {
             Files.deleteIfExists(target);
-            try (Connection connection = SqlCipher.open(source, sourceRaw, settings);
+            try (Connection connection = SqlCipher.open(source, sourceRaw, file, settings);
                  Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM INTO '" + SqlCipher.encryptedTargetUri(target, targetRaw) + "'");
             } catch (SQLException failure) {
@@ -43,7 +43,7 @@ public final class EncryptedCopies {
                 }
                 throw new UnavailableException("vault.copy-failed", "the vault could not be copied");
             }
-            if (!passesQuickCheck(target, targetRaw)) {
+            if (!passesQuickCheck(target, targetRaw, file)) {
                 throw new UnavailableException("vault.copy-failed", "the copy of the vault did not verify");
             }
             forceToDisk(target);
@@ -59,8 +59,8 @@ public final class EncryptedCopies {
     }
 
     /** True when {@code file} opens with {@code rawKey} and {@code PRAGMA quick_check} answers ok. */
-    boolean passesQuickCheck(Path file, byte[] rawKey) {
-        try (Connection connection = SqlCipher.open(file, rawKey, settings);
+    boolean passesQuickCheck(Path file, byte[] rawKey, VaultFile kind) {
+        try (Connection connection = SqlCipher.open(file, rawKey, kind, settings);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("PRAGMA quick_check")) {
             return result.next() && "ok".equals(result.getString(1)) && !result.next();

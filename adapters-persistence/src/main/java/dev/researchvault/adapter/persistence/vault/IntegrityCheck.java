@@ -21,9 +21,10 @@ public final class IntegrityCheck {
      * {@code quick_check} is the cheaper variant). Answers the problems found; empty means ok. A file that
      * does not open with the key answers one problem saying so.
      */
-    public static List<String> check(Path file, byte[] rawKey, SqlCipher.ConnectionSettings settings, String check) {
+    public static List<String> check(Path file, byte[] rawKey, VaultFile kind, SqlCipher.ConnectionSettings settings,
+                                     String check) {
         List<String> problems = new ArrayList<>();
-        try (Connection connection = SqlCipher.open(file, rawKey, settings);
+        try (Connection connection = SqlCipher.open(file, rawKey, kind, settings);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("PRAGMA " + ("quick_check".equals(check) ? "quick_check" : "integrity_check"))) {
             while (rows.next() && problems.size() < MAX_DETAILS) {

@@ -25,7 +25,7 @@ public final class KeyedConnections {
     public Connection open(VaultFile file) throws SQLException {
         byte[] rawKey = FileKeys.derive(key, file);
         try {
-            return SqlCipher.open(layout.file(user, file), rawKey, settings);
+            return SqlCipher.open(layout.file(user, file), rawKey, file, settings);
         } finally {
             Arrays.fill(rawKey, (byte) 0);
         }

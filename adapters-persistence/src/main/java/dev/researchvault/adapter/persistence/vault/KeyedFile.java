@@ -10,17 +10,19 @@ final class KeyedFile implements ConnectionPool.ConnectionFactory {
 
     private final Path path;
     private final byte[] rawKey;
+    private final VaultFile kind;
     private final SqlCipher.ConnectionSettings settings;
 
-    KeyedFile(Path path, byte[] rawKey, SqlCipher.ConnectionSettings settings) {
+    KeyedFile(Path path, byte[] rawKey, VaultFile kind, SqlCipher.ConnectionSettings settings) {
         this.path = path;
         this.rawKey = rawKey;
+        this.kind = kind;
         this.settings = settings;
     }
 
     @Override
     public Connection open() throws SQLException {
-        return SqlCipher.open(path, rawKey, settings);
+        return SqlCipher.open(path, rawKey, kind, settings);
     }
 
     @Override

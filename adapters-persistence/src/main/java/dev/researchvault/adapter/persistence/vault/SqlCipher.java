@@ -5,24 +5,53 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.mc.SQLiteMCConfig;
 import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
- * How every encrypted file is opened: SQLCipher 4 defaults (AES-256-CBC, HMAC-SHA512, 4096-byte pages)
- * with a raw 32-byte key, so no SQLCipher KDF runs per connection. The key goes through the driver's
+ * How every encrypted file is opened: SQLCipher 4 defaults (AES-256-CBC, HMAC-SHA512), the page size of
+ * the kind of file ({@link VaultFile#pageSizes()}: 4096 for vault.db, the SQLCipher default, 16384 for
+ * blobs.db) and a raw 32-byte key, so no SQLCipher KDF runs per connection. The key goes through the driver's
  * configuration object, never a URL or a first {@code PRAGMA key} (STACK.md traps 3, 4 and 11).
  */
 public final class SqlCipher {
 
+    /** SQLCipher 4's page size, the one its defaults (and {@code sqlcipher} without pragmas) use. */
+    public static final int DEFAULT_PAGE_SIZE = 4096;
+
     private SqlCipher() {
     }
 
-    /** Opens (creating when missing) an encrypted file with WAL, foreign keys and a busy timeout. */
-    public static Connection open(Path file, byte[] rawKey, ConnectionSettings settings) throws SQLException {
-        SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey).build();
+    /**
+     * Opens (creating when missing) one of a vault's encrypted files with WAL, foreign keys and a busy timeout,
+     * trying each page size the kind of file may have ({@link VaultFile#pageSizes()}): a page size that is not
+     * the file's fails the HMAC of page 1 exactly like a wrong key does.
+     */
+    public static Connection open(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings)
+            throws SQLException {
+        List<Integer> pageSizes = kind.pageSizes();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return open(file, rawKey, pageSizes.get(attempt), settings);
+            } catch (SQLException failure) {
+                if (attempt + 1 == pageSizes.size() || !isWrongKey(failure)) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** Opens (creating when missing) an encrypted file of the given SQLCipher page size. */
+    public static Connection open(Path file, byte[] rawKey, int pageSize, ConnectionSettings settings)
+            throws SQLException {
+        SQLiteMCSqlCipherConfig cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey);
+        if (pageSize != DEFAULT_PAGE_SIZE) {
+            cipher.setLegacyPageSize(pageSize);
+        }
+        SQLiteMCConfig config = cipher.build();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: a commit the client saw acknowledged survives a power cut, not only a process crash.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -40,10 +69,10 @@ public final class SqlCipher {
      *
      * @throws UnavailableException {@code vault.damaged} when the file cannot be opened for another reason
      */
-    public static boolean keyOpens(Path file, byte[] rawKey, ConnectionSettings settings) {
+    public static boolean keyOpens(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings) {
         Connection connection;
         try {
-            connection = open(file, rawKey, settings);
+            connection = open(file, rawKey, kind, settings);
         } catch (SQLException failure) {
             if (isWrongKey(failure)) {
                 return false;

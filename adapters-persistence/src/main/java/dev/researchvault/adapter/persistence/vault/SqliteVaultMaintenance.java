@@ -36,7 +36,7 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
         for (VaultFile file : VaultFile.values()) {
             byte[] rawKey = FileKeys.derive(key, file);
             try {
-                List<String> problems = IntegrityCheck.check(layout.file(user, file), rawKey, settings, "integrity_check");
+                List<String> problems = IntegrityCheck.check(layout.file(user, file), rawKey, file, settings, "integrity_check");
                 ok[file.ordinal()] = problems.isEmpty();
                 problems.forEach(problem -> details.add(file.fileName() + ": " + problem));
             } finally {

@@ -50,12 +50,12 @@ public final class VaultEngineProbe implements StorageHealth {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
-            try (Connection connection = SqlCipher.open(probe, key, settings);
+            try (Connection connection = SqlCipher.open(probe, key, VaultFile.BLOBS, settings);
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE probe(value TEXT)");
                 statement.execute("INSERT INTO probe VALUES ('ok')");
             }
-            try (Connection connection = SqlCipher.open(probe, key, settings);
+            try (Connection connection = SqlCipher.open(probe, key, VaultFile.BLOBS, settings);
                  Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery("SELECT value FROM probe")) {
                 return row.next() && "ok".equals(row.getString(1));

@@ -61,7 +61,7 @@ final class VaultFiles implements OpenVault.Opener {
     void create(UserId user, MasterKey key, VaultFile file) throws SQLException {
         byte[] rawKey = FileKeys.derive(key, file);
         VaultLayout.createPrivateFile(layout.file(user, file));
-        try (Connection connection = SqlCipher.open(layout.file(user, file), rawKey, settings)) {
+        try (Connection connection = SqlCipher.open(layout.file(user, file), rawKey, file, settings)) {
             migrator.migrate(file, connection);
         } finally {
             java.util.Arrays.fill(rawKey, (byte) 0);
@@ -78,7 +78,7 @@ final class VaultFiles implements OpenVault.Opener {
         if (!Files.isRegularFile(path)) {
             throw new UnavailableException("vault.missing", "the vault's files are missing");
         }
-        return SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), settings);
+        return SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), VaultFile.VAULT, settings);
     }
 
     private boolean anyMigrationPending(UserId user, MasterKey key) throws SQLException {
@@ -87,7 +87,7 @@ final class VaultFiles implements OpenVault.Opener {
             if (!Files.isRegularFile(path)) {
                 throw new UnavailableException("vault.missing", "the vault's files are missing");
             }
-            try (KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), settings);
+            try (KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), file, settings);
                  Connection connection = keyed.open()) {
                 if (migrator.hasPending(file, connection)) {
                     return true;
@@ -103,7 +103,7 @@ final class VaultFiles implements OpenVault.Opener {
             // Never let SQLite create an empty file in place of a missing one.
             throw new UnavailableException("vault.missing", "the vault's files are missing");
         }
-        KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), settings);
+        KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), file, settings);
         try (Connection connection = keyed.open()) {
             migrator.migrate(file, connection);
         } catch (SQLException failure) {

@@ -58,7 +58,7 @@ class MigrationBackupSpec extends Specification {
     def "Flyway reports pending migrations on an empty database and none once migrated"() {
         given:
         def file = dataDir.resolve('fresh.db')
-        def connection = SqlCipher.open(file, new byte[32], new SqlCipher.ConnectionSettings(5000, 1024))
+        def connection = SqlCipher.open(file, new byte[32], VaultFile.VAULT, new SqlCipher.ConnectionSettings(5000, 1024))
         def flyway = new FlywaySchemaMigrator()
 
         expect:

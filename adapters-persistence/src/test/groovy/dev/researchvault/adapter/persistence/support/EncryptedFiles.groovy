@@ -22,13 +22,20 @@ class EncryptedFiles {
         new MasterKey(bytes)
     }
 
-    /** A connection with SQLCipher 4 defaults and {@code rawKey}; nothing of ours in between. */
-    static Connection openRaw(Path file, byte[] rawKey) {
-        SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey).build().createConnection("jdbc:sqlite:${file}")
+    /**
+     * A connection with SQLCipher 4 defaults, {@code rawKey} and the given page size (what {@code PRAGMA
+     * cipher_page_size} sets); nothing of ours in between.
+     */
+    static Connection openRaw(Path file, byte[] rawKey, int pageSize = 4096) {
+        def cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey)
+        if (pageSize != 4096) {
+            cipher.setLegacyPageSize(pageSize)
+        }
+        cipher.build().createConnection("jdbc:sqlite:${file}")
     }
 
     static Connection open(Path file, MasterKey key, VaultFile which) {
-        openRaw(file, FileKeys.derive(key, which))
+        openRaw(file, FileKeys.derive(key, which), which.pageSizes().first())
     }
 
     /** Whether {@code key} opens the file and its schema can be read. */
