@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code chat} table (V3__chat.sql). The list starts past a
- * {@link dev.researchvault.adapter.persistence.research.KeysetStart} ({@code :time}, {@code :position})
- * before skipping {@code :offset}: a cursor is the start with offset 0, a page number the top with its offset.
+ * The {@code chat} table (V3__chat.sql). The list by page number skips {@code :offset} rows; after a cursor
+ * ({@link dev.researchvault.adapter.persistence.research.ListCursors}) it merges two ranges of
+ * {@code idx_chat_updated_at}, the rest of the cursor's millisecond and everything older, for the reason
+ * ResearchRows gives.
  */
 @JdbcRepository(dialect = Dialect.ANSI)
 interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
@@ -43,9 +44,12 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
     @Query(WITH_COUNT + " WHERE c.id = :id")
     Optional<ChatListRow> findWithCount(String id);
 
-    @Query(WITH_COUNT + " WHERE (c.updated_at, c.rowid) < (:time, :position)"
-            + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
-    List<ChatListRow> latestFirst(String time, long position, int limit, long offset);
+    @Query(WITH_COUNT + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
+    List<ChatListRow> latestFirst(int limit, long offset);
+
+    @Query(WITH_COUNT + " WHERE c.updated_at = :time AND c.rowid < :position UNION ALL " + WITH_COUNT
+            + " WHERE c.updated_at < :time ORDER BY updated_at DESC, position DESC LIMIT :limit")
+    List<ChatListRow> latestAfter(String time, long position, int limit);
 
     /** Kept by triggers (V5__row_counts.sql): counting the table walks all of its index. */
     @Query("SELECT row_count FROM row_count WHERE table_name = 'chat'")

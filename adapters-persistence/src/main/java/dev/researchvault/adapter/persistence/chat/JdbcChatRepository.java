@@ -3,7 +3,7 @@ package dev.researchvault.adapter.persistence.chat;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatListRow;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
 import dev.researchvault.adapter.persistence.chat.MessageRows.MessageRow;
-import dev.researchvault.adapter.persistence.research.KeysetStart;
+import dev.researchvault.adapter.persistence.research.ListCursors;
 import dev.researchvault.adapter.persistence.research.SqlTimes;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageCursor;
@@ -48,14 +48,15 @@ final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public Page<ChatSummary> list(PageRequest page) {
-        KeysetStart start = KeysetStart.of(page, PageCursor.Listing.CHATS);
-        List<ChatListRow> rows = chats.latestFirst(start.time(), start.position(), page.lookahead(), page.offset());
+        PageCursor after = page.cursorOf(PageCursor.Listing.CHATS);
+        List<ChatListRow> rows = after == null ? chats.latestFirst(page.lookahead(), page.offset())
+                : chats.latestAfter(ListCursors.storedTime(after), after.sequence(), page.lookahead());
         return Page.sliced(rows, page, chats.countAll(), JdbcChatRepository::cursorPast)
                 .map(JdbcChatRepository::toSummary);
     }
 
     private static PageCursor cursorPast(ChatListRow row) {
-        return KeysetStart.cursor(PageCursor.Listing.CHATS, row.updatedAt(), row.position());
+        return ListCursors.past(PageCursor.Listing.CHATS, row.updatedAt(), row.position());
     }
 
     @Override

@@ -9,8 +9,8 @@ import dev.researchvault.domain.research.ResearchFilter;
 import java.util.List;
 
 /**
- * One page of the research list, by number or after a cursor ({@link KeysetStart}). Each filter combination
- * has its own statement rather than {@code (:status IS NULL OR status = :status)}: SQLite cannot use
+ * One page of the research list, by number or after a cursor ({@link ListCursors}). Each filter combination
+ * has its own statements rather than {@code (:status IS NULL OR status = :status)}: SQLite cannot use
  * {@code idx_research_status_created_at} through such an OR.
  */
 final class ResearchListQuery {
@@ -19,35 +19,45 @@ final class ResearchListQuery {
     private final String status;
     private final String pattern;
     private final PageRequest page;
-    private final KeysetStart start;
+    private final PageCursor after;
 
     ResearchListQuery(ResearchRows rows, ResearchFilter filter, PageRequest page) {
         this.rows = rows;
         this.status = filter.status() == null ? null : filter.status().wireName();
         this.pattern = filter.text() == null ? null : LikePatterns.containing(filter.text());
         this.page = page;
-        this.start = KeysetStart.of(page, PageCursor.Listing.RESEARCH);
+        this.after = page.cursorOf(PageCursor.Listing.RESEARCH);
     }
 
     Page<ResearchRow> run() {
-        return Page.sliced(items(), page, total(), ResearchListQuery::cursorPast).map(ResearchListRow::row);
+        List<ResearchListRow> items = after == null ? byNumber() : afterCursor();
+        return Page.sliced(items, page, total(), ResearchListQuery::cursorPast).map(ResearchListRow::row);
     }
 
     private static PageCursor cursorPast(ResearchListRow row) {
-        return KeysetStart.cursor(PageCursor.Listing.RESEARCH, row.createdAt(), row.position());
+        return ListCursors.past(PageCursor.Listing.RESEARCH, row.createdAt(), row.position());
     }
 
-    private List<ResearchListRow> items() {
-        String time = start.time();
-        long position = start.position();
+    private List<ResearchListRow> byNumber() {
         int limit = page.lookahead();
         long offset = page.offset();
         if (status == null) {
-            return pattern == null ? rows.newestFirst(time, position, limit, offset)
-                    : rows.newestFirstMatching(pattern, time, position, limit, offset);
+            return pattern == null ? rows.newestFirst(limit, offset) : rows.newestFirstMatching(pattern, limit, offset);
         }
-        return pattern == null ? rows.newestFirstWithStatus(status, time, position, limit, offset)
-                : rows.newestFirstWithStatusMatching(status, pattern, time, position, limit, offset);
+        return pattern == null ? rows.newestFirstWithStatus(status, limit, offset)
+                : rows.newestFirstWithStatusMatching(status, pattern, limit, offset);
+    }
+
+    private List<ResearchListRow> afterCursor() {
+        String time = ListCursors.storedTime(after);
+        long position = after.sequence();
+        int limit = page.lookahead();
+        if (status == null) {
+            return pattern == null ? rows.newestAfter(time, position, limit)
+                    : rows.newestAfterMatching(pattern, time, position, limit);
+        }
+        return pattern == null ? rows.newestAfterWithStatus(status, time, position, limit)
+                : rows.newestAfterWithStatusMatching(status, pattern, time, position, limit);
     }
 
     private long total() {

@@ -31,7 +31,7 @@ final class Rows {
 
     /**
      * A research as the list reads it: its columns and its rowid, the tie-breaker of the list order that
-     * cursors carry ({@link KeysetStart}). Not an entity: the rowid is never written.
+     * cursors carry ({@link ListCursors}). Not an entity: the rowid is never written.
      */
     @Introspected
     record ResearchListRow(long position, String id, String query, String mode, String status,
