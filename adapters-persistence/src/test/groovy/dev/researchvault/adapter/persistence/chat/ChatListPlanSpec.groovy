@@ -1,33 +1,15 @@
 package dev.researchvault.adapter.persistence.chat
 
-import dev.researchvault.adapter.persistence.support.QueryPlans
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
-
-import java.nio.file.Path
+import dev.researchvault.adapter.persistence.support.QueryPlanSpec
 
 /**
  * The chat list reads {@code idx_chat_updated_at} in list order, with no sort: by page number from the
  * top, after a cursor from two seeks merged (see ResearchListPlanSpec); each chat's messages are counted on
  * their index.
  */
-class ChatListPlanSpec extends Specification {
+class ChatListPlanSpec extends QueryPlanSpec {
 
     static final String COUNT = 'SEARCH m USING COVERING INDEX idx_chat_message_chat_id_created_at (chat_id=?)'
-
-    @Shared
-    @TempDir
-    Path dir
-
-    @Shared
-    @AutoCleanup
-    QueryPlans plans
-
-    def setupSpec() {
-        plans = QueryPlans.onVaultSchema(dir)
-    }
 
     def 'page numbers read the update time index from the top'() {
         expect:

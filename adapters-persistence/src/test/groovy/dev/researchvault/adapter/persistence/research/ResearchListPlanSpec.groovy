@@ -1,34 +1,16 @@
 package dev.researchvault.adapter.persistence.research
 
-import dev.researchvault.adapter.persistence.support.QueryPlans
-import spock.lang.AutoCleanup
-import spock.lang.Shared
-import spock.lang.Specification
-import spock.lang.TempDir
-
-import java.nio.file.Path
+import dev.researchvault.adapter.persistence.support.QueryPlanSpec
 
 /**
  * Every statement of the research list reads its time index in list order, with no sort: by page number
  * from the top (then skipping the offset), after a cursor from two seeks, one to the cursor inside its
  * millisecond ({@code created_at=? AND rowid<?}) and one to the older rows ({@code created_at<?}), merged.
  */
-class ResearchListPlanSpec extends Specification {
+class ResearchListPlanSpec extends QueryPlanSpec {
 
     static final String BY_TIME = 'idx_research_created_at'
     static final String BY_STATUS = 'idx_research_status_created_at'
-
-    @Shared
-    @TempDir
-    Path dir
-
-    @Shared
-    @AutoCleanup
-    QueryPlans plans
-
-    def setupSpec() {
-        plans = QueryPlans.onVaultSchema(dir)
-    }
 
     def 'page numbers: #method reads its index from the top'() {
         expect:
