@@ -19,7 +19,11 @@ public interface ManageChatsUseCase {
     /** The chat with its message count. */
     ChatSummary get(Session caller, UUID chatId);
 
-    /** The caller's chats, most recently updated first, each with its message count. */
+    /**
+     * The caller's chats, most recently updated first, each with its message count: a page by number or
+     * the chats after a cursor, with the cursor of the next slice when more follow. 400
+     * {@code page.invalid-cursor} for a cursor another list issued. Reads only.
+     */
     Page<ChatSummary> list(Session caller, PageRequest page);
 
     /** Deletes the chat, its messages and, once that is committed, the bytes of their files. */

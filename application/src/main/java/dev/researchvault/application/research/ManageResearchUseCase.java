@@ -16,7 +16,11 @@ public interface ManageResearchUseCase {
     /** The research {@code id}; 404 {@code research.not-found} when the caller has none such. */
     Research get(Session caller, UUID id);
 
-    /** The caller's research matching {@code filter}, newest first. */
+    /**
+     * The caller's research matching {@code filter}, newest first: a page by number or the research after a
+     * cursor, with the cursor of the next slice when more follow. 400 {@code page.invalid-cursor} for a
+     * cursor another list issued. Reads only.
+     */
     Page<Research> list(Session caller, ResearchFilter filter, PageRequest page);
 
     /**

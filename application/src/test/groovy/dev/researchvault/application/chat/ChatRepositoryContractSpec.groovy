@@ -1,6 +1,10 @@
 package dev.researchvault.application.chat
 
+import dev.researchvault.application.support.CursorWalk
+import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.chat.ChatSummary
@@ -89,6 +93,79 @@ abstract class ChatRepositoryContractSpec extends Specification {
         0    || [4, 3]
         2    || [0]
         5    || []
+    }
+
+    def 'following next from the first page visits every chat once, latest updated first, ties latest added first'() {
+        given: 'seven chats over three milliseconds, so that cursors fall between chats of the same time'
+        def latestFirst = [0, 0, 0, 1, 1, 2, 2].collect { chat('c', T0.plusMillis(it)).id() }.reverse()
+
+        when:
+        List<Page<ChatSummary>> pages = inVault { CursorWalk.pages(size) { repo.list(it) } }
+
+        then:
+        pages.collectMany { it.items()*.chat()*.id() } == latestFirst
+        pages.collect { it.items().size() } == sizes
+        pages*.total() == [7L] * sizes.size()
+
+        where:
+        size || sizes
+        1    || [1] * 7
+        3    || [3, 3, 1]
+        7    || [7]
+    }
+
+    def 'a page by number offers the cursor of what follows it, and the last page none'() {
+        given:
+        def latestFirst = (0..4).collect { chat("c$it", T0.plusSeconds(it)).id() }.reverse()
+
+        when:
+        Page<ChatSummary> first = inVault { repo.list(new PageRequest(0, 3)) }
+        Page<ChatSummary> rest = inVault { repo.list(PageRequest.after(first.next(), 3)) }
+
+        then:
+        rest.items()*.chat()*.id() == latestFirst[3..4]
+        rest.next() == null
+        inVault { repo.list(new PageRequest(0, 5)) }.next() == null
+    }
+
+    def 'a walk goes on after the chat of its cursor is deleted or updated, and does not meet it again'() {
+        given: 'five chats of the same millisecond, the second with messages'
+        def latestFirst = (0..4).collect { chat("c$it").id() }.reverse()
+        2.times { message(latestFirst[1], "m$it") }
+        Page<ChatSummary> first = inVault { repo.list(new PageRequest(0, 2)) }
+
+        when: 'the chat of the cursor gets a message, and the next one is deleted'
+        inVault { repo.touch(latestFirst[1], T0.plusSeconds(1)) }
+        inVault { repo.delete(latestFirst[2]) }
+        Page<ChatSummary> rest = inVault { repo.list(PageRequest.after(first.next(), 10)) }
+
+        then:
+        first.items()*.chat()*.id() == latestFirst[0..1]
+        first.items()*.messageCount() == [0L, 2L]
+        rest.items()*.chat()*.id() == latestFirst[3..4]
+        rest.total() == 4
+    }
+
+    def 'an empty chat list has no items and no next'() {
+        expect:
+        with(inVault { repo.list(PageRequest.first()) }) {
+            items().isEmpty()
+            total() == 0
+            next() == null
+        }
+        inVault { repo.list(PageRequest.after(new PageCursor(PageCursor.Listing.CHATS, T0, 1), 5)) }.items().isEmpty()
+    }
+
+    def 'a cursor of the research list is refused'() {
+        given:
+        chat('one')
+
+        when:
+        inVault { repo.list(PageRequest.after(new PageCursor(PageCursor.Listing.RESEARCH, T0.plusSeconds(1), 1), 5)) }
+
+        then:
+        RuleViolationException refused = thrown()
+        refused.code() == 'page.invalid-cursor'
     }
 
     def 'messages list oldest first, paged, and keep their file metadata'() {

@@ -1,7 +1,9 @@
 package dev.researchvault.application.chat
 
 import dev.researchvault.application.research.InMemoryResearchRepository
+import dev.researchvault.application.support.NewestFirstSlices
 import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
@@ -14,12 +16,18 @@ import java.time.Instant
 class InMemoryChatRepository implements ChatRepository {
 
     private final Map<UUID, Chat> chats = new LinkedHashMap<>()
+    /** Order of addition of each chat, never reused: SQLite's rowid for the list's ties and cursors. */
+    private final Map<UUID, Long> sequences = [:]
+    private long lastAdded
+    private final NewestFirstSlices<Chat> latestFirst =
+            new NewestFirstSlices<>(PageCursor.Listing.CHATS, { it.updatedAt() }, { sequences[it.id()] })
     private final List<Message> messageList = []
 
     @Override
     synchronized void add(Chat chat) {
         assert !chats.containsKey(chat.id())
         chats.put(chat.id(), chat)
+        sequences[chat.id()] = ++lastAdded
     }
 
     @Override
@@ -29,13 +37,13 @@ class InMemoryChatRepository implements ChatRepository {
 
     @Override
     synchronized Page<ChatSummary> list(PageRequest page) {
-        List<Chat> latestFirst = chats.values().toList().reverse().sort(false) { a, b -> b.updatedAt() <=> a.updatedAt() }
-        InMemoryResearchRepository.slice(latestFirst.collect { summaryOf(it) }, page)
+        latestFirst.slice(chats.values(), page).map { summaryOf(it) }
     }
 
     @Override
     synchronized boolean delete(UUID id) {
         messageList.removeIf { it.chatId() == id }
+        sequences.remove(id)
         chats.remove(id) != null
     }
 

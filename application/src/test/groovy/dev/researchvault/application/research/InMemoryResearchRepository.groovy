@@ -1,6 +1,8 @@
 package dev.researchvault.application.research
 
+import dev.researchvault.application.support.NewestFirstSlices
 import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchFilter
@@ -17,6 +19,11 @@ import dev.researchvault.domain.research.ResearchResource
 class InMemoryResearchRepository implements ResearchRepository {
 
     private final Map<UUID, Research> research = new LinkedHashMap<>()
+    /** Order of addition of each research, never reused: SQLite's rowid for the list's ties and cursors. */
+    private final Map<UUID, Long> sequences = [:]
+    private long lastAdded
+    private final NewestFirstSlices<Research> newestFirst =
+            new NewestFirstSlices<>(PageCursor.Listing.RESEARCH, { it.createdAt() }, { sequences[it.id()] })
     private final List<ResearchQuery> queryList = []
     private final List<ResearchResource> resourceList = []
     private final Map<UUID, ResearchReport> reports = [:]
@@ -26,6 +33,7 @@ class InMemoryResearchRepository implements ResearchRepository {
     synchronized void add(Research added) {
         assert !research.containsKey(added.id())
         research.put(added.id(), added)
+        sequences[added.id()] = ++lastAdded
     }
 
     @Override
@@ -42,15 +50,13 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized Page<Research> list(ResearchFilter filter, PageRequest page) {
-        List<Research> newestFirst = research.values().toList().reverse()
-                .findAll { matches(it, filter) }
-                .sort(false) { a, b -> b.createdAt() <=> a.createdAt() }
-        slice(newestFirst, page)
+        newestFirst.slice(research.values().findAll { matches(it, filter) }, page)
     }
 
     @Override
     synchronized boolean delete(UUID id) {
         boolean existed = research.remove(id) != null
+        sequences.remove(id)
         queryList.removeIf { it.researchId() == id }
         resourceList.removeIf { it.researchId() == id }
         reports.remove(id)

@@ -1,6 +1,10 @@
 package dev.researchvault.application.research
 
+import dev.researchvault.application.support.CursorWalk
+import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchLog
@@ -151,6 +155,137 @@ abstract class ResearchRepositoryContractSpec extends Specification {
         '\\'        || []
     }
 
+    def 'following next from the first page visits every research once, newest first, ties latest added first'() {
+        given: 'seven research over three milliseconds, so that cursors fall between research of the same time'
+        def newestFirst = [0, 0, 0, 1, 1, 2, 2].collect { research('q', T0.plusMillis(it)).id() }.reverse()
+
+        when:
+        List<Page<Research>> pages = inVault { CursorWalk.pages(size) { repo.list(ResearchFilter.all(), it) } }
+
+        then:
+        pages.collectMany { it.items()*.id() } == newestFirst
+        pages.collect { it.items().size() } == sizes
+        pages*.total() == [7L] * sizes.size()
+
+        where:
+        size || sizes
+        1    || [1] * 7
+        2    || [2, 2, 2, 1]
+        3    || [3, 3, 1]
+        7    || [7]
+        200  || [7]
+    }
+
+    def 'a page by number offers the cursor of what follows it, and none when nothing does'() {
+        given:
+        def newestFirst = (0..4).collect { research("q$it", T0.plusSeconds(it)).id() }.reverse()
+
+        when:
+        Page<Research> second = inVault { repo.list(ResearchFilter.all(), new PageRequest(1, 2)) }
+        Page<Research> rest = inVault { repo.list(ResearchFilter.all(), PageRequest.after(second.next(), 2)) }
+
+        then:
+        second.items()*.id() == newestFirst[2..3]
+        rest.items()*.id() == [newestFirst[4]]
+        rest.next() == null
+
+        and: 'the last page, a full one included, and pages past the end have none'
+        inVault { repo.list(ResearchFilter.all(), new PageRequest(page, size)) }.next() == null
+
+        where:
+        page | size
+        2    | 2
+        0    | 5
+        1    | 5
+        9    | 2
+    }
+
+    def 'a walk goes on after the research of its cursor is deleted, and research added meanwhile come first'() {
+        given: 'five research of the same millisecond'
+        def newestFirst = (0..4).collect { research("q$it").id() }.reverse()
+        Page<Research> first = inVault { repo.list(ResearchFilter.all(), new PageRequest(0, 2)) }
+
+        when:
+        inVault { repo.delete(first.items().last().id()) }
+        research('added during the walk', T0.plusSeconds(1))
+        Page<Research> rest = inVault { repo.list(ResearchFilter.all(), PageRequest.after(first.next(), 10)) }
+
+        then:
+        first.items()*.id() == newestFirst[0..1]
+        rest.items()*.id() == newestFirst[2..4]
+        rest.total() == 5
+        rest.next() == null
+    }
+
+    def 'a walk with status #status and text #text visits exactly the matching research, with their total'() {
+        given: 'twelve research, two per millisecond, half of them in progress, a third about alpha'
+        (0..11).each { i ->
+            Research created = research(i % 3 == 0 ? "alpha $i" : "beta $i", T0.plusMillis(i.intdiv(2)))
+            if (i % 2 == 0) {
+                inVault { repo.update(created.moveTo(IN_PROGRESS, T0)) }
+            }
+        }
+        ResearchFilter filter = new ResearchFilter(status, text)
+        def everything = inVault { repo.list(filter, new PageRequest(0, 200)) }.items()*.id()
+
+        when:
+        List<Page<Research>> pages = inVault { CursorWalk.pages(2) { repo.list(filter, it) } }
+
+        then:
+        everything.size() == count
+        pages.collectMany { it.items()*.id() } == everything
+        pages*.total() == [count as long] * pages.size()
+
+        where:
+        status      | text    || count
+        IN_PROGRESS | null    || 6
+        PENDING     | null    || 6
+        null        | 'alpha' || 4
+        IN_PROGRESS | 'alpha' || 2
+        COMPLETED   | null    || 0
+    }
+
+    def 'a cursor is a position in the order, so it continues a list with another filter'() {
+        given:
+        def newestFirst = (0..5).collect { research(it % 2 ? 'odd' : 'even', T0.plusSeconds(it)).id() }.reverse()
+        Page<Research> first = inVault { repo.list(ResearchFilter.all(), new PageRequest(0, 2)) }
+
+        expect:
+        inVault { repo.list(new ResearchFilter(null, 'even'), PageRequest.after(first.next(), 10)) }.items()*.id() ==
+                [newestFirst[3], newestFirst[5]]
+    }
+
+    def 'an empty list has no items and no next, and a cursor past the oldest research finds nothing'() {
+        expect:
+        with(inVault { repo.list(ResearchFilter.all(), PageRequest.first()) }) {
+            items().isEmpty()
+            total() == 0
+            next() == null
+        }
+
+        when:
+        research('only one')
+
+        then:
+        with(inVault { repo.list(ResearchFilter.all(), PageRequest.after(cursor(T0.minusMillis(1), Long.MAX_VALUE), 5)) }) {
+            items().isEmpty()
+            total() == 1
+            next() == null
+        }
+    }
+
+    def 'a cursor of the chat list is refused'() {
+        given:
+        research('one')
+
+        when:
+        inVault { repo.list(ResearchFilter.all(), PageRequest.after(new PageCursor(PageCursor.Listing.CHATS, T0.plusSeconds(1), 1), 5)) }
+
+        then:
+        RuleViolationException refused = thrown()
+        refused.code() == 'page.invalid-cursor'
+    }
+
     def 'deleting a research takes its queries, resources, report and log with it'() {
         given:
         Research doomed = research('doomed')
@@ -254,6 +389,10 @@ abstract class ResearchRepositoryContractSpec extends Specification {
 
         then:
         inVault { repo.logs(owner.id(), 0, 10) } == [line.withSequence(1)]
+    }
+
+    static PageCursor cursor(Instant time, long sequence) {
+        new PageCursor(PageCursor.Listing.RESEARCH, time, sequence)
     }
 
     void fillWithWork(UUID researchId) {

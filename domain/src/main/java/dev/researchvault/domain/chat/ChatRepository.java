@@ -21,7 +21,12 @@ public interface ChatRepository {
 
     /**
      * Chats most recently updated first (ties: latest added first), each with its message count, sliced
-     * by {@code page}; {@code total} counts all chats.
+     * by {@code page}; {@code total} counts all chats. The page's {@code next} is the cursor after its last
+     * item when more chats follow. A cursor stays valid when its own chat is deleted or updated; a chat
+     * updated during a walk moves before the cursor, so that walk does not show it again. Reads only.
+     *
+     * @throws dev.researchvault.domain.RuleViolationException {@code page.invalid-cursor} for a cursor
+     *         that another list issued
      */
     Page<ChatSummary> list(PageRequest page);
 

@@ -25,7 +25,13 @@ public interface ResearchRepository {
 
     /**
      * Research matching {@code filter}, newest first (by creation time; research created in the same
-     * millisecond come latest-added first), sliced by {@code page}; {@code total} counts all matches.
+     * millisecond come latest-added first), sliced by {@code page}; {@code total} counts all matches. The
+     * page's {@code next} is the cursor after its last item when more matches follow (in both page modes).
+     * A cursor is a position in the order, not in one filtered result: it may be used with any filter, and
+     * it stays valid when its own item is deleted or changed. Reads only.
+     *
+     * @throws dev.researchvault.domain.RuleViolationException {@code page.invalid-cursor} for a cursor
+     *         that another list issued
      */
     Page<Research> list(ResearchFilter filter, PageRequest page);
 

@@ -4,6 +4,7 @@ import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
+import dev.researchvault.adapter.http.research.CursorPageResponse;
 import dev.researchvault.adapter.http.research.PageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.Sessions;
@@ -12,6 +13,7 @@ import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.chat.MessageRole;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -47,11 +49,20 @@ public class ChatController {
         return ChatResponse.of(chats.create(Sessions.of(request), body.title()));
     }
 
-    /** Most recently updated first, each with its message count. */
+    /**
+     * Most recently updated first, each with its message count: page {@code page}, or the chats after the
+     * cursor {@code after}; {@code next} continues the list.
+     *
+     * @param page  page number from 0 (default 0); not together with {@code after}
+     * @param size  items per slice, 1 to 200 (default 20)
+     * @param after the {@code next} of an earlier answer of this list: continues right after its last item
+     */
     @Get
-    public PageResponse<ChatResponse> list(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page,
-                                           @QueryValue(defaultValue = "20") int size) {
-        return PageResponse.of(chats.list(Sessions.of(request), new PageRequest(page, size)), ChatResponse::of);
+    public CursorPageResponse<ChatResponse> list(HttpRequest<?> request, @QueryValue @Nullable Integer page,
+                                                 @QueryValue(defaultValue = "20") int size,
+                                                 @QueryValue @Nullable String after) {
+        PageRequest slice = CursorPageResponse.request(page, size, after);
+        return CursorPageResponse.of(chats.list(Sessions.of(request), slice), ChatResponse::of);
     }
 
     @Get("/{id}")

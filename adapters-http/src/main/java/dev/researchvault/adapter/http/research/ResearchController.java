@@ -47,15 +47,23 @@ public class ResearchController {
         return ResearchResponse.of(research.start(Sessions.of(request), command));
     }
 
-    /** The caller's research, newest first, optionally by status and containing {@code q} in query or title. */
+    /**
+     * The caller's research, newest first, optionally by status and containing {@code q} in query or title:
+     * page {@code page}, or the research after the cursor {@code after}; {@code next} continues the list.
+     *
+     * @param page  page number from 0 (default 0); not together with {@code after}
+     * @param size  items per slice, 1 to 200 (default 20)
+     * @param after the {@code next} of an earlier answer of this list: continues right after its last item
+     */
     @Get
-    public PageResponse<ResearchResponse> list(HttpRequest<?> request, @QueryValue @Nullable String status,
-                                               @QueryValue @Nullable String q,
-                                               @QueryValue(defaultValue = "0") int page,
-                                               @QueryValue(defaultValue = "20") int size) {
+    public CursorPageResponse<ResearchResponse> list(HttpRequest<?> request, @QueryValue @Nullable String status,
+                                                     @QueryValue @Nullable String q,
+                                                     @QueryValue @Nullable Integer page,
+                                                     @QueryValue(defaultValue = "20") int size,
+                                                     @QueryValue @Nullable String after) {
         ResearchFilter filter = new ResearchFilter(status == null ? null : ResearchStatus.fromWire(status), q);
-        return PageResponse.of(research.list(Sessions.of(request), filter, new PageRequest(page, size)),
-                ResearchResponse::of);
+        PageRequest slice = CursorPageResponse.request(page, size, after);
+        return CursorPageResponse.of(research.list(Sessions.of(request), filter, slice), ResearchResponse::of);
     }
 
     @Get("/{id}")

@@ -12,12 +12,17 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code chat} table (V3__chat.sql). */
+/**
+ * The {@code chat} table (V3__chat.sql). The list by page number skips {@code :offset} rows; after a cursor
+ * ({@link dev.researchvault.adapter.persistence.research.ListCursors}) it merges two ranges of
+ * {@code idx_chat_updated_at}, the rest of the cursor's millisecond and everything older, for the reason
+ * ResearchRows gives.
+ */
 @JdbcRepository(dialect = Dialect.ANSI)
 interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
 
     /** Chat columns with the message count, counted by the same statement (no query per chat). */
-    String WITH_COUNT = "SELECT c.id, c.title, c.created_at, c.updated_at,"
+    String WITH_COUNT = "SELECT c.rowid AS position, c.id, c.title, c.created_at, c.updated_at,"
             + " (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count FROM chat c";
 
     @MappedEntity(value = "chat", namingStrategy = NamingStrategies.Raw.class)
@@ -25,9 +30,9 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
                    @MappedProperty("updated_at") String updatedAt) {
     }
 
-    /** A chat row as lists read it. */
+    /** A chat row as lists read it, with its rowid: the tie-breaker of the list order that cursors carry. */
     @Introspected
-    record ChatListRow(String id, String title, @MappedProperty("created_at") String createdAt,
+    record ChatListRow(long position, String id, String title, @MappedProperty("created_at") String createdAt,
                        @MappedProperty("updated_at") String updatedAt,
                        @MappedProperty("message_count") long messageCount) {
     }
@@ -41,6 +46,10 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
 
     @Query(WITH_COUNT + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
     List<ChatListRow> latestFirst(int limit, long offset);
+
+    @Query(WITH_COUNT + " WHERE c.updated_at = :time AND c.rowid < :position UNION ALL " + WITH_COUNT
+            + " WHERE c.updated_at < :time ORDER BY updated_at DESC, position DESC LIMIT :limit")
+    List<ChatListRow> latestAfter(String time, long position, int limit);
 
     /** Kept by triggers (V5__row_counts.sql): counting the table walks all of its index. */
     @Query("SELECT row_count FROM row_count WHERE table_name = 'chat'")

@@ -3,8 +3,10 @@ package dev.researchvault.adapter.persistence.chat;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatListRow;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
 import dev.researchvault.adapter.persistence.chat.MessageRows.MessageRow;
+import dev.researchvault.adapter.persistence.research.ListCursors;
 import dev.researchvault.adapter.persistence.research.SqlTimes;
 import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageCursor;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
@@ -46,9 +48,15 @@ final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public Page<ChatSummary> list(PageRequest page) {
-        List<ChatSummary> items = chats.latestFirst(page.size(), page.offset()).stream()
-                .map(JdbcChatRepository::toSummary).toList();
-        return Page.of(items, page, chats.countAll());
+        PageCursor after = page.cursorOf(PageCursor.Listing.CHATS);
+        List<ChatListRow> rows = after == null ? chats.latestFirst(page.lookahead(), page.offset())
+                : chats.latestAfter(ListCursors.storedTime(after), after.sequence(), page.lookahead());
+        return Page.sliced(rows, page, chats.countAll(), JdbcChatRepository::cursorPast)
+                .map(JdbcChatRepository::toSummary);
+    }
+
+    private static PageCursor cursorPast(ChatListRow row) {
+        return ListCursors.past(PageCursor.Listing.CHATS, row.updatedAt(), row.position());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -26,6 +27,23 @@ final class Rows {
                        @Nullable @MappedProperty("started_at") String startedAt,
                        @Nullable @MappedProperty("completed_at") String completedAt,
                        String metadata) {
+    }
+
+    /**
+     * A research as the list reads it: its columns and its rowid, the tie-breaker of the list order that
+     * cursors carry ({@link ListCursors}). Not an entity: the rowid is never written.
+     */
+    @Introspected
+    record ResearchListRow(long position, String id, String query, String mode, String status,
+                           @Nullable String title, int progress,
+                           @MappedProperty("created_at") String createdAt,
+                           @Nullable @MappedProperty("started_at") String startedAt,
+                           @Nullable @MappedProperty("completed_at") String completedAt,
+                           String metadata) {
+
+        ResearchRow row() {
+            return new ResearchRow(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata);
+        }
     }
 
     @MappedEntity(value = "research_query", namingStrategy = NamingStrategies.Raw.class)

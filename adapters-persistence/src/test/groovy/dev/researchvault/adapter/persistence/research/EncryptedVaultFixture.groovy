@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.research
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.vault.Transactions
+import dev.researchvault.domain.vault.VaultMaintenance
 import io.micronaut.context.ApplicationContext
 
 import javax.sql.DataSource
@@ -47,6 +48,11 @@ class EncryptedVaultFixture implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Rebuilds the current vault's files with VACUUM, outside any transaction as the maintenance use case does. */
+    long vacuum() {
+        persistence.inVault(current) { context.getBean(VaultMaintenance).vacuum() }
     }
 
     @Override

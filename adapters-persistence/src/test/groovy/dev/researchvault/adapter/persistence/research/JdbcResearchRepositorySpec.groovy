@@ -1,7 +1,10 @@
 package dev.researchvault.adapter.persistence.research
 
 import dev.researchvault.application.research.ResearchRepositoryContractSpec
+import dev.researchvault.domain.Page
+import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.research.Research
+import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchRepository
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -40,6 +43,20 @@ class JdbcResearchRepositorySpec extends ResearchRepositoryContractSpec {
 
         then:
         TABLES.collect { vault.countRows(it) } == [1, 1, 2, 1, 1]
+    }
+
+    def 'a cursor taken before a VACUUM continues after it: the rowids it carries survive the rebuild'() {
+        given: 'eight research of one millisecond, the three oldest deleted, so that a renumbering would show'
+        def newestFirst = (1..8).collect { research("r$it").id() }.reverse()
+        newestFirst[5..7].each { id -> inVault { repo.delete(id) } }
+        Page<Research> first = inVault { repo.list(ResearchFilter.all(), new PageRequest(0, 2)) }
+
+        when:
+        vault.vacuum()
+
+        then:
+        inVault { repo.list(ResearchFilter.all(), PageRequest.after(first.next(), 10)) }.items()*.id() ==
+                newestFirst[2..4]
     }
 
     def 'a batch of 500 resources is stored'() {
