@@ -5,6 +5,7 @@
 Usage: benchmarks/memory.sh [users, default 1000]  (starts its own server; prints table rows)."""
 import http.client
 import json
+import os
 import subprocess
 import sys
 import time
@@ -46,6 +47,19 @@ def heap_used_kib(pid):
     return -1
 
 
+def open_vault_files(pid):
+    """How many of the server's file descriptors point at a vault file (vault.db, blobs.db and their WAL and
+    shared-memory files): shows whether vaults are really open or closed at the moment of a sample."""
+    count = 0
+    for fd in os.listdir(f'/proc/{pid}/fd'):
+        try:
+            if '/users/' in os.readlink(f'/proc/{pid}/fd/{fd}'):
+                count += 1
+        except OSError:
+            pass  # closed between listing and reading
+    return count
+
+
 def jvm_committed_kib(pid):
     """Memory the JVM itself has committed (heap, metaspace, threads, code...), from Native Memory Tracking.
     RSS minus this is, roughly, what native libraries (SQLite/SQLCipher) hold through malloc."""
@@ -62,7 +76,7 @@ def main():
     port, pid, users, idle_seconds = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     samples = []
     def sample(label):
-        samples.append((label, heap_used_kib(pid), rss_kib(pid), jvm_committed_kib(pid)))
+        samples.append((label, heap_used_kib(pid), rss_kib(pid), jvm_committed_kib(pid), open_vault_files(pid)))
 
     sample('baseline (server started, no user)')
     tokens = []
@@ -95,11 +109,11 @@ def main():
     time.sleep(2)
     sample('after every user logged out')
     base_heap, base_rss, base_jvm = samples[0][1], samples[0][2], samples[0][3]
-    print('| moment | heap used after GC (KiB) | RSS (KiB) | JVM committed (KiB) | RSS − JVM = native libs (KiB) | heap Δ | RSS Δ | native Δ |')
-    print('|---|---|---|---|---|---|---|---|')
-    for label, heap, rss, jvm in samples:
+    print('| moment | open vault files | heap used after GC (KiB) | RSS (KiB) | JVM committed (KiB) | RSS − JVM = native libs (KiB) | heap Δ | RSS Δ | native Δ |')
+    print('|---|---|---|---|---|---|---|---|---|')
+    for label, heap, rss, jvm, files in samples:
         native = rss - jvm
-        print(f'| {label} | {heap} | {rss} | {jvm} | {native} | {heap - base_heap:+d} | {rss - base_rss:+d} | {native - (base_rss - base_jvm):+d} |')
+        print(f'| {label} | {files} | {heap} | {rss} | {jvm} | {native} | {heap - base_heap:+d} | {rss - base_rss:+d} | {native - (base_rss - base_jvm):+d} |')
 
 
 if __name__ == '__main__':

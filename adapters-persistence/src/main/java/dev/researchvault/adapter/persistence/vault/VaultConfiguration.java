@@ -82,7 +82,8 @@ public class VaultConfiguration {
 
     /**
      * SQLite page cache per blobs.db connection, in KiB. Blobs larger than the cache pass through it anyway;
-     * 256 KiB keeps files of up to about 200 KiB cached while an open vault stays within its memory goal.
+     * SQLite allocates the first 20 pages of a cache in one block, so with 16 KiB pages a larger cache costs every
+     * open vault up to 320 KiB at once (measured: docs/benchmarks.md, "Memory"); 64 KiB is 4 pages.
      */
     public int getBlobPageCacheKib() {
         return blobPageCacheKiB;
