@@ -1,6 +1,5 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.adapter.persistence.vault.FileKeys;
 import dev.researchvault.adapter.persistence.vault.IntegrityCheck;
 import dev.researchvault.adapter.persistence.vault.KeyedConnections;
@@ -57,11 +56,18 @@ public final class SqliteBackups implements Backups, MigrationGuard {
         this.vaults = engine;
     }
 
+    /**
+     * Copies through connections of its own, opened and closed for this backup, while holding a lease on the
+     * open vault (so no re-key, restore or deletion runs meanwhile). Not through the vault's pool: the backup
+     * after a login runs beside the login's own requests, and a second pooled connection per file would stay
+     * open (and cost native memory) for as long as the vault does.
+     */
     @Override
     public BackupInfo create(UserId user, MasterKey key) {
         OpenVaults openVaults = vaults.openVaults();
+        KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
         return once(user, () -> openVaults.call(user, key,
-                () -> writer.write(user, key, clock.instant(), CurrentVault::connection)));
+                () -> writer.write(user, key, clock.instant(), direct::open)));
     }
 
     /**

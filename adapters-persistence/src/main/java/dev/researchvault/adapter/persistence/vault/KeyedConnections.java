@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 
-/** Fresh, unpooled connections to a user's files while the vault is closed (forced backups, checks). */
+/** Fresh, unpooled connections to a user's files, closed after use: forced backups before a migration, backups. */
 public final class KeyedConnections {
 
     private final VaultLayout layout;
