@@ -49,7 +49,8 @@ public class StorageBenchmark {
                     SqlCipher.open(dataDir.resolve("blobs.db"), randomKey(), VaultFile.BLOBS, SETTINGS), seed);
             case "plain" -> new RawJdbcSide(
                     PlainSqlite.open(dataDir.resolve("vault.db"), VaultFile.VAULT.pageSizes().get(0), 10_000, 1024),
-                    PlainSqlite.open(dataDir.resolve("blobs.db"), VaultFile.BLOBS.pageSizes().get(0), 10_000, 1024), seed);
+                    PlainSqlite.open(dataDir.resolve("blobs.db"), VaultFile.BLOBS.pageSizes().get(0), 10_000,
+                            SETTINGS.blobPageCacheKiB()), seed);
             default -> throw new IllegalArgumentException("unknown side " + side);
         };
     }

@@ -120,7 +120,7 @@ public final class SqlCipher {
      */
     public record ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB, int blobPageCacheKiB) {
 
-        public static final int DEFAULT_BLOB_PAGE_CACHE_KIB = 64;
+        public static final int DEFAULT_BLOB_PAGE_CACHE_KIB = 128;
 
         public ConnectionSettings(long busyTimeoutMillis, int pageCacheKiB) {
             this(busyTimeoutMillis, pageCacheKiB, DEFAULT_BLOB_PAGE_CACHE_KIB);

@@ -83,7 +83,8 @@ public class VaultConfiguration {
     /**
      * SQLite page cache per blobs.db connection, in KiB. Blobs larger than the cache pass through it anyway;
      * SQLite allocates the first 20 pages of a cache in one block, so with 16 KiB pages a larger cache costs every
-     * open vault up to 320 KiB at once (measured: docs/benchmarks.md, "Memory"); 64 KiB is 4 pages.
+     * open vault up to 320 KiB at once (measured: docs/benchmarks.md, "Memory"). 128 KiB is 8 pages: enough to
+     * keep a file of up to about 100 KiB (a thumbnail, a small image) cached between reads.
      */
     public int getBlobPageCacheKib() {
         return blobPageCacheKiB;
