@@ -101,7 +101,8 @@ public class PersistenceFactory {
     }
 
     @Singleton
-    Transactions transactions(@Named("default") TransactionOperations<Connection> operations) {
-        return VaultTransactions.over(operations);
+    Transactions transactions(@Named("default") TransactionOperations<Connection> operations,
+                              VaultConfiguration configuration) {
+        return VaultTransactions.over(operations, configuration.getBusyTimeout());
     }
 }

@@ -34,8 +34,11 @@ class Snapshot {
     }
 
     static Snapshot take(Path parent, VaultFiles files, Api api, User user) {
+        // SQLite's companions (-journal, -wal, -shm) come and go as connections open and close: the stats
+        // request just below opens both files of the vault itself. Rows and backups are compared instead.
         Set<String> paths = Files.walk(parent).withCloseable { stream ->
-            stream.map { parent.relativize(it).toString() }.filter { !it.endsWith('-journal') }.collect() as TreeSet
+            stream.map { parent.relativize(it).toString() }
+                    .filter { !(it.endsWith('-journal') || it.endsWith('-wal') || it.endsWith('-shm')) }.collect() as TreeSet
         }
         def stats = api.get('/api/v1/vault/stats', user.token)
         assert stats.status == 200: stats.toString()

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,13 @@ final class OpenVault {
 
     private final UserId user;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
+    /**
+     * Write transactions of this vault take turns here, first come first served, before SQLite's own writer
+     * lock: a writer that finds SQLite's lock taken sleeps in its busy handler in growing steps (up to 100 ms)
+     * and wakes late, which made the tail of concurrent writes to one vault ten times its median
+     * (docs/benchmarks.md, log appends).
+     */
+    private final ReentrantLock writers = new ReentrantLock(true);
     private Map<VaultFile, ConnectionPool> pools;
     private MasterKey key;
     private int leases;
@@ -41,6 +49,10 @@ final class OpenVault {
 
     OpenVault(UserId user) {
         this.user = user;
+    }
+
+    ReentrantLock writers() {
+        return writers;
     }
 
     UserId user() {

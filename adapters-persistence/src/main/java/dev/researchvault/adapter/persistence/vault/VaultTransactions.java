@@ -6,19 +6,25 @@ import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.exceptions.TransactionException;
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** {@link Transactions} on Micronaut's transaction manager over the routing data source. */
 public final class VaultTransactions implements Transactions {
 
     private final TransactionOperations<Connection> operations;
+    private final long writerWaitMillis;
 
-    private VaultTransactions(TransactionOperations<Connection> operations) {
+    private VaultTransactions(TransactionOperations<Connection> operations, long writerWaitMillis) {
         this.operations = operations;
+        this.writerWaitMillis = writerWaitMillis;
     }
 
-    public static Transactions over(TransactionOperations<Connection> operations) {
-        return new VaultTransactions(operations);
+    /** @param writerWait how long a transaction waits for its turn among the vault's writers (the busy timeout) */
+    public static Transactions over(TransactionOperations<Connection> operations, Duration writerWait) {
+        return new VaultTransactions(operations, writerWait.toMillis());
     }
 
     /**
@@ -29,10 +35,30 @@ public final class VaultTransactions implements Transactions {
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        ReentrantLock writers = CurrentVault.find().map(OpenVault::writers).orElse(null);
+        if (writers != null) {
+            awaitTurn(writers);
+        }
         try {
             return operations.executeWrite(status -> work.get());
         } catch (ConnectionException | TransactionException storageFailure) {
             throw new UnavailableException("vault.unavailable", "the vault cannot be written right now");
+        } finally {
+            if (writers != null) {
+                writers.unlock();
+            }
+        }
+    }
+
+    /** Waits, in arrival order, until no other transaction of this vault is writing (reentrant when nested). */
+    private void awaitTurn(ReentrantLock writers) {
+        try {
+            if (!writers.tryLock(writerWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again");
         }
     }
 }
