@@ -8,17 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18083}
-JAR=bootstrap/target/research-vault.jar
-WORK=$(mktemp -d /tmp/rv-bench-files-XXXXXX)
-BASE=http://127.0.0.1:$PORT
-
-java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/data" \
-  -Dmicronaut.server.port="$PORT" -jar "$JAR" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "$BASE/health" && break
-  sleep 0.5
-done
+source benchmarks/server.sh
+start_server files "$PORT" -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1
 
 PYTHONDONTWRITEBYTECODE=1 python3 benchmarks/http/files.py "$BASE" "$WORK" "$WORK/server.log" "$@"

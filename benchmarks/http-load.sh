@@ -8,22 +8,13 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 PORT=${BENCH_PORT:-18080}
-JAR=bootstrap/target/research-vault.jar
-WORK=$(mktemp -d /tmp/rv-bench-http-XXXXXX)
-BASE=http://127.0.0.1:$PORT
+source benchmarks/server.sh
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq >&2 && apt-get install -y -qq wrk >&2
 fi
 
-java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/data" \
-  -Dmicronaut.server.port="$PORT" -jar "$JAR" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "$BASE/openapi.yml" && break
-  sleep 0.5
-done
+start_server http "$PORT" -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1
 
 python3 benchmarks/http/seed.py "$BASE" 50 "$WORK/users50.txt"
 head -n 1 "$WORK/users50.txt" >"$WORK/users1.txt"

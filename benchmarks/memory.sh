@@ -6,14 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18082}
 USERS=${1:-1000}
-WORK=$(mktemp -d /tmp/rv-bench-memory-XXXXXX)
-java -Xmx512m -XX:NativeMemoryTracking=summary ${MEMORY_JAVA_OPTS:-} -Dvault.data-dir="$WORK/data" -Dmicronaut.server.port="$PORT" \
-  -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.close-idle-vaults-after=20s \
-  -jar bootstrap/target/research-vault.jar >"$WORK/server.log" 2>&1 &
-SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"; exit $status' EXIT
-for _ in $(seq 1 120); do
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/health" && break
-  sleep 0.5
-done
+source benchmarks/server.sh
+# MEMORY_JAVA_OPTS (unquoted on purpose: several options) lets a run change engine settings.
+# shellcheck disable=SC2086
+start_server memory "$PORT" -Xmx512m -XX:NativeMemoryTracking=summary ${MEMORY_JAVA_OPTS:-} \
+  -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.close-idle-vaults-after=20s
 python3 benchmarks/memory.py "$PORT" "$SERVER" "$USERS" 30
