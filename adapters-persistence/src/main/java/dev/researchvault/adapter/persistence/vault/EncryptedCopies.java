@@ -34,7 +34,7 @@ public final class EncryptedCopies {
         byte[] targetRaw = FileKeys.derive(targetKey, file);
         try {
             Files.deleteIfExists(target);
-            try (Connection connection = SqlCipher.open(source, sourceRaw, file, settings);
+            try (Connection connection = SqlCipher.openReadOnly(source, sourceRaw, file, settings);
                  Statement statement = connection.createStatement()) {
                 statement.execute("VACUUM INTO '" + SqlCipher.encryptedTargetUri(target, targetRaw) + "'");
             } catch (SQLException failure) {
@@ -60,7 +60,7 @@ public final class EncryptedCopies {
 
     /** True when {@code file} opens with {@code rawKey} and {@code PRAGMA quick_check} answers ok. */
     boolean passesQuickCheck(Path file, byte[] rawKey, VaultFile kind) {
-        try (Connection connection = SqlCipher.open(file, rawKey, kind, settings);
+        try (Connection connection = SqlCipher.openReadOnly(file, rawKey, kind, settings);
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("PRAGMA quick_check")) {
             return result.next() && "ok".equals(result.getString(1)) && !result.next();

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs SQLite's own checks on an encrypted file over a fresh connection. */
+/** Runs SQLite's own checks on an encrypted file over a fresh read-only connection (a check never writes). */
 public final class IntegrityCheck {
 
     private static final int MAX_DETAILS = 20;
@@ -24,7 +24,7 @@ public final class IntegrityCheck {
     public static List<String> check(Path file, byte[] rawKey, VaultFile kind, SqlCipher.ConnectionSettings settings,
                                      String check) {
         List<String> problems = new ArrayList<>();
-        try (Connection connection = SqlCipher.open(file, rawKey, kind, settings);
+        try (Connection connection = SqlCipher.openReadOnly(file, rawKey, kind, settings);
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("PRAGMA " + ("quick_check".equals(check) ? "quick_check" : "integrity_check"))) {
             while (rows.next() && problems.size() < MAX_DETAILS) {

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 
-/** Fresh, unpooled connections to a user's files, closed after use: forced backups before a migration, backups. */
+/** Fresh, unpooled, read-only connections to a user's files, closed after use: forced backups before a migration, backups. */
 public final class KeyedConnections {
 
     private final VaultLayout layout;
@@ -21,11 +21,11 @@ public final class KeyedConnections {
         this.settings = settings;
     }
 
-    /** A new connection to {@code file}; the caller closes it. */
+    /** A new read-only connection to {@code file} (copies only read); the caller closes it. */
     public Connection open(VaultFile file) throws SQLException {
         byte[] rawKey = FileKeys.derive(key, file);
         try {
-            return SqlCipher.open(layout.file(user, file), rawKey, file, settings);
+            return SqlCipher.openReadOnly(layout.file(user, file), rawKey, file, settings);
         } finally {
             Arrays.fill(rawKey, (byte) 0);
         }

@@ -32,10 +32,27 @@ public final class SqlCipher {
      */
     public static Connection open(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings)
             throws SQLException {
+        return open(file, rawKey, kind, settings, false);
+    }
+
+    /**
+     * Opens an existing file so that nothing can be written through the connection: for proving a key that
+     * may be wrong, and for reading copies. A read-write connection opened with a wrong key fails, and on
+     * close checkpoints a WAL it could not decrypt over the main file and deletes it (LIFECYCLE.md,
+     * "Checkpoint on close"): after an unclean stop that destroys every row still in the WAL. A read-only
+     * connection cannot checkpoint, so it leaves the main file and the WAL as they were.
+     */
+    public static Connection openReadOnly(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings)
+            throws SQLException {
+        return open(file, rawKey, kind, settings, true);
+    }
+
+    private static Connection open(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings,
+                                   boolean readOnly) throws SQLException {
         List<Integer> pageSizes = kind.pageSizes();
         for (int attempt = 0; ; attempt++) {
             try {
-                return open(file, rawKey, pageSizes.get(attempt), settings.pageCacheKiB(kind), settings);
+                return open(file, rawKey, pageSizes.get(attempt), settings.pageCacheKiB(kind), settings, readOnly);
             } catch (SQLException failure) {
                 if (attempt + 1 == pageSizes.size() || !isWrongKey(failure)) {
                     throw failure;
@@ -46,18 +63,22 @@ public final class SqlCipher {
 
     /** Opens (creating when missing) an encrypted file of the given SQLCipher page size and page cache. */
     private static Connection open(Path file, byte[] rawKey, int pageSize, int pageCacheKiB,
-                                   ConnectionSettings settings) throws SQLException {
+                                   ConnectionSettings settings, boolean readOnly) throws SQLException {
         SQLiteMCSqlCipherConfig cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(rawKey);
         if (pageSize != DEFAULT_PAGE_SIZE) {
             cipher.setLegacyPageSize(pageSize);
         }
         SQLiteMCConfig config = cipher.build();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        if (!readOnly) {
+            // Setting a journal mode writes the header; a read-only connection uses the file's own mode.
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        }
         // FULL: a commit the client saw acknowledged survives a power cut, not only a process crash.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) settings.busyTimeoutMillis());
         config.setCacheSize(-pageCacheKiB);
+        config.setReadOnly(readOnly);
         return config.createConnection("jdbc:sqlite:" + file);
     }
 
@@ -65,14 +86,15 @@ public final class SqlCipher {
      * Whether {@code rawKey} is the key of {@code file}. Opening runs the driver's start-up pragmas, which
      * read page 1 and check its HMAC: a wrong key fails there with SQLITE_NOTADB. Once page 1 has verified,
      * the key is proven even if a later page is damaged, so the owner can still log in, check integrity and
-     * restore a backup. Wipes {@code rawKey}.
+     * restore a backup. The file is opened read-only ({@link #openReadOnly}): a key not yet proven must never
+     * write. Wipes {@code rawKey}.
      *
      * @throws UnavailableException {@code vault.damaged} when the file cannot be opened for another reason
      */
     public static boolean keyOpens(Path file, byte[] rawKey, VaultFile kind, ConnectionSettings settings) {
         Connection connection;
         try {
-            connection = open(file, rawKey, kind, settings);
+            connection = openReadOnly(file, rawKey, kind, settings);
         } catch (SQLException failure) {
             if (isWrongKey(failure)) {
                 return false;

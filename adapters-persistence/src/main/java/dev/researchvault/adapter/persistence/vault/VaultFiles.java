@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * Opens the files of one vault: checks the key, migrates each file on a short-lived connection of its own
@@ -40,8 +41,14 @@ final class VaultFiles implements OpenVault.Opener {
         return settings;
     }
 
+    /**
+     * Proves {@code key} on every file read-only first (a request may carry a session key that a password
+     * change made stale, and a read-write connection with a wrong key destroys the WAL when it closes), then
+     * migrates and pools them.
+     */
     @Override
     public Map<VaultFile, ConnectionPool> open(UserId user, MasterKey key) throws SQLException {
+        requireKeyOpensAll(user, key);
         Map<VaultFile, ConnectionPool> pools = new EnumMap<>(VaultFile.class);
         if (anyMigrationPending(user, key)) {
             guard.beforeMigrating(user, key);
@@ -74,44 +81,51 @@ final class VaultFiles implements OpenVault.Opener {
      * users, so timing tells nothing.
      */
     boolean keyOpens(UserId user, MasterKey key) {
-        Path path = layout.file(user, VaultFile.VAULT);
+        Path path = existing(layout.file(user, VaultFile.VAULT));
+        return SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), VaultFile.VAULT, settings);
+    }
+
+    private void requireKeyOpensAll(UserId user, MasterKey key) throws SQLException {
+        if (!keyOpens(user, key)) {
+            throw new SQLException("the key does not open the vault", null, SQLiteErrorCode.SQLITE_NOTADB.code);
+        }
+        Path blobs = existing(layout.file(user, VaultFile.BLOBS));
+        if (!SqlCipher.keyOpens(blobs, FileKeys.derive(key, VaultFile.BLOBS), VaultFile.BLOBS, settings)) {
+            // vault.db accepted the key, so this file is damaged rather than the password wrong.
+            throw new UnavailableException("vault.damaged", "a file of the vault cannot be read");
+        }
+    }
+
+    private static Path existing(Path path) {
         if (!Files.isRegularFile(path)) {
+            // Never let SQLite create an empty file in place of a missing one.
             throw new UnavailableException("vault.missing", "the vault's files are missing");
         }
-        return SqlCipher.keyOpens(path, FileKeys.derive(key, VaultFile.VAULT), VaultFile.VAULT, settings);
+        return path;
     }
 
     private boolean anyMigrationPending(UserId user, MasterKey key) throws SQLException {
         for (VaultFile file : VaultFile.values()) {
-            Path path = layout.file(user, file);
-            if (!Files.isRegularFile(path)) {
-                throw new UnavailableException("vault.missing", "the vault's files are missing");
-            }
-            try (KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), file, settings);
-                 Connection connection = keyed.open()) {
+            Path path = existing(layout.file(user, file));
+            byte[] rawKey = FileKeys.derive(key, file);
+            try (Connection connection = SqlCipher.openReadOnly(path, rawKey, file, settings)) {
                 if (migrator.hasPending(file, connection)) {
                     return true;
                 }
+            } finally {
+                java.util.Arrays.fill(rawKey, (byte) 0);
             }
         }
         return false;
     }
 
     private ConnectionPool openFile(UserId user, MasterKey key, VaultFile file) throws SQLException {
-        Path path = layout.file(user, file);
-        if (!Files.isRegularFile(path)) {
-            // Never let SQLite create an empty file in place of a missing one.
-            throw new UnavailableException("vault.missing", "the vault's files are missing");
-        }
+        Path path = existing(layout.file(user, file));
         KeyedFile keyed = new KeyedFile(path, FileKeys.derive(key, file), file, settings);
         try (Connection connection = keyed.open()) {
             migrator.migrate(file, connection);
         } catch (SQLException failure) {
             keyed.close();
-            if (file != VaultFile.VAULT && SqlCipher.isWrongKey(failure)) {
-                // vault.db accepted the key, so this file is damaged rather than the password wrong.
-                throw new UnavailableException("vault.damaged", "a file of the vault cannot be read");
-            }
             throw failure;
         }
         return new ConnectionPool(keyed, connectionsPerFile, borrowTimeout, statementsPerConnection);
