@@ -3,6 +3,8 @@ package dev.researchvault.bootstrap;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.researchvault.adapter.http.session.CaffeineSessionStore;
 import dev.researchvault.adapter.http.session.SessionConfiguration;
+import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
+import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.AccountService;
 import dev.researchvault.application.account.FailedLoginPadding;
 import dev.researchvault.application.account.LoginThrottle;
@@ -33,8 +35,18 @@ public class AccountWiring {
 
     @Singleton
     LoginThrottle loginThrottle(@Value("${login.max-failures:5}") int maxFailures,
-                                @Value("${login.lockout:15m}") Duration lockout, Clock clock) {
-        return new LoginThrottle(maxFailures, lockout, clock);
+                                @Value("${login.max-failures-per-account:20}") int maxPerAccount,
+                                @Value("${login.lockout:15m}") Duration lockout,
+                                @Value("${login.slowdown:5s}") Duration slowdown,
+                                @Value("${login.max-wait:10s}") Duration maxWait, Clock clock) {
+        return new LoginThrottle(new LoginThrottle.Limits(maxFailures, maxPerAccount, lockout, slowdown, maxWait),
+                clock);
+    }
+
+    /** One lock and key generation per account; waits as long as the vault engine's own locks do. */
+    @Singleton
+    AccountLifecycle accountLifecycle(VaultConfiguration configuration) {
+        return new AccountLifecycle(configuration.getLockTimeout());
     }
 
     @Singleton
@@ -51,9 +63,10 @@ public class AccountWiring {
     AccountService accountService(AccountRegistry registry, Vaults vaults, VaultKeys keys,
                                   CaffeineSessionStore sessions, LoginThrottle throttle, VaultScope vaultScope,
                                   VaultMetadata metadata, BackupService backups,
-                                  LegacyMigrationOnLogin legacyFileMigration, Clock clock) {
+                                  LegacyMigrationOnLogin legacyFileMigration, AccountLifecycle lifecycle,
+                                  Clock clock) {
         return new AccountService(new AccountService.Collaborators(registry, vaults, keys, sessions, throttle,
-                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), clock,
+                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), lifecycle, clock,
                 FailedLoginPadding.system()));
     }
 }

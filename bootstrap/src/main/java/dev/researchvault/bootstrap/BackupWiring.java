@@ -1,5 +1,6 @@
 package dev.researchvault.bootstrap;
 
+import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupPolicies;
 import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
@@ -36,10 +37,11 @@ public class BackupWiring {
 
     @Singleton
     BackupService backupService(Backups backups, BackupPolicies policies, PasswordProof proof,
-                                @Named("backups") ExecutorService executor, CachingSettingsStore settingsCache,
-                                Clock clock) {
+                                AccountLifecycle lifecycle, @Named("backups") ExecutorService executor,
+                                CachingSettingsStore settingsCache, Clock clock) {
         // A restore swaps the vault's files: cached settings of that user must not outlive it.
-        return new BackupService(backups, policies, proof, executor, settingsCache::forget, clock);
+        return new BackupService(new BackupService.Collaborators(backups, policies, proof, lifecycle, executor,
+                settingsCache::forget, clock));
     }
 
     @Singleton

@@ -29,6 +29,6 @@ public class StartupCheck {
         if (!report.encryptionWorks()) {
             throw new IllegalStateException("an encrypted database cannot be created and reopened in " + dataDir);
         }
-        LOG.info("event=startup.storage-ok dataDir={} orphansRemoved={}", dataDir, orphans.get().removeOrphans());
+        LOG.info("event=startup.storage-ok dataDir={} orphansSettled={}", dataDir, orphans.get().settleOrphans());
     }
 }

@@ -37,34 +37,70 @@ class StartupCheckSpec extends Specification {
         server?.close()
     }
 
-    def "files no account owns are removed at start-up; accounts keep theirs"() {
+    def "files no account owns are quarantined at start-up, never deleted; accounts keep theirs"() {
         given: 'a server with one real account, stopped'
         def dataDir = temp.resolve('data')
         def properties = ['micronaut.server.port': -1, 'vault.data-dir': dataDir.toString(),
                           'vault.kdf.memory-kib': 1024, 'vault.kdf.iterations': 1]
         def first = ApplicationContext.run(EmbeddedServer, properties)
-        first.applicationContext.getBean(dev.researchvault.application.account.RegisterAccountUseCase)
-                .register(new dev.researchvault.application.account.RegisterAccountUseCase.RegisterAccountCommand('keeper', 'correct horse battery'))
+        register(first, 'keeper')
         first.close()
         def kept = Files.list(dataDir.resolve('users')).withCloseable { it.toList() }
 
-        and: 'what a registration killed after creating its files would leave, plus an orphan backup'
+        and: 'a directory no account owns, and a registration killed before its account was recorded'
         def orphan = dataDir.resolve('users').resolve(UUID.randomUUID().toString())
         Files.createDirectories(orphan)
-        Files.writeString(orphan.resolve('vault.db'), 'half a vault')
-        def orphanBackup = dataDir.resolve('backups').resolve(UUID.randomUUID().toString())
-        Files.createDirectories(orphanBackup)
+        Files.writeString(orphan.resolve('vault.db'), 'somebody\'s vault')
+        def halfRegistered = dataDir.resolve('users').resolve(UUID.randomUUID().toString())
+        Files.createDirectories(halfRegistered)
+        Files.writeString(halfRegistered.resolve('.registering'), '')
+
+        when:
+        def second = ApplicationContext.run(EmbeddedServer, properties)
+
+        then: 'the unknown one is kept aside, the server\'s own leftover is gone'
+        !Files.exists(orphan)
+        Files.readString(quarantined(dataDir, orphan.fileName.toString()).resolve('users').resolve('vault.db')) == 'somebody\'s vault'
+        !Files.exists(halfRegistered)
+        kept.every { Files.exists(it.resolve('vault.db')) }
+
+        cleanup:
+        second?.close()
+    }
+
+    def "a registry that lost its WAL still holds every account: no vault is quarantined or deleted"() {
+        given: 'accounts registered, then the server killed (simulated: the registry copied with its WAL lost)'
+        def dataDir = temp.resolve('data')
+        def properties = ['micronaut.server.port': -1, 'vault.data-dir': dataDir.toString(),
+                          'vault.kdf.memory-kib': 1024, 'vault.kdf.iterations': 1]
+        def first = ApplicationContext.run(EmbeddedServer, properties)
+        ['ann', 'ben', 'cid'].each { register(first, it) }
+        def registryAlone = temp.resolve('registry-without-wal.db')
+        Files.copy(dataDir.resolve('registry.db'), registryAlone)
+        first.close()
+        Files.copy(registryAlone, dataDir.resolve('registry.db'), java.nio.file.StandardCopyOption.REPLACE_EXISTING)
+        ['-wal', '-shm'].each { Files.deleteIfExists(dataDir.resolve("registry.db${it}")) }
+        def vaults = Files.list(dataDir.resolve('users')).withCloseable { it.toList() }
 
         when:
         def second = ApplicationContext.run(EmbeddedServer, properties)
 
         then:
-        !Files.exists(orphan)
-        !Files.exists(orphanBackup)
-        kept.every { Files.exists(it.resolve('vault.db')) }
+        vaults.size() == 3
+        vaults.every { Files.exists(it.resolve('vault.db')) }
+        !Files.exists(dataDir.resolve('quarantine'))
 
         cleanup:
         second?.close()
+    }
+
+    private static void register(EmbeddedServer server, String name) {
+        server.applicationContext.getBean(dev.researchvault.application.account.RegisterAccountUseCase)
+                .register(new dev.researchvault.application.account.RegisterAccountUseCase.RegisterAccountCommand(name, 'correct horse battery'))
+    }
+
+    private static java.nio.file.Path quarantined(java.nio.file.Path dataDir, String user) {
+        Files.list(dataDir.resolve('quarantine')).withCloseable { stream -> stream.filter { it.fileName.toString().endsWith(user) }.findFirst().get() }
     }
 
     private static List<Throwable> causes(Throwable failure) {

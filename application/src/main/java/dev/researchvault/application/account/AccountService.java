@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Accounts and sessions. There is no password hash: a password is right when the key it derives opens the
  * user's vault. Unknown users run the same KDF against a decoy, so both failures look and last the same.
+ *
+ * <p>Every step that changes an account's key, files or sessions runs under the account's lock in
+ * {@link AccountLifecycle}; the slow KDF runs before taking it, and what was read before is checked again
+ * under it (docs/architecture.md, "The life of a vault").
  */
 public final class AccountService implements RegisterAccountUseCase, LoginUseCase, LogoutUseCase,
         ChangePasswordUseCase, DeleteAccountUseCase {
@@ -37,6 +41,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     private final VaultMetadata metadata;
     private final PasswordProof proof;
     private final AccountEvents events;
+    private final AccountLifecycle lifecycle;
     private final Clock clock;
     private final KdfParameters decoyParameters;
     private final FailedLoginPadding padding;
@@ -44,7 +49,8 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     /** Collaborators of the account flows, grouped because they always travel together. */
     public record Collaborators(AccountRegistry registry, Vaults vaults, VaultKeys keys, SessionStore sessions,
                                 LoginThrottle throttle, VaultScope vaultScope, VaultMetadata metadata,
-                                AccountEvents events, Clock clock, FailedLoginPadding padding) {
+                                AccountEvents events, AccountLifecycle lifecycle, Clock clock,
+                                FailedLoginPadding padding) {
     }
 
     public AccountService(Collaborators with) {
@@ -56,6 +62,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
         this.vaultScope = with.vaultScope();
         this.metadata = with.metadata();
         this.events = with.events();
+        this.lifecycle = with.lifecycle();
         this.clock = with.clock();
         this.padding = with.padding();
         this.proof = new PasswordProof(registry, keys, throttle);
@@ -73,7 +80,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                     keys.freshParameters());
             MasterKey key = keys.derive(password, account.kdf());
             try {
-                vaults.create(account.id(), key);
+                vaults.create(account.id(), key, account.kdf());
             } finally {
                 key.destroy();
             }
@@ -84,6 +91,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                 vaults.destroy(account.id());
                 throw failure;
             }
+            vaults.creationCommitted(account.id());
             return username;
         }
     }
@@ -91,35 +99,51 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
     @Override
     public Session login(LoginCommand command) {
         Optional<Username> username = parseUsername(command.username());
-        String throttleKey = username.map(Username::canonical).orElse("");
-        throttle.checkAllowed(throttleKey);
         long started = padding.start();
-        try (Password password = Password.offered(command.password())) {
-            Optional<UserAccount> account = username.flatMap(registry::findByUsername);
+        try (LoginThrottle.Attempt attempt = throttle.begin(username.map(Username::canonical).orElse(""),
+                command.clientAddress());
+             Password password = Password.offered(command.password())) {
+            Optional<UserAccount> account = username.flatMap(registry::findByUsername).map(this::recovered);
             if (account.isEmpty()) {
                 MasterKey decoyKey = keys.derive(password, decoyParameters);
                 vaults.unlockDecoy(decoyKey);
                 decoyKey.destroy();
                 padding.pad(true, started);
-                throw failedLogin(throttleKey);
+                attempt.failed();
+                throw AccountErrors.invalidCredentials();
             }
-            UserAccount user = recoverInterruptedPasswordChange(account.get());
+            UserAccount user = account.get();
             MasterKey key = keys.derive(password, user.kdf());
-            if (!vaults.unlock(user.id(), key)) {
-                key.destroy();
+            Optional<Opened> opened = lifecycle.exclusively(user.id(), () -> unlockAndOpen(user, key));
+            if (opened.isEmpty()) {
                 padding.pad(false, started);
-                throw failedLogin(throttleKey);
+                attempt.failed();
+                throw AccountErrors.invalidCredentials();
             }
-            throttle.recordSuccess(throttleKey);
-            registry.recordLogin(user.id(), clock.instant());
-            boolean vaultUsable = recordUnlock(user, key);
-            Session session = sessions.open(user, key);
-            if (vaultUsable) {
+            attempt.succeeded();
+            if (opened.get().vaultUsable()) {
                 // A damaged vault gets no automatic backup or migration: its owner restores instead.
-                events.loggedIn(session);
+                events.loggedIn(opened.get().session());
             }
-            return session;
+            return opened.get().session();
         }
+    }
+
+    /**
+     * Under the account's lock no password change, restore or deletion is half-way, so a key that opens the
+     * files now is the account's current key, and the session carries the generation it was proven for. A
+     * login that derived its key before a password change committed fails here (the old key no longer
+     * opens the files); one that got in before is ended by the change.
+     */
+    private Optional<Opened> unlockAndOpen(UserAccount user, MasterKey key) {
+        if (lifecycle.isDeleted(user.id()) || !vaults.unlock(user.id(), key, user.kdf())) {
+            key.destroy();
+            return Optional.empty();
+        }
+        recordLogin(user);
+        boolean vaultUsable = recordUnlock(user, key);
+        Session session = sessions.open(user, key, lifecycle.generation(user.id()));
+        return Optional.of(new Opened(session, vaultUsable));
     }
 
     @Override
@@ -136,12 +160,16 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             KdfParameters newParameters = keys.freshParameters();
             MasterKey newKey = keys.derive(newPassword, newParameters);
             try {
-                // Sessions end first, so no request of this user writes while the files are re-encrypted.
-                sessions.closeAll(session.userId());
-                vaults.rekey(account.id(), currentKey, newKey,
-                        () -> registry.stageKdfChange(account.id(), newParameters));
-                registry.completeKdfChange(account.id());
-                events.passwordChanged(account.id(), newKey);
+                lifecycle.exclusively(account.id(), () -> {
+                    lifecycle.requireCurrent(session);
+                    // Sessions end first, so no request of this user writes while the files are re-encrypted.
+                    sessions.closeAll(account.id());
+                    vaults.rekey(account.id(), currentKey, newKey, newParameters,
+                            () -> registry.stageKdfChange(account.id(), newParameters));
+                    registry.completeKdfChange(account.id());
+                    lifecycle.keyChanged(account.id());
+                    events.passwordChanged(account.id(), newKey);
+                });
             } finally {
                 currentKey.destroy();
                 newKey.destroy();
@@ -154,14 +182,51 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
         try (Password offered = Password.offered(password)) {
             UserAccount account = proof.accountOf(session);
             proof.prove(session, offered).destroy();
-            sessions.closeAll(account.id());
-            // The registry row goes first: a crash half-way then leaves only unreadable, unreferenced files.
-            registry.remove(account.id());
-            vaults.destroy(account.id());
+            lifecycle.exclusively(account.id(), () -> {
+                lifecycle.requireCurrent(session);
+                sessions.closeAll(account.id());
+                // Marked first: a crash before the registry row goes rolls the deletion back at start-up, a
+                // crash after it finishes the deletion (the marker says these files are ours to remove).
+                vaults.beginDeletion(account.id());
+                registry.remove(account.id());
+                lifecycle.deleted(account.id());
+                vaults.destroy(account.id());
+            });
         }
     }
 
-    /** Writes the unlock time into the vault; false when the vault cannot be used (damaged). */
+    /**
+     * Finishes or rolls back what a crash interrupted (a password change, a restore, a backup) before the
+     * account's key parameters are used, under the account's lock; answers the account as it is now.
+     */
+    private UserAccount recovered(UserAccount account) {
+        return lifecycle.exclusively(account.id(), () -> {
+            UserAccount now = registry.findByUsername(account.username())
+                    .filter(found -> found.id().equals(account.id()))
+                    .orElse(account);
+            vaults.recoverInterrupted(now.id(), now.pendingKdf().isPresent());
+            if (now.pendingKdf().isEmpty()) {
+                return now;
+            }
+            registry.completeKdfChange(now.id());
+            return new UserAccount(now.id(), now.username(), now.createdAt(), now.lastLoginAt(),
+                    now.pendingKdf().get(), Optional.empty());
+        });
+    }
+
+    /** The login time is informative: a registry that cannot be written (full disk) must not stop a login. */
+    private void recordLogin(UserAccount user) {
+        try {
+            registry.recordLogin(user.id(), clock.instant());
+        } catch (UnavailableException full) {
+            LOG.warn("event=login.time-not-recorded user={} code={}", user.id(), full.code());
+        }
+    }
+
+    /**
+     * Writes the unlock time into the vault; false when the vault cannot be used (damaged). A vault that
+     * opens but cannot be written (full disk) is usable for reading.
+     */
     private boolean recordUnlock(UserAccount user, MasterKey key) {
         String now = clock.instant().toString();
         try {
@@ -170,25 +235,10 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
                 return null;
             });
             return true;
-        } catch (UnavailableException damaged) {
-            LOG.warn("event=login.vault-unusable user={} code={}", user.id(), damaged.code());
-            return false;
+        } catch (UnavailableException unusable) {
+            LOG.warn("event=login.vault-unusable user={} code={}", user.id(), unusable.code());
+            return !unusable.code().startsWith("vault.damaged") && !unusable.code().equals("vault.unavailable");
         }
-    }
-
-    private UserAccount recoverInterruptedPasswordChange(UserAccount account) {
-        vaults.recoverRekey(account.id(), account.pendingKdf().isPresent());
-        if (account.pendingKdf().isEmpty()) {
-            return account;
-        }
-        registry.completeKdfChange(account.id());
-        return new UserAccount(account.id(), account.username(), account.createdAt(), account.lastLoginAt(),
-                account.pendingKdf().get(), Optional.empty());
-    }
-
-    private UnauthenticatedException failedLogin(String throttleKey) {
-        throttle.recordFailure(throttleKey);
-        return AccountErrors.invalidCredentials();
     }
 
     private static Optional<Username> parseUsername(String text) {
@@ -198,5 +248,9 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             // A name that cannot exist is answered like an unknown one: same status, same time.
             return Optional.empty();
         }
+    }
+
+    /** A session just opened, and whether its vault can be used (not damaged). */
+    private record Opened(Session session, boolean vaultUsable) {
     }
 }

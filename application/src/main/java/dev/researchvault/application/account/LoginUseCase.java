@@ -5,10 +5,16 @@ public interface LoginUseCase {
 
     /**
      * @throws dev.researchvault.domain.UnauthenticatedException the same for an unknown user and a wrong password
-     * @throws dev.researchvault.domain.TooManyAttemptsException after repeated failures for the username
+     * @throws dev.researchvault.domain.TooManyAttemptsException after repeated failures for the username from
+     *         the client's address, or while the username is slowed down after failures from many addresses
      */
     Session login(LoginCommand command);
 
-    record LoginCommand(String username, String password) {
+    /** @param clientAddress where the attempt comes from, for throttling per account and address */
+    record LoginCommand(String username, String password, String clientAddress) {
+
+        public LoginCommand(String username, String password) {
+            this(username, password, "");
+        }
     }
 }

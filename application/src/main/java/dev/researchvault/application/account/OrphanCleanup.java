@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes files that no account owns: what a registration killed between creating the vault and writing
- * the registry row leaves, or an account deletion killed between removing the row and the files. Run at
- * start-up, before any request, when no registration can be half-way.
+ * Settles files that no account owns, at start-up, before any request. Only files the server marked as its
+ * own half-done work are deleted (a registration killed before its account was recorded, a deletion killed
+ * after its account was removed); anything else is quarantined — moved aside, logged, kept. Deleting every
+ * unowned directory once erased all users' vaults when the registry had lost its WAL.
  */
 public final class OrphanCleanup {
 
@@ -23,16 +24,22 @@ public final class OrphanCleanup {
         this.vaults = vaults;
     }
 
-    /** Deletes the files of every user without an account; answers how many were removed. */
-    public int removeOrphans() {
-        int removed = 0;
+    /** Settles every user's files without an account; answers how many were settled. */
+    public int settleOrphans() {
+        int settled = 0;
         for (UserId user : vaults.usersWithFiles()) {
-            if (!registry.exists(user)) {
-                vaults.destroy(user);
-                removed++;
-                LOG.info("event=vault.orphan-removed user={}", user);
+            if (registry.exists(user)) {
+                vaults.clearMarkers(user);
+                continue;
+            }
+            Vaults.OrphanOutcome outcome = vaults.settleOrphan(user);
+            settled++;
+            if (outcome == Vaults.OrphanOutcome.QUARANTINED) {
+                LOG.warn("event=vault.quarantined user={} reason=no-account", user);
+            } else {
+                LOG.info("event=vault.leftover-removed user={}", user);
             }
         }
-        return removed;
+        return settled;
     }
 }

@@ -13,6 +13,9 @@ import dev.researchvault.domain.vault.VaultKeys;
  */
 public final class PasswordProof {
 
+    /** Re-proofs come from a logged-in session: they share one throttle "address" per name. */
+    private static final String SESSION_ADDRESS = "session";
+
     private final AccountRegistry registry;
     private final VaultKeys keys;
     private final LoginThrottle throttle;
@@ -37,14 +40,15 @@ public final class PasswordProof {
      */
     public MasterKey prove(Session session, Password offered) {
         UserAccount account = accountOf(session);
-        String throttleKey = account.username().canonical();
-        throttle.checkAllowed(throttleKey);
-        MasterKey key = keys.derive(offered, account.kdf());
-        if (!key.sameAs(session.key())) {
-            key.destroy();
-            throttle.recordFailure(throttleKey);
-            throw AccountErrors.invalidCredentials();
+        try (LoginThrottle.Attempt attempt = throttle.begin(account.username().canonical(), SESSION_ADDRESS)) {
+            MasterKey key = keys.derive(offered, account.kdf());
+            if (!key.sameAs(session.key())) {
+                key.destroy();
+                attempt.failed();
+                throw AccountErrors.invalidCredentials();
+            }
+            attempt.succeeded();
+            return key;
         }
-        return key;
     }
 }

@@ -12,10 +12,15 @@ import java.util.Optional;
 public interface SessionStore {
 
     /**
-     * Starts a session with a new random token. Takes ownership of {@code key}: when the user already has
-     * live sessions the existing key is shared and {@code key} is wiped.
+     * Starts a session with a new random token for a key proven for the account's key {@code generation}.
+     * Takes ownership of {@code key}. Live sessions of the user with the same key and generation share one
+     * key object and {@code key} is wiped; live sessions of an older generation (or another key) are ended
+     * first, so no session ever keeps a key that no longer opens the files.
+     *
+     * @throws dev.researchvault.domain.UnauthenticatedException {@code session.invalid} when the user already
+     *         has sessions of a newer generation: this key is stale ({@code key} is wiped)
      */
-    Session open(UserAccount account, MasterKey key);
+    Session open(UserAccount account, MasterKey key, long generation);
 
     /** The live session of {@code token}; empty for unknown, ended or expired tokens. Counts as activity. */
     Optional<Session> find(String token);

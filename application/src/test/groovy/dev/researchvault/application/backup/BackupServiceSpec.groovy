@@ -1,10 +1,12 @@
 package dev.researchvault.application.backup
 
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
+import dev.researchvault.application.account.AccountLifecycle
 import dev.researchvault.application.account.PasswordProof
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.application.support.InMemoryBackups
+import dev.researchvault.domain.UnauthenticatedException
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.account.Username
 import dev.researchvault.domain.backup.BackupPolicy
@@ -21,9 +23,10 @@ class BackupServiceSpec extends Specification {
     InMemoryBackups backups = new InMemoryBackups(clock)
     BackupPolicy policy = new BackupPolicy(true, 5, 30)
     List<UserId> restored = []
-    BackupService service = new BackupService(backups, { user, key -> policy } as BackupPolicies,
-            new PasswordProof(new InMemoryAccountRegistry(), null, null), { Runnable task -> task.run() },
-            { UserId user -> restored << user }, clock)
+    AccountLifecycle lifecycle = new AccountLifecycle(Duration.ofSeconds(5))
+    BackupService service = new BackupService(new BackupService.Collaborators(backups,
+            { user, key -> policy } as BackupPolicies, new PasswordProof(new InMemoryAccountRegistry(), null, null),
+            lifecycle, { Runnable task -> task.run() }, { UserId user -> restored << user }, clock))
 
     Session alice = session('alice')
 
@@ -92,7 +95,7 @@ class BackupServiceSpec extends Specification {
         backups.list(alice.userId())*.name() == ['backup-5']
     }
 
-    def "a password change replaces every backup with one under the new key"() {
+    def "a password change keeps every backup: the vault engine re-encrypted them under the new key"() {
         given:
         3.times { service.createBackup(alice) }
 
@@ -100,14 +103,49 @@ class BackupServiceSpec extends Specification {
         service.passwordChanged(alice.userId(), new MasterKey(new byte[32]))
 
         then:
-        backups.list(alice.userId())*.name() == ['backup-4']
+        backups.list(alice.userId())*.name() as Set == ['backup-1', 'backup-2', 'backup-3'] as Set
+    }
+
+    def "a session from before a password change can no longer back up, delete or restore"() {
+        given:
+        service.createBackup(alice)
+        lifecycle.exclusively(alice.userId(), { lifecycle.keyChanged(alice.userId()) } as Runnable)
+
+        when:
+        service.createBackup(alice)
+
+        then:
+        def stale = thrown(UnauthenticatedException)
+        stale.code() == 'session.invalid'
+
+        when:
+        service.deleteBackup(alice, 'backup-1')
+
+        then:
+        thrown(UnauthenticatedException)
+        backups.list(alice.userId())*.name() == ['backup-1']
+    }
+
+    def "an automatic backup of a login whose key went stale before it ran is skipped"() {
+        given:
+        def deferred = []
+        def lazy = new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
+                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
+
+        when:
+        lazy.loggedIn(alice)
+        lifecycle.exclusively(alice.userId(), { lifecycle.keyChanged(alice.userId()) } as Runnable)
+        deferred*.run()
+
+        then:
+        backups.list(alice.userId()).isEmpty()
     }
 
     def "the automatic backup works on its own copy of the key, so a logout cannot pull it away"() {
         given:
         def deferred = []
-        def lazy = new BackupService(backups, { user, key -> policy } as BackupPolicies, null,
-                { Runnable task -> deferred << task }, { }, clock)
+        def lazy = new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
+                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
 
         when:
         lazy.loggedIn(alice)
@@ -119,7 +157,7 @@ class BackupServiceSpec extends Specification {
     }
 
     static Session session(String name) {
-        new Session('token', UserId.random(), new Username(name), new MasterKey(([7] * 32) as byte[]),
+        new Session('token', UserId.random(), new Username(name), new MasterKey(([7] * 32) as byte[]), 0,
                 Instant.EPOCH, Instant.EPOCH.plusSeconds(3600))
     }
 }

@@ -59,7 +59,7 @@ class ChatServiceFilesSpec extends Specification {
     }
     ChatService service = new ChatService(new DirectVaultScope(), transactions, repository, blobs, new FileSizeLimit(10),
             Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
-    Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]),
+    Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
     UUID chat = service.create(caller, 'files').chat().id()
 

@@ -25,7 +25,7 @@ class SettingsServiceSpec extends Specification {
     }
 
     static Session session(String name) {
-        new Session('token-' + name, UserId.random(), new Username(name), new MasterKey(new byte[32]),
+        new Session('token-' + name, UserId.random(), new Username(name), new MasterKey(new byte[32]), 0,
                 Instant.EPOCH, Instant.EPOCH.plusSeconds(3600))
     }
 

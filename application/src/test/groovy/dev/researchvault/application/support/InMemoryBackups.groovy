@@ -2,6 +2,7 @@ package dev.researchvault.application.support
 
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.backup.BackupInfo
+import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.domain.backup.BackupPolicy
 import dev.researchvault.domain.backup.Backups
 import dev.researchvault.domain.vault.MasterKey
@@ -21,9 +22,10 @@ class InMemoryBackups implements Backups {
     }
 
     @Override
-    synchronized BackupInfo create(UserId user, MasterKey key) {
+    synchronized BackupInfo create(UserId user, MasterKey key, BackupKind kind) {
         created++
-        def info = new BackupInfo("backup-${created}", clock.instant(), 100, true)
+        def info = new BackupInfo("backup-${created}", clock.instant(), 100, true, kind, Optional.of(true),
+                clock.instant(), 'quick_check')
         byUser[user] << info
         info
     }
@@ -44,11 +46,6 @@ class InMemoryBackups implements Backups {
     }
 
     @Override
-    synchronized void deleteAll(UserId user) {
-        byUser.remove(user)
-    }
-
-    @Override
     synchronized int applyRetention(UserId user, BackupPolicy policy, String justWritten, Instant now) {
         def sorted = list(user)
         def doomed = sorted.withIndex().findAll { backup, index ->
@@ -60,7 +57,7 @@ class InMemoryBackups implements Backups {
     }
 
     @Override
-    void restore(UserId user, MasterKey key, String name) {
+    Optional<BackupInfo> restore(UserId user, MasterKey key, String name) {
         throw new UnsupportedOperationException('not needed by these specs')
     }
 }

@@ -10,16 +10,16 @@ import java.util.Optional;
 public interface Backups {
 
     /**
-     * Writes a new backup now: checks free space (at least twice the vault's size), copies both files under
-     * the vault's own keys, verifies the copies, makes them private and moves them into place atomically.
-     * One backup runs at a time per user, and a call is answered by the first backup that started after
-     * it arrived: calls piling up while one runs share the next one (a group commit), so each caller's
-     * backup holds what it wrote before asking.
+     * Writes a new backup now: checks free space (at least twice the vault's size), runs a full integrity
+     * check of the live files (recorded as {@link BackupInfo#sourceIntact()}), copies both files under the
+     * vault's own keys, verifies the copies, keeps the KDF row they are encrypted under beside them (so the
+     * backup and its password are enough to open it), makes them private and moves them into place
+     * atomically. Callers run one backup of a user at a time.
      *
      * @throws dev.researchvault.domain.UnavailableException {@code backup.insufficient-space} or
      *         {@code backup.failed} (nothing is left behind then)
      */
-    BackupInfo create(UserId user, MasterKey key);
+    BackupInfo create(UserId user, MasterKey key, BackupKind kind);
 
     /** The user's backups, newest first. */
     List<BackupInfo> list(UserId user);
@@ -30,13 +30,12 @@ public interface Backups {
     /** Deletes one backup; false when there is no backup of that name. */
     boolean delete(UserId user, String name);
 
-    /** Deletes every backup of the user (after a password change: old backups are under the old key). */
-    void deleteAll(UserId user);
-
     /**
      * Applies retention: keeps at most {@code policy.maxCount()}, deletes those older than
-     * {@code policy.maxAgeDays()} at {@code now}, never deletes {@code justWritten}; a deletion that fails
-     * is logged and the rest go on. Also removes temporary files of backups that died over an hour ago.
+     * {@code policy.maxAgeDays()} at {@code now}, never deletes {@code justWritten}, and never the newest
+     * backup whose source passed a full integrity check (a backup of a damaged vault must not rotate away
+     * the last good one); a deletion that fails is logged and the rest go on. Also removes temporary files
+     * of backups that died over an hour ago.
      *
      * @return how many backups were deleted
      */
@@ -44,11 +43,15 @@ public interface Backups {
 
     /**
      * Replaces the user's live files with the backup's, after verifying the backup with {@code key}
-     * (integrity check of both copies). The user's open vault is closed first. A restore that fails
-     * leaves the live files as they were.
+     * (integrity check of both copies, recorded as its last verification). The user's open vault is closed
+     * first, and a safety backup of the live files ({@link BackupKind#BEFORE_RESTORE}) is taken while it is
+     * closed, so the restore can be undone. A restore that fails, or is cut short by a crash, leaves the live
+     * files as they were.
      *
+     * @return the safety backup; empty when the live files could not be copied (a damaged vault)
      * @throws dev.researchvault.domain.NotFoundException {@code backup.not-found}
-     * @throws dev.researchvault.domain.ConflictException {@code backup.corrupt} when verification fails
+     * @throws dev.researchvault.domain.ConflictException {@code backup.corrupt} when verification fails,
+     *         {@code backup.other-key} when the backup is under another key than the live vault
      */
-    void restore(UserId user, MasterKey key, String name);
+    Optional<BackupInfo> restore(UserId user, MasterKey key, String name);
 }

@@ -43,8 +43,11 @@ public class AuthController {
     }
 
     @Post("/login")
-    public LoginResponse login(@Body CredentialsRequest body) {
-        Session session = login.login(new LoginUseCase.LoginCommand(body.username(), body.password()));
+    public LoginResponse login(HttpRequest<?> request, @Body CredentialsRequest body) {
+        // The peer's address, not a forwarded header a client could forge to escape the throttle.
+        String address = request.getRemoteAddress().getAddress() == null ? ""
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        Session session = login.login(new LoginUseCase.LoginCommand(body.username(), body.password(), address));
         return new LoginResponse(session.token(), session.expiresAt().toString());
     }
 

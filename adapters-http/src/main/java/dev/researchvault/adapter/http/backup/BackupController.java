@@ -3,6 +3,7 @@ package dev.researchvault.adapter.http.backup;
 import dev.researchvault.adapter.http.session.Sessions;
 import dev.researchvault.application.backup.BackupUseCases;
 import dev.researchvault.domain.backup.BackupInfo;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -45,14 +46,17 @@ public class BackupController {
 
     @Post("/{name}/restore")
     public RestoredResponse restore(HttpRequest<?> request, @PathVariable String name, @Body RestoreRequest body) {
-        backups.restoreBackup(Sessions.of(request), name, body.password());
-        return new RestoredResponse(name);
+        var safety = backups.restoreBackup(Sessions.of(request), name, body.password());
+        return new RestoredResponse(name, safety.map(BackupInfo::name).orElse(null));
     }
 
     @Serdeable
-    record BackupResponse(String name, String createdAt, long sizeBytes, boolean verified) {
+    record BackupResponse(String name, String createdAt, long sizeBytes, boolean verified, String kind,
+                          @Nullable Boolean sourceIntact, String verifiedAt, String verification) {
         static BackupResponse of(BackupInfo info) {
-            return new BackupResponse(info.name(), info.createdAt().toString(), info.sizeBytes(), info.verified());
+            return new BackupResponse(info.name(), info.createdAt().toString(), info.sizeBytes(), info.verified(),
+                    info.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    info.sourceIntact().orElse(null), info.verifiedAt().toString(), info.verification());
         }
     }
 
@@ -65,6 +69,6 @@ public class BackupController {
     }
 
     @Serdeable
-    record RestoredResponse(String restored) {
+    record RestoredResponse(String restored, @Nullable String safetyBackup) {
     }
 }

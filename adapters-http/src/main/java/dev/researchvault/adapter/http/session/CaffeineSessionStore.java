@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.account.SessionStore;
+import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.account.UserAccount;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
@@ -64,19 +65,42 @@ public final class CaffeineSessionStore implements SessionStore {
                 .build();
     }
 
+    /**
+     * Shares the user's key only when it is the same key of the same generation. A stale shared key (an old
+     * password's, left by a login that raced a password change) was once reused here for every later login,
+     * whose tokens then all answered 401: now the stale key's sessions end and the new key replaces it.
+     */
     @Override
-    public Session open(UserAccount account, MasterKey key) {
+    public Session open(UserAccount account, MasterKey key, long generation) {
         String token = newToken();
         Instant now = clock.instant();
-        SharedKey shared = keys.compute(account.id(), (user, existing) -> {
-            if (existing != null && !existing.key.isDestroyed()) {
-                key.destroy();
-                existing.sessions++;
-                return existing;
-            }
-            return new SharedKey(key);
-        });
-        Session session = new Session(token, account.id(), account.username(), shared.key, now, now.plus(absoluteTimeout));
+        SharedKey[] replaced = {null};
+        SharedKey shared;
+        try {
+            shared = keys.compute(account.id(), (user, existing) -> {
+                if (existing == null || existing.key.isDestroyed()) {
+                    return new SharedKey(key, generation);
+                }
+                if (existing.generation > generation) {
+                    throw new UnauthenticatedException("session.invalid", "the session is no longer valid; log in again");
+                }
+                if (existing.generation == generation && existing.key.sameAs(key)) {
+                    key.destroy();
+                    existing.sessions++;
+                    return existing;
+                }
+                replaced[0] = existing;
+                return new SharedKey(key, generation);
+            });
+        } catch (RuntimeException stale) {
+            key.destroy();
+            throw stale;
+        }
+        if (replaced[0] != null) {
+            endSessionsOf(account.id(), replaced[0]);
+        }
+        Session session = new Session(token, account.id(), account.username(), shared.key, generation, now,
+                now.plus(absoluteTimeout));
         sessions.put(digest(token), session);
         LOG.info("event=session.opened user={}", account.id());
         return session;
@@ -108,6 +132,13 @@ public final class CaffeineSessionStore implements SessionStore {
             }
             return false;
         });
+    }
+
+    /** Ends the sessions of a replaced stale key and wipes it; the user's vault stays (the new key uses it). */
+    private void endSessionsOf(UserId user, SharedKey stale) {
+        sessions.asMap().values().removeIf(session -> session.userId().equals(user) && session.key() == stale.key);
+        stale.key.destroy();
+        LOG.info("event=session.stale-key-replaced user={}", user);
     }
 
     /** Sessions alive now (for stats and tests). */
@@ -151,13 +182,15 @@ public final class CaffeineSessionStore implements SessionStore {
         }
     }
 
-    /** A master key and the number of live sessions sharing it (guarded by the map's compute). */
+    /** A master key, the key generation it was proven for, and the live sessions sharing it (guarded by the map's compute). */
     private static final class SharedKey {
         final MasterKey key;
+        final long generation;
         int sessions = 1;
 
-        SharedKey(MasterKey key) {
+        SharedKey(MasterKey key, long generation) {
             this.key = key;
+            this.generation = generation;
         }
     }
 

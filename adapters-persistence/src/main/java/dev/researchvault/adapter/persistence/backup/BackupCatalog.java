@@ -1,6 +1,5 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.backup.BackupInfo;
@@ -87,18 +86,12 @@ final class BackupCatalog {
         }
     }
 
+    Instant createdAt(String name) {
+        return BackupNames.createdAt(name).orElseThrow();
+    }
+
     private static BackupInfo info(Path dir, String name) {
-        long size = 0;
-        for (VaultFile file : VaultFile.values()) {
-            Path copy = dir.resolve(file.fileName());
-            try {
-                size += Files.exists(copy) ? Files.size(copy) : 0;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        // Only verified copies are ever renamed into place, so a completed backup is a verified one.
-        return new BackupInfo(name, BackupNames.createdAt(name).orElseThrow(), size, true);
+        return BackupManifest.read(dir, name, BackupNames.createdAt(name).orElseThrow());
     }
 
     private static Instant lastModified(Path path) {

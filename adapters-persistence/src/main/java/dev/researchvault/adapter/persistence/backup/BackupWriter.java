@@ -8,7 +8,10 @@ import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
+import dev.researchvault.adapter.persistence.vault.KdfRowFile;
 import dev.researchvault.domain.backup.BackupInfo;
+import dev.researchvault.domain.backup.BackupKind;
+import java.util.Optional;
 import dev.researchvault.domain.vault.MasterKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +46,7 @@ final class BackupWriter {
         this.settings = settings;
     }
 
-    BackupInfo write(UserId user, MasterKey key, Instant now, Source source) {
+    BackupInfo write(UserId user, MasterKey key, BackupKind kind, Instant now, Source source) {
         Path backupDir = layout.backupDir(user);
         VaultLayout.createPrivateDirectories(backupDir);
         requireFreeSpace(user, backupDir);
@@ -51,18 +54,38 @@ final class BackupWriter {
         Path temporary = backupDir.resolve(".tmp-" + name);
         try {
             VaultLayout.createPrivateDirectories(temporary);
+            boolean sourceIntact = true;
             long size = 0;
             for (VaultFile file : VaultFile.values()) {
+                sourceIntact &= sourceIntact(file, key, source);
                 size += copy(file, key, source, temporary.resolve(file.fileName()));
             }
+            copyKdfRow(user, temporary);
+            BackupInfo info = new BackupInfo(name, BackupNames.createdAt(name).orElse(now), size, true, kind,
+                    Optional.of(sourceIntact), now, "quick_check");
+            BackupManifest.write(temporary, info);
             Path target = backupDir.resolve(name);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             EncryptedCopies.forceToDisk(backupDir);
-            return new BackupInfo(name, BackupNames.createdAt(name).orElse(now), size, true);
+            return info;
         } catch (IOException | RuntimeException failure) {
             VaultLayout.deleteRecursively(temporary);
             throw failure instanceof UnavailableException unavailable ? unavailable
                     : new UnavailableException("backup.failed", "the backup could not be written");
+        }
+    }
+
+    /**
+     * A full {@code integrity_check} of the live file (every page and its HMAC), so retention can tell a
+     * backup of a damaged vault from one of a sound vault. A copy does not show the damage: {@code VACUUM
+     * INTO} rebuilds what it can read.
+     */
+    private boolean sourceIntact(VaultFile file, MasterKey key, Source source) {
+        try (Connection connection = source.connection(file); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+            return rows.next() && "ok".equals(rows.getString(1)) && !rows.next();
+        } catch (SQLException unreadable) {
+            return false;
         }
     }
 
@@ -86,6 +109,12 @@ final class BackupWriter {
         } finally {
             Arrays.fill(rawKey, (byte) 0);
         }
+    }
+
+    /** The KDF row the copies are under, from the live directory: a backup opens with its password alone. */
+    private void copyKdfRow(UserId user, Path temporary) {
+        Path live = layout.userDir(user).resolve(KdfRowFile.NAME);
+        KdfRowFile.read(live).ifPresent(kdf -> KdfRowFile.write(temporary.resolve(KdfRowFile.NAME), kdf));
     }
 
     private boolean quickCheck(Path copy, byte[] rawKey, VaultFile kind) {

@@ -6,13 +6,14 @@ import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import dev.researchvault.domain.vault.Vaults;
-import java.io.IOException;
+import dev.researchvault.domain.account.KdfParameters;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -29,9 +30,9 @@ public final class SqliteVaults implements Vaults {
     private final OpenVaults openVaults;
     private final VaultLocks locks;
     private final DecoyVault decoy;
-    private final EncryptedCopies copies;
-    private final StagedFiles rekeyCopies;
-    private final StagedFiles restoreCopies;
+    private final Rekeying rekeying;
+    private final Restoring restoring;
+    private final OrphanFiles orphans;
     private final Duration lockTimeout;
 
     public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator) {
@@ -44,9 +45,9 @@ public final class SqliteVaults implements Vaults {
         this.locks = new VaultLocks(configuration.getLockTimeout());
         this.openVaults = new OpenVaults(configuration, locks, files);
         this.decoy = new DecoyVault(layout, files.settings());
-        this.copies = new EncryptedCopies(files.settings());
-        this.rekeyCopies = new StagedFiles(layout, ".rekey");
-        this.restoreCopies = new StagedFiles(layout, ".restore");
+        this.rekeying = new Rekeying(layout, new EncryptedCopies(files.settings()));
+        this.restoring = new Restoring(layout);
+        this.orphans = new OrphanFiles(layout, Clock.systemUTC());
         this.lockTimeout = configuration.getLockTimeout();
     }
 
@@ -60,7 +61,7 @@ public final class SqliteVaults implements Vaults {
     }
 
     @Override
-    public void create(UserId user, MasterKey key) {
+    public void create(UserId user, MasterKey key, KdfParameters kdf) {
         Path userDir = layout.userDir(user);
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             if (Files.exists(userDir)) {
@@ -69,9 +70,11 @@ public final class SqliteVaults implements Vaults {
             try {
                 VaultLayout.createPrivateDirectories(layout.usersDir());
                 VaultLayout.createPrivateDirectories(userDir);
+                orphans.mark(user, OrphanFiles.REGISTERING);
                 for (VaultFile file : VaultFile.values()) {
                     files.create(user, key, file);
                 }
+                KdfRowFile.write(userDir.resolve(KdfRowFile.NAME), kdf);
             } catch (SQLException | RuntimeException failure) {
                 // All or nothing: a half-created vault would lock its user out forever.
                 VaultLayout.deleteRecursively(userDir);
@@ -86,9 +89,18 @@ public final class SqliteVaults implements Vaults {
     }
 
     @Override
-    public boolean unlock(UserId user, MasterKey key) {
+    public void creationCommitted(UserId user) {
+        orphans.unmark(user, OrphanFiles.REGISTERING);
+    }
+
+    @Override
+    public boolean unlock(UserId user, MasterKey key, KdfParameters kdf) {
         if (!files.keyOpens(user, key)) {
             return false;
+        }
+        Path kdfRow = layout.userDir(user).resolve(KdfRowFile.NAME);
+        if (!KdfRowFile.read(kdfRow).filter(kdf::equals).isPresent()) {
+            recordKdfRow(user, kdfRow, kdf);
         }
         try {
             return openVaults.unlock(user, key);
@@ -100,48 +112,66 @@ public final class SqliteVaults implements Vaults {
         }
     }
 
+    /** Best effort: a vault that cannot record its KDF row (full disk) still opens for reading. */
+    private static void recordKdfRow(UserId user, Path kdfRow, KdfParameters kdf) {
+        try {
+            KdfRowFile.write(kdfRow, kdf);
+        } catch (RuntimeException failure) {
+            LOG.warn("event=vault.kdf-row-not-written user={} error={}", user, failure.getClass().getSimpleName());
+        }
+    }
+
     @Override
     public boolean unlockDecoy(MasterKey key) {
         return decoy.unlock(key);
     }
 
     @Override
-    public void rekey(UserId user, MasterKey currentKey, MasterKey newKey, Runnable copiesReady) {
+    public void rekey(UserId user, MasterKey currentKey, MasterKey newKey, KdfParameters newKdf, Runnable copiesReady) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            rekeying.stage(user, currentKey, newKey, newKdf);
             try {
-                for (VaultFile file : VaultFile.values()) {
-                    copies.reencrypt(layout.file(user, file), currentKey, newKey, file, rekeyCopies.path(user, file));
-                }
                 copiesReady.run();
             } catch (RuntimeException failure) {
-                rekeyCopies.discard(user);
+                rekeying.discard(user);
                 throw failure;
             }
-            rekeyCopies.swapIn(user);
+            rekeying.swapIn(user);
         }
         LOG.info("event=vault.rekeyed user={}", user);
     }
 
     @Override
-    public void recoverRekey(UserId user, boolean staged) {
-        if (!rekeyCopies.anyPresent(user)) {
+    public void recoverInterrupted(UserId user, boolean rekeyStaged) {
+        boolean rekeyWaiting = rekeying.anyPresent(user);
+        boolean restoreWaiting = restoring.hasLeftovers(user);
+        List<Path> temporaries = layout.backupTemporaries(user);
+        if (!rekeyWaiting && !restoreWaiting && temporaries.isEmpty()) {
             return;
         }
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
-            if (staged) {
-                rekeyCopies.swapIn(user);
+            if (rekeyStaged) {
+                rekeying.swapIn(user);
             } else {
-                rekeyCopies.discard(user);
+                rekeying.discard(user);
             }
+            restoring.recover(user);
+            temporaries.forEach(VaultLayout::deleteRecursively);
         }
-        LOG.info("event=vault.rekey-recovered user={} rolledForward={}", user, staged);
+        LOG.info("event=vault.recovered user={} rekey={} rolledForward={} restore={} backupTemporaries={}", user,
+                rekeyWaiting, rekeyStaged, restoreWaiting, temporaries.size());
     }
 
     @Override
     public void close(UserId user) {
         openVaults.retire(user);
+    }
+
+    @Override
+    public void beginDeletion(UserId user) {
+        orphans.mark(user, OrphanFiles.DELETING);
     }
 
     @Override
@@ -159,26 +189,34 @@ public final class SqliteVaults implements Vaults {
         return layout.usersWithFiles();
     }
 
-    /**
-     * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
-     * closed and no request running. Each file is copied next to its live file first, so a failure before
-     * the renames leaves the live files untouched.
-     */
-    public void replaceFiles(UserId user, Map<VaultFile, Path> sources) {
+    @Override
+    public OrphanOutcome settleOrphan(UserId user) {
+        if (orphans.isMarked(user)) {
+            destroy(user);
+            return OrphanOutcome.REMOVED_OWN_LEFTOVER;
+        }
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
-            try {
-                for (Map.Entry<VaultFile, Path> source : sources.entrySet()) {
-                    Path staged = restoreCopies.path(user, source.getKey());
-                    Files.copy(source.getValue(), staged, StandardCopyOption.REPLACE_EXISTING);
-                    EncryptedCopies.forceToDisk(staged);
-                }
-            } catch (IOException | RuntimeException failure) {
-                // Nothing live was touched yet: drop the staged copies and report.
-                restoreCopies.discard(user);
-                throw failure instanceof RuntimeException runtime ? runtime : new UncheckedIOException((IOException) failure);
-            }
-            restoreCopies.swapIn(user);
+            return orphans.quarantine(user);
+        }
+    }
+
+    @Override
+    public void clearMarkers(UserId user) {
+        orphans.unmark(user, OrphanFiles.REGISTERING);
+        orphans.unmark(user, OrphanFiles.DELETING);
+    }
+
+    /**
+     * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
+     * closed and no request running. {@code whileClosed} runs first, on the closed, checkpointed live files
+     * (the restore's safety copy). Crash-safe: see {@link Restoring}.
+     */
+    public void replaceFiles(UserId user, Map<VaultFile, Path> sources, Runnable whileClosed) {
+        try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
+            whileClosed.run();
+            restoring.replace(user, sources);
         }
         LOG.info("event=vault.files-replaced user={}", user);
     }

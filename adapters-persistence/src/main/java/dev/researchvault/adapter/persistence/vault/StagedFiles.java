@@ -1,56 +1,60 @@
 package dev.researchvault.adapter.persistence.vault;
 
-import dev.researchvault.domain.account.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Copies of a user's files staged next to the live ones under a suffix ({@code vault.db.rekey},
- * {@code blobs.db.restore}), then swapped in by atomic renames or discarded. The live files are never
- * touched until {@link #swapIn}.
+ * Copies of a vault directory's files (the live one, or a backup) staged next to them under a suffix
+ * ({@code vault.db.rekey}, {@code blobs.db.restore}, {@code kdf.properties.rekey}), then swapped in by atomic
+ * renames or discarded. The live files are never touched until {@link #swapIn}, and a swap interrupted half
+ * way is finished by calling it again: each staged copy still present is one not yet renamed.
  */
 final class StagedFiles {
 
-    private final VaultLayout layout;
+    /** Every file of a vault directory that may be staged. */
+    private static final List<String> NAMES =
+            List.of(VaultFile.VAULT.fileName(), VaultFile.BLOBS.fileName(), KdfRowFile.NAME);
+
     private final String suffix;
 
-    StagedFiles(VaultLayout layout, String suffix) {
-        this.layout = layout;
+    StagedFiles(String suffix) {
         this.suffix = suffix;
     }
 
-    Path path(UserId user, VaultFile file) {
-        return layout.userDir(user).resolve(file.fileName() + suffix);
+    Path path(Path dir, String fileName) {
+        return dir.resolve(fileName + suffix);
     }
 
-    boolean anyPresent(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            if (Files.exists(path(user, file))) {
-                return true;
-            }
-        }
-        return false;
+    Path path(Path dir, VaultFile file) {
+        return path(dir, file.fileName());
+    }
+
+    boolean anyPresent(Path dir) {
+        return NAMES.stream().anyMatch(name -> Files.exists(path(dir, name)));
     }
 
     /** Renames every staged copy over its live file (each rename atomic, then the directory synced). */
-    void swapIn(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            Path copy = path(user, file);
+    void swapIn(Path dir) {
+        for (String name : NAMES) {
+            Path copy = path(dir, name);
             if (Files.exists(copy)) {
-                EncryptedCopies.replaceAtomically(copy, layout.file(user, file));
+                EncryptedCopies.replaceAtomically(copy, dir.resolve(name));
             }
         }
     }
 
-    /** Deletes every staged copy. Idempotent. */
-    void discard(UserId user) {
-        for (VaultFile file : VaultFile.values()) {
-            try {
-                Files.deleteIfExists(path(user, file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Deletes every staged copy and what SQLite left beside it (a copy killed mid-write has a journal). Idempotent. */
+    void discard(Path dir) {
+        for (String name : NAMES) {
+            for (Path part : VaultLayout.withCompanions(path(dir, name))) {
+                try {
+                    Files.deleteIfExists(part);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }

@@ -79,6 +79,40 @@ public final class VaultLayout {
         return dataDir.resolve("backups").resolve(user.value().toString());
     }
 
+    /** The user's completed backups' directories (temporary {@code .tmp-*} ones excluded). */
+    public List<Path> backupDirs(UserId user) {
+        Path dir = backupDir(user);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Temporary directories of backups ({@code .tmp-*}): a backup killed half-way leaves one. */
+    public List<Path> backupTemporaries(UserId user) {
+        Path dir = backupDir(user);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(path -> path.getFileName().toString().startsWith(".tmp-")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where files no account owns are moved aside, never deleted ({@code OrphanFiles}). */
+    public Path quarantineDir() {
+        return dataDir.resolve("quarantine");
+    }
+
     /** The database file with SQLite's companions that may sit beside it. */
     public static List<Path> withCompanions(Path database) {
         return List.of(database, Path.of(database + "-wal"), Path.of(database + "-shm"), Path.of(database + "-journal"));

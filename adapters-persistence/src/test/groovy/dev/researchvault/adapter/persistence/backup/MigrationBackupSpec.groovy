@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.backup
 
+import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator
 import dev.researchvault.adapter.persistence.vault.SchemaMigrator
 import dev.researchvault.adapter.persistence.vault.SqlCipher
@@ -38,10 +39,10 @@ class MigrationBackupSpec extends Specification {
         backups.attach(vaults)
         def user = UserId.random()
         def key = randomKey()
-        vaults.create(user, key)
+        vaults.create(user, key, EncryptedFiles.TEST_KDF)
 
         when: 'opened by the same release'
-        vaults.unlock(user, key)
+        vaults.unlock(user, key, EncryptedFiles.TEST_KDF)
         vaults.close(user)
 
         then:
@@ -49,7 +50,7 @@ class MigrationBackupSpec extends Specification {
 
         when: 'opened by the new release'
         newRelease = true
-        vaults.unlock(user, key)
+        vaults.unlock(user, key, EncryptedFiles.TEST_KDF)
 
         then:
         backups.list(user).size() == 1

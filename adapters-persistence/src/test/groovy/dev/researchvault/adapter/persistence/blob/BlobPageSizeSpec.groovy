@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.blob
 
+import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.adapter.persistence.backup.SqliteBackups
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.adapter.persistence.vault.FileKeys
@@ -83,7 +84,7 @@ class BlobPageSizeSpec extends Specification {
         fixture.inVault(vault) { fixture.bean(BlobStore).save(added, 'text/plain', new byte[100_000]) }
         def read = fixture.inVault(vault) { fixture.bean(BlobStore).get(key).orElseThrow().data() }
         def integrity = maintenance.checkIntegrity(vault.user, vault.key)
-        def backup = backups.create(vault.user, vault.key)
+        def backup = backups.create(vault.user, vault.key, BackupKind.MANUAL)
         fixture.inVault(vault) { fixture.bean(BlobStore).delete(added) }
         backups.restore(vault.user, vault.key, backup.name())
 

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings
 
+import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.domain.account.UserId
 import io.micronaut.context.ApplicationContext
@@ -23,7 +24,7 @@ class EncryptedVaultFixture implements AutoCloseable {
     /** A user with a freshly created, unlocked vault. */
     UserId newUser() {
         def vault = persistence.newVault()
-        assert persistence.vaults.unlock(vault.user, vault.key)
+        assert persistence.vaults.unlock(vault.user, vault.key, EncryptedFiles.TEST_KDF)
         users[vault.user] = vault
         vault.user
     }

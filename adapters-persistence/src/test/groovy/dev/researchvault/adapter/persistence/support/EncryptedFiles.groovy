@@ -2,6 +2,8 @@ package dev.researchvault.adapter.persistence.support
 
 import dev.researchvault.adapter.persistence.vault.FileKeys
 import dev.researchvault.adapter.persistence.vault.VaultFile
+import dev.researchvault.domain.account.KdfAlgorithm
+import dev.researchvault.domain.account.KdfParameters
 import dev.researchvault.domain.vault.MasterKey
 import org.sqlite.mc.SQLiteMCSqlCipherConfig
 
@@ -13,6 +15,9 @@ import java.sql.Connection
 
 /** Opens vault files the way an outside tool would: stock SQLCipher 4 settings and the raw file key. */
 class EncryptedFiles {
+
+    /** The KDF row tests record beside a vault (its values never derive anything in these specs). */
+    static final KdfParameters TEST_KDF = new KdfParameters(KdfAlgorithm.ARGON2ID, 1024, 1, 1, new byte[32])
 
     static final byte[] SQLITE_HEADER = 'SQLite format 3\u0000'.getBytes('US-ASCII')
 

@@ -54,7 +54,7 @@ class PersistenceFixture implements AutoCloseable {
         byte[] bytes = new byte[32]
         new SecureRandom().nextBytes(bytes)
         def vault = new UserVault(UserId.random(), new MasterKey(bytes))
-        vaults.create(vault.user, vault.key)
+        vaults.create(vault.user, vault.key, EncryptedFiles.TEST_KDF)
         vault
     }
 

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault
 
+import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration
 import dev.researchvault.domain.account.KdfAlgorithm
@@ -58,7 +59,7 @@ class FileFormatSpec extends Specification {
         def master = Password.offered(PASSWORD).withCloseable { keys.derive(it, parameters) }
         def engine = new SqliteVaults(new VaultConfiguration(dataDir: dataDir.toString()), new FlywaySchemaMigrator())
         def user = UserId.random()
-        engine.create(user, master)
+        engine.create(user, master, EncryptedFiles.TEST_KDF)
         Path vaultFile = engine.layout().file(user, VaultFile.VAULT)
 
         when: 'opened with nothing but the documented URI parameters and the raw key'

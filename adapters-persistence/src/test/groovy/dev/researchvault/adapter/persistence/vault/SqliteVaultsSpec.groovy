@@ -1,8 +1,11 @@
 package dev.researchvault.adapter.persistence.vault
 
 import dev.researchvault.domain.UnauthenticatedException
+import dev.researchvault.domain.account.KdfAlgorithm
+import dev.researchvault.domain.account.KdfParameters
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.vault.MasterKey
+import dev.researchvault.domain.vault.Vaults
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -30,6 +33,8 @@ class SqliteVaultsSpec extends Specification {
         new FlywaySchemaMigrator().migrate(file, connection)
     } as SchemaMigrator
 
+    static final KdfParameters KDF = new KdfParameters(KdfAlgorithm.ARGON2ID, 1024, 1, 1, new byte[32])
+
     SqliteVaults vaults(Map<String, Object> settings = [:], SchemaMigrator migrator = countingMigrator) {
         def configuration = new VaultConfiguration(dataDir: dataDir.toString())
         settings.each { name, value -> configuration."$name" = value }
@@ -43,7 +48,7 @@ class SqliteVaultsSpec extends Specification {
         def key = randomKey()
 
         when:
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
 
         then:
         VaultFile.values().every { file ->
@@ -67,14 +72,14 @@ class SqliteVaultsSpec extends Specification {
         def user = UserId.random()
 
         when:
-        engine.create(user, randomKey())
+        engine.create(user, randomKey(), TEST_KDF)
 
         then:
         thrown(IllegalStateException)
         !Files.exists(engine.layout().userDir(user))
 
         and: 'the same user can be created afterwards'
-        vaults().create(user, randomKey())
+        vaults().create(user, randomKey(), TEST_KDF)
         Files.exists(vaults().layout().file(user, VaultFile.BLOBS))
     }
 
@@ -83,14 +88,14 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
         migrations.clear()
         def start = new CountDownLatch(1)
         def pool = Executors.newFixedThreadPool(8)
 
         when:
         def results = (1..8).collect {
-            pool.submit({ start.await(); engine.unlock(user, new MasterKey(key.copyBytes())) } as java.util.concurrent.Callable)
+            pool.submit({ start.await(); engine.unlock(user, new MasterKey(key.copyBytes()), TEST_KDF) } as java.util.concurrent.Callable)
         }
         start.countDown()
 
@@ -108,12 +113,67 @@ class SqliteVaultsSpec extends Specification {
         given:
         def engine = vaults()
         def user = UserId.random()
-        engine.create(user, randomKey())
+        engine.create(user, randomKey(), TEST_KDF)
         def before = fingerprint(engine.layout().userDir(user))
 
         expect:
-        !engine.unlock(user, randomKey())
+        !engine.unlock(user, randomKey(), TEST_KDF)
         fingerprint(engine.layout().userDir(user)) == before
+    }
+
+    def "a wrong key after an unclean stop leaves the WAL in place, and the right key then reads every row"() {
+        given: 'a vault whose committed rows live only in its WAL, as after SIGKILL'
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key, TEST_KDF)
+        def crashed = crashWithRowsInWal(engine.layout(), user, key, 2000)
+        def before = fingerprint(engine.layout().userDir(user)).findAll { !it.key.endsWith('-shm') }
+
+        expect: 'the WAL is large: the rows are nowhere else'
+        Files.size(engine.layout().userDir(user).resolve('vault.db-wal')) > 1_000_000
+
+        when: 'a fresh engine (a restarted server) is offered a wrong key, then the right one'
+        def restarted = vaults()
+        def wrong = restarted.unlock(user, randomKey(), TEST_KDF)
+
+        then: 'nothing was written: not the main file, not the WAL (the -shm index may be rebuilt from the WAL)'
+        !wrong
+        fingerprint(engine.layout().userDir(user)).findAll { !it.key.endsWith('-shm') } == before
+
+        and:
+        restarted.unlock(user, key, TEST_KDF)
+        rowsIn(restarted.layout(), user, key) == 2000
+
+        cleanup:
+        crashed?.close()
+    }
+
+    /** Commits rows with automatic checkpoints off and never closes the connection: the state SIGKILL leaves. */
+    private static Connection crashWithRowsInWal(VaultLayout layout, UserId user, MasterKey key, int rows) {
+        def connection = open(layout.file(user, VaultFile.VAULT), key, VaultFile.VAULT)
+        connection.createStatement().withCloseable {
+            it.execute('PRAGMA journal_mode=WAL')
+            it.execute('PRAGMA wal_autocheckpoint=0')
+            it.execute('CREATE TABLE crash_rows(id INTEGER PRIMARY KEY, body TEXT)')
+        }
+        connection.prepareStatement('INSERT INTO crash_rows(body) VALUES (?)').withCloseable { insert ->
+            rows.times { insert.setString(1, 'x' * 500); insert.executeUpdate() }
+        }
+        // Copy the files while the writer is still open, as a killed process leaves them; the copy is the
+        // vault from now on (the original writer would checkpoint when the JVM closes it).
+        def snapshot = Files.createTempDirectory('crashed')
+        layout.userDir(user).toFile().listFiles().each { Files.copy(it.toPath(), snapshot.resolve(it.name)) }
+        connection.close()
+        layout.userDir(user).toFile().listFiles().each { Files.delete(it.toPath()) }
+        snapshot.toFile().listFiles().each { Files.move(it.toPath(), layout.userDir(user).resolve(it.name)) }
+        null
+    }
+
+    private static int rowsIn(VaultLayout layout, UserId user, MasterKey key) {
+        open(layout.file(user, VaultFile.VAULT), key, VaultFile.VAULT).withCloseable { connection ->
+            connection.createStatement().withCloseable { it.executeQuery('SELECT count(*) FROM crash_rows').with { next(); getInt(1) } }
+        }
     }
 
     def "a wrong key is refused even while the vault is open under the right one"() {
@@ -121,12 +181,12 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
-        engine.unlock(user, key)
+        engine.create(user, key, TEST_KDF)
+        engine.unlock(user, key, TEST_KDF)
 
         expect:
-        !engine.unlock(user, randomKey())
-        engine.unlock(user, key)
+        !engine.unlock(user, randomKey(), TEST_KDF)
+        engine.unlock(user, key, TEST_KDF)
     }
 
     def "pooled connections run in WAL mode with foreign keys and a busy timeout"() {
@@ -134,7 +194,7 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
 
         when:
         def pragmas = engine.openVaults().call(user, key, {
@@ -159,12 +219,12 @@ class SqliteVaultsSpec extends Specification {
         def user = UserId.random()
         def oldKey = randomKey()
         def newKey = randomKey()
-        engine.create(user, oldKey)
+        engine.create(user, oldKey, TEST_KDF)
         writeNote(engine, user, oldKey, 'kept across the rekey')
         int staged = 0
 
         when:
-        engine.rekey(user, oldKey, newKey, { staged++ } as Runnable)
+        engine.rekey(user, oldKey, newKey, KDF, { staged++ } as Runnable)
 
         then:
         staged == 1
@@ -181,10 +241,10 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
 
         when:
-        engine.rekey(user, randomKey(), randomKey(), {} as Runnable)
+        engine.rekey(user, randomKey(), randomKey(), KDF, {} as Runnable)
 
         then:
         thrown(UnauthenticatedException)
@@ -197,14 +257,14 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def oldKey = randomKey()
-        engine.create(user, oldKey)
+        engine.create(user, oldKey, TEST_KDF)
 
         when:
-        engine.rekey(user, oldKey, randomKey(), { throw new IllegalStateException('registry down') } as Runnable)
+        engine.rekey(user, oldKey, randomKey(), KDF, { throw new IllegalStateException('registry down') } as Runnable)
 
         then:
         thrown(IllegalStateException)
-        engine.unlock(user, oldKey)
+        engine.unlock(user, oldKey, TEST_KDF)
         VaultFile.values().every { !Files.exists(engine.layout().rekeyCopy(user, it)) }
     }
 
@@ -214,11 +274,11 @@ class SqliteVaultsSpec extends Specification {
         def user = UserId.random()
         def oldKey = randomKey()
         def newKey = randomKey()
-        engine.create(user, oldKey)
+        engine.create(user, oldKey, TEST_KDF)
         writeNote(engine, user, oldKey, 'survives the crash')
         Path aside = Files.createTempDirectory(dataDir, 'aside')
         try {
-            engine.rekey(user, oldKey, newKey, {
+            engine.rekey(user, oldKey, newKey, KDF, {
                 VaultFile.values().each { Files.copy(engine.layout().rekeyCopy(user, it), aside.resolve(it.fileName())) }
                 throw new IllegalStateException('killed')
             } as Runnable)
@@ -231,11 +291,11 @@ class SqliteVaultsSpec extends Specification {
         def restarted = vaults()
 
         when:
-        restarted.recoverRekey(user, true)
+        restarted.recoverInterrupted(user, true)
 
         then:
-        restarted.unlock(user, newKey)
-        !restarted.unlock(user, oldKey)
+        restarted.unlock(user, newKey, TEST_KDF)
+        !restarted.unlock(user, oldKey, TEST_KDF)
         readNote(restarted, user, newKey) == 'survives the crash'
     }
 
@@ -244,15 +304,15 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
         Files.write(engine.layout().rekeyCopy(user, VaultFile.VAULT), [1, 2, 3] as byte[])
 
         when:
-        engine.recoverRekey(user, false)
+        engine.recoverInterrupted(user, false)
 
         then:
         !Files.exists(engine.layout().rekeyCopy(user, VaultFile.VAULT))
-        engine.unlock(user, key)
+        engine.unlock(user, key, TEST_KDF)
     }
 
     def "eviction never closes a vault that a request is using"() {
@@ -262,8 +322,8 @@ class SqliteVaultsSpec extends Specification {
         def bob = UserId.random()
         def aliceKey = randomKey()
         def bobKey = randomKey()
-        engine.create(alice, aliceKey)
-        engine.create(bob, bobKey)
+        engine.create(alice, aliceKey, TEST_KDF)
+        engine.create(bob, bobKey, TEST_KDF)
         def aliceInside = new CountDownLatch(1)
         def bobOpened = new CountDownLatch(1)
         def pool = Executors.newSingleThreadExecutor()
@@ -279,7 +339,7 @@ class SqliteVaultsSpec extends Specification {
             } as Supplier)
         } as java.util.concurrent.Callable)
         aliceInside.await(30, TimeUnit.SECONDS)
-        engine.unlock(bob, bobKey)
+        engine.unlock(bob, bobKey, TEST_KDF)
         bobOpened.countDown()
 
         then: 'her request still completes on her open vault'
@@ -295,7 +355,7 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
         writeNote(engine, user, key, 'in the wal')
 
         when:
@@ -311,7 +371,7 @@ class SqliteVaultsSpec extends Specification {
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
+        engine.create(user, key, TEST_KDF)
         writeNote(engine, user, key, 'in the wal')
 
         when: 'a careless borrower leaves a result set open, and the next borrower checkpoints'
@@ -339,13 +399,63 @@ class SqliteVaultsSpec extends Specification {
         'prepared statement' | { it.prepareStatement('SELECT * FROM vault_meta').executeQuery() }
     }
 
+    def "re-keying re-encrypts every backup too, and records the new KDF row in each"() {
+        given: 'a backup directory holding copies of the vault under the old key'
+        def engine = vaults()
+        def user = UserId.random()
+        def oldKey = randomKey()
+        def newKey = randomKey()
+        engine.create(user, oldKey, TEST_KDF)
+        writeNote(engine, user, oldKey, 'in the backup')
+        engine.close(user)
+        def backup = engine.layout().backupDir(user).resolve('20261125T000000000Z')
+        Files.createDirectories(backup)
+        VaultFile.values().each { Files.copy(engine.layout().file(user, it), backup.resolve(it.fileName())) }
+
+        when:
+        engine.rekey(user, oldKey, newKey, KDF, {} as Runnable)
+
+        then:
+        VaultFile.values().every { opens(backup.resolve(it.fileName()), newKey, it) && !opens(backup.resolve(it.fileName()), oldKey, it) }
+        KdfRowFile.read(backup.resolve(KdfRowFile.NAME)) == Optional.of(KDF)
+        KdfRowFile.read(engine.layout().userDir(user).resolve(KdfRowFile.NAME)) == Optional.of(KDF)
+        Files.list(backup).withCloseable { it.noneMatch { it.fileName.toString().contains('.rekey') } }
+    }
+
+    def "files without an account are quarantined, never deleted, unless they are the server's own half-done work"() {
+        given:
+        def engine = vaults()
+        def lost = UserId.random()
+        def registering = UserId.random()
+        def deleting = UserId.random()
+        [lost, registering, deleting].each { engine.create(it, randomKey(), TEST_KDF) }
+        engine.creationCommitted(lost)
+        engine.creationCommitted(deleting)
+        engine.beginDeletion(deleting)
+        Files.createDirectories(engine.layout().backupDir(lost).resolve('20261125T000000000Z'))
+
+        expect:
+        engine.settleOrphan(lost) == Vaults.OrphanOutcome.QUARANTINED
+        engine.settleOrphan(registering) == Vaults.OrphanOutcome.REMOVED_OWN_LEFTOVER
+        engine.settleOrphan(deleting) == Vaults.OrphanOutcome.REMOVED_OWN_LEFTOVER
+
+        and: 'the lost vault and its backups are kept, aside'
+        !Files.exists(engine.layout().userDir(lost))
+        def aside = Files.list(engine.layout().quarantineDir()).withCloseable { it.toList() }
+        aside.size() == 1
+        aside[0].fileName.toString().endsWith(lost.toString())
+        Files.exists(aside[0].resolve('users').resolve('vault.db'))
+        Files.isDirectory(aside[0].resolve('backups').resolve('20261125T000000000Z'))
+        [registering, deleting].every { !Files.exists(engine.layout().userDir(it)) }
+    }
+
     def "destroying a vault removes its files and backups"() {
         given:
         def engine = vaults()
         def user = UserId.random()
         def key = randomKey()
-        engine.create(user, key)
-        engine.unlock(user, key)
+        engine.create(user, key, TEST_KDF)
+        engine.unlock(user, key, TEST_KDF)
         Files.createDirectories(engine.layout().backupDir(user))
         Files.write(engine.layout().backupDir(user).resolve('b.db'), [1] as byte[])
 

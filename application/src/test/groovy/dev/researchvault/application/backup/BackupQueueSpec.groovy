@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.backup
+package dev.researchvault.application.backup
 
 import dev.researchvault.domain.backup.BackupInfo
 import spock.lang.Specification
@@ -53,6 +53,6 @@ class BackupQueueSpec extends Specification {
     }
 
     private BackupInfo backup() {
-        new BackupInfo("run-${runs.incrementAndGet()}", Instant.now(), 1, true)
+        new BackupInfo("run-${runs.incrementAndGet()}", Instant.now(), 1, true, dev.researchvault.domain.backup.BackupKind.MANUAL, Optional.of(true), Instant.now(), "quick_check")
     }
 }

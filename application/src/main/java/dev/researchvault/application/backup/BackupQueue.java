@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.backup;
+package dev.researchvault.application.backup;
 
 import dev.researchvault.domain.backup.BackupInfo;
 import java.util.concurrent.atomic.AtomicLong;
