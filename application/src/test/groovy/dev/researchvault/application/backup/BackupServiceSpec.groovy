@@ -129,8 +129,7 @@ class BackupServiceSpec extends Specification {
     def "an automatic backup of a login whose key went stale before it ran is skipped"() {
         given:
         def deferred = []
-        def lazy = new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
-                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
+        def lazy = deferring(deferred)
 
         when:
         lazy.loggedIn(alice)
@@ -144,8 +143,7 @@ class BackupServiceSpec extends Specification {
     def "the automatic backup works on its own copy of the key, so a logout cannot pull it away"() {
         given:
         def deferred = []
-        def lazy = new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
-                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
+        def lazy = deferring(deferred)
 
         when:
         lazy.loggedIn(alice)
@@ -154,6 +152,12 @@ class BackupServiceSpec extends Specification {
 
         then:
         backups.list(alice.userId()).size() == 1
+    }
+
+    /** A service whose automatic backups wait in {@code deferred} until the spec runs them. */
+    private BackupService deferring(List<Runnable> deferred) {
+        new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
+                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
     }
 
     static Session session(String name) {

@@ -1,15 +1,11 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.PropertiesFiles;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
-import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.backup.BackupInfo;
 import dev.researchvault.domain.backup.BackupKind;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,24 +36,15 @@ final class BackupManifest {
         for (VaultFile file : VaultFile.values()) {
             manifest.setProperty("size." + file.fileName(), Long.toString(size(backupDir.resolve(file.fileName()))));
         }
-        Path target = backupDir.resolve(NAME);
-        Path temporary = backupDir.resolve(NAME + ".tmp");
-        try {
-            Files.deleteIfExists(temporary);
-            VaultLayout.createPrivateFile(temporary);
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                manifest.store(out, "Research Vault backup: see docs/backups.md");
-            }
-            EncryptedCopies.forceToDisk(temporary);
-            EncryptedCopies.replaceAtomically(temporary, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PropertiesFiles.write(backupDir.resolve(NAME), manifest, "Research Vault backup: see docs/backups.md");
     }
 
     /** The backup as its manifest and files say now. */
     static BackupInfo read(Path backupDir, String name, Instant createdAt) {
-        Properties manifest = load(backupDir.resolve(NAME));
+        // An unreadable manifest (not one that is missing: older backups have none) is not verified.
+        Properties manifest = Files.exists(backupDir.resolve(NAME))
+                ? PropertiesFiles.read(backupDir.resolve(NAME)).orElseGet(BackupManifest::unverified)
+                : new Properties();
         long total = 0;
         boolean sizesMatch = true;
         for (VaultFile file : VaultFile.values()) {
@@ -75,15 +62,9 @@ final class BackupManifest {
                 manifest.getProperty("verification", "quick_check"));
     }
 
-    private static Properties load(Path file) {
+    private static Properties unverified() {
         Properties manifest = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                manifest.load(in);
-            } catch (IOException | IllegalArgumentException unreadable) {
-                manifest.setProperty("verified", "false");
-            }
-        }
+        manifest.setProperty("verified", "false");
         return manifest;
     }
 

@@ -2,12 +2,6 @@ package dev.researchvault.adapter.persistence.vault;
 
 import dev.researchvault.domain.account.KdfAlgorithm;
 import dev.researchvault.domain.account.KdfParameters;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,30 +28,20 @@ public final class KdfRowFile {
         row.setProperty("iterations", Integer.toString(kdf.iterations()));
         row.setProperty("parallelism", Integer.toString(kdf.parallelism()));
         row.setProperty("salt", Base64.getEncoder().encodeToString(kdf.salt()));
-        try {
-            Files.deleteIfExists(file);
-            VaultLayout.createPrivateFile(file);
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                row.store(out, "KDF row this copy is encrypted under: see docs/file-format.md");
-            }
-            EncryptedCopies.forceToDisk(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PropertiesFiles.write(file, row, "KDF row this copy is encrypted under: see docs/file-format.md");
     }
 
     /** The KDF row in {@code file}; empty when there is none or it cannot be read (an older backup). */
     public static Optional<KdfParameters> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        Properties row = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            row.load(in);
+        return PropertiesFiles.read(file).flatMap(KdfRowFile::parse);
+    }
+
+    private static Optional<KdfParameters> parse(Properties row) {
+        try {
             return Optional.of(new KdfParameters(KdfAlgorithm.valueOf(row.getProperty("algorithm")),
                     Integer.parseInt(row.getProperty("memoryKib")), Integer.parseInt(row.getProperty("iterations")),
                     Integer.parseInt(row.getProperty("parallelism")), Base64.getDecoder().decode(row.getProperty("salt"))));
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (RuntimeException malformed) {
             return Optional.empty();
         }
     }

@@ -49,7 +49,10 @@ final class StagedFiles {
     /** Deletes every staged copy and what SQLite left beside it (a copy killed mid-write has a journal). Idempotent. */
     void discard(Path dir) {
         for (String name : NAMES) {
-            for (Path part : VaultLayout.withCompanions(path(dir, name))) {
+            Path copy = path(dir, name);
+            // Beside a staged database SQLite may have left its journal; beside a properties file, its temporary.
+            for (Path part : java.util.stream.Stream.concat(VaultLayout.withCompanions(copy).stream(),
+                    java.util.stream.Stream.of(Path.of(copy + ".tmp"))).toList()) {
                 try {
                     Files.deleteIfExists(part);
                 } catch (IOException e) {
