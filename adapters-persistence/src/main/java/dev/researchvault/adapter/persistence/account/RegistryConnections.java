@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -23,13 +24,13 @@ final class RegistryConnections implements AutoCloseable {
     private final ConnectionPool pool;
     private final Duration busyTimeout;
 
-    RegistryConnections(Path registryFile, Duration busyTimeout) throws SQLException {
+    RegistryConnections(Path registryFile, Duration busyTimeout, UnaryOperator<Connection> opened) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) busyTimeout.toMillis());
         String url = "jdbc:sqlite:" + registryFile.toAbsolutePath();
-        this.pool = new ConnectionPool(() -> config.createConnection(url), 4, busyTimeout);
+        this.pool = new ConnectionPool(() -> opened.apply(config.createConnection(url)), 4, busyTimeout);
         this.busyTimeout = busyTimeout;
         change(connection -> {
             FlywaySchemaMigrator.migrate("classpath:db/registry", connection);

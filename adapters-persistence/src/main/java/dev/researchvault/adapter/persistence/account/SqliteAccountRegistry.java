@@ -10,6 +10,7 @@ import dev.researchvault.domain.account.UserAccount;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.account.Username;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
 
 /**
@@ -26,6 +30,8 @@ import org.sqlite.SQLiteErrorCode;
  */
 public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteAccountRegistry.class);
+
     private static final String COLUMNS = "id, username, created_at, last_login_at, kdf_algorithm, kdf_memory_kib, "
             + "kdf_iterations, kdf_parallelism, kdf_salt, pending_kdf_algorithm, pending_kdf_memory_kib, "
             + "pending_kdf_iterations, pending_kdf_parallelism, pending_kdf_salt";
@@ -33,9 +39,14 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     private final RegistryConnections connections;
 
     public SqliteAccountRegistry(Path registryFile, Duration busyTimeout) {
+        this(registryFile, busyTimeout, UnaryOperator.identity());
+    }
+
+    /** @param opened applied to each new connection (specs inject storage faults through it) */
+    SqliteAccountRegistry(Path registryFile, Duration busyTimeout, UnaryOperator<Connection> opened) {
         VaultLayout.createPrivateFile(registryFile);
         try {
-            this.connections = new RegistryConnections(registryFile, busyTimeout);
+            this.connections = new RegistryConnections(registryFile, busyTimeout, opened);
         } catch (SQLException | RuntimeException e) {
             throw unavailable();
         }
@@ -86,13 +97,14 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
         }
     }
 
+    /** Best effort: a login time the storage refuses (full disk, read-only file) is logged and dropped. */
     @Override
     public void recordLogin(UserId id, Instant at) {
         try {
             connections.read(connection -> update(connection, "UPDATE account SET last_login_at = ? WHERE id = ?",
                     at.toString(), id.toString()));
         } catch (SQLException e) {
-            throw unavailable();
+            LOG.warn("event=registry.login-not-recorded user={} sqliteCode={}", id, e.getErrorCode() & 0xFF);
         }
     }
 
@@ -160,7 +172,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
         }
     }
 
-    private static int update(java.sql.Connection connection, String sql, String... parameters) throws SQLException {
+    private static int update(Connection connection, String sql, String... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);

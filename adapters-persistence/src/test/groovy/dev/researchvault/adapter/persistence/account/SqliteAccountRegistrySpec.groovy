@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.account
 
 import dev.researchvault.application.account.AccountRegistryContract
 import dev.researchvault.domain.account.AccountRegistry
+import dev.researchvault.adapter.persistence.vault.StorageFaults
 import spock.lang.TempDir
 
 import java.nio.file.Files
@@ -19,11 +20,23 @@ class SqliteAccountRegistrySpec extends AccountRegistryContract {
 
     List<SqliteAccountRegistry> opened = []
 
+    StorageFaults faults = new StorageFaults()
+
     @Override
     AccountRegistry newRegistry() {
-        def registry = new SqliteAccountRegistry(dataDir.resolve('registry.db'), Duration.ofSeconds(5))
+        def registry = new SqliteAccountRegistry(dataDir.resolve('registry.db'), Duration.ofSeconds(5), faults)
         opened << registry
         registry
+    }
+
+    @Override
+    void storageRefusesWrites() {
+        faults.full = true
+    }
+
+    @Override
+    void storageRecovers() {
+        faults.full = false
     }
 
     def cleanup() {
