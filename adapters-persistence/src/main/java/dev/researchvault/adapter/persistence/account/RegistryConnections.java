@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -21,6 +24,16 @@ final class RegistryConnections implements AutoCloseable {
         T apply(Connection connection) throws SQLException;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryConnections.class);
+
+    /** SQLite primary result codes that stick to a connection: read-only, I/O error, cannot open. */
+    private static final Set<Integer> STUCK = Set.of(8, 10, 14);
+
+    /** Of those, the ones where the connection wrote nothing (an I/O error may have hit a commit half-way). */
+    private static final Set<Integer> NOTHING_WRITTEN = Set.of(8, 14);
+
+    private static final int MAX_CONNECTIONS = 4;
+
     private final ConnectionPool pool;
     private final Duration busyTimeout;
 
@@ -30,7 +43,7 @@ final class RegistryConnections implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout((int) busyTimeout.toMillis());
         String url = "jdbc:sqlite:" + registryFile.toAbsolutePath();
-        this.pool = new ConnectionPool(() -> opened.apply(config.createConnection(url)), 4, busyTimeout);
+        this.pool = new ConnectionPool(() -> opened.apply(config.createConnection(url)), MAX_CONNECTIONS, busyTimeout);
         this.busyTimeout = busyTimeout;
         change(connection -> {
             FlywaySchemaMigrator.migrate("classpath:db/registry", connection);
@@ -38,22 +51,62 @@ final class RegistryConnections implements AutoCloseable {
         });
     }
 
-    /** Runs {@code work} on a pooled connection. */
-    <T> T read(Work<T> work) throws SQLException {
-        try (Connection connection = pool.borrow()) {
+    /**
+     * Runs {@code work} on a pooled connection. A connection that fails in a way that sticks to it is
+     * discarded, so the registry recovers by itself once the storage does; when it could not write at all
+     * (opened read-only, cannot open), nothing was written and the work is tried again on another one.
+     */
+    <T> T withConnection(Work<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(work);
+            } catch (SQLException failure) {
+                if (!NOTHING_WRITTEN.contains(failure.getErrorCode() & 0xFF) || attempt > MAX_CONNECTIONS) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private <T> T attempt(Work<T> work) throws SQLException {
+        Connection connection = pool.borrow();
+        try {
             return work.apply(connection);
+        } catch (SQLException failure) {
+            discardIfStuck(connection, failure);
+            throw failure;
+        } finally {
+            connection.close();
         }
     }
 
     /**
      * Runs an account change (committed when {@code work} returns), then checkpoints on the same connection.
-     * A checkpoint that cannot complete is logged, never thrown: the change itself is durable in the WAL.
+     * A checkpoint that fails is logged, never thrown: the change itself is durable in the WAL.
      */
     <T> T change(Work<T> work) throws SQLException {
-        try (Connection connection = pool.borrow()) {
+        return withConnection(connection -> {
             T result = work.apply(connection);
-            WalCheckpoint.fold(connection, busyTimeout);
+            try {
+                WalCheckpoint.fold(connection, busyTimeout);
+            } catch (SQLException failure) {
+                LOG.warn("event=registry.checkpoint-failed sqliteCode={}", failure.getErrorCode() & 0xFF);
+                discardIfStuck(connection, failure);
+            }
             return result;
+        });
+    }
+
+    /**
+     * SQLite opens a file it may not write read-only, and a connection stays so; an I/O error or a file it
+     * could not open may leave it unusable too. Such a connection is closed instead of going back to the
+     * pool: before, it answered every later write with SQLITE_READONLY until a restart. The other
+     * connections in the pool are left to fail (and go) on their own first use.
+     */
+    private static void discardIfStuck(Connection connection, SQLException failure) throws SQLException {
+        if (STUCK.contains(failure.getErrorCode() & 0xFF)) {
+            LOG.info("event=registry.connection-discarded sqliteCode={}", failure.getErrorCode() & 0xFF);
+            connection.abort(Runnable::run);
         }
     }
 

@@ -55,7 +55,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     @Override
     public Optional<UserAccount> findByUsername(Username username) {
         try {
-            return connections.read(connection -> {
+            return connections.withConnection(connection -> {
                 try (PreparedStatement select = connection.prepareStatement(
                         "SELECT " + COLUMNS + " FROM account WHERE username_canonical = ?")) {
                     select.setString(1, username.canonical());
@@ -101,7 +101,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     @Override
     public void recordLogin(UserId id, Instant at) {
         try {
-            connections.read(connection -> update(connection, "UPDATE account SET last_login_at = ? WHERE id = ?",
+            connections.withConnection(connection -> update(connection, "UPDATE account SET last_login_at = ? WHERE id = ?",
                     at.toString(), id.toString()));
         } catch (SQLException e) {
             LOG.warn("event=registry.login-not-recorded user={} sqliteCode={}", id, e.getErrorCode() & 0xFF);
@@ -146,7 +146,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     @Override
     public boolean exists(UserId id) {
         try {
-            return connections.read(connection -> {
+            return connections.withConnection(connection -> {
                 try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM account WHERE id = ?")) {
                     select.setString(1, id.toString());
                     try (ResultSet row = select.executeQuery()) {

@@ -26,10 +26,12 @@ final class WalCheckpoint {
 
     /**
      * Checkpoints on {@code connection} (the one that just committed), retrying briefly while readers hold
-     * older snapshots. Never throws: the caller's change is already committed and durable in the WAL, so
-     * an incomplete checkpoint is logged and the next change tries again.
+     * older snapshots, then logging: the caller's change is already committed and durable in the WAL, and
+     * the next change tries again.
+     *
+     * @throws SQLException when the checkpoint itself fails (I/O error, read-only file)
      */
-    static void fold(Connection connection, Duration busyTimeout) {
+    static void fold(Connection connection, Duration busyTimeout) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = " + WAIT_PER_ATTEMPT.toMillis());
             try {
@@ -37,8 +39,6 @@ final class WalCheckpoint {
             } finally {
                 statement.execute("PRAGMA busy_timeout = " + busyTimeout.toMillis());
             }
-        } catch (SQLException failure) {
-            LOG.warn("event=registry.checkpoint-failed sqliteCode={}", failure.getErrorCode() & 0xFF);
         }
     }
 

@@ -3,12 +3,16 @@ package dev.researchvault.adapter.persistence.account
 import dev.researchvault.application.account.AccountRegistryContract
 import dev.researchvault.domain.account.AccountRegistry
 import dev.researchvault.adapter.persistence.vault.StorageFaults
+import dev.researchvault.domain.UnavailableException
+import dev.researchvault.domain.account.Username
+import spock.lang.Requires
 import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
 import java.sql.DriverManager
 import java.time.Duration
+import java.time.Instant
 
 class SqliteAccountRegistrySpec extends AccountRegistryContract {
 
@@ -109,6 +113,58 @@ class SqliteAccountRegistrySpec extends AccountRegistryContract {
 
         cleanup:
         reader?.close()
+    }
+
+    def "a connection opened while registry.db was read-only is replaced once it is writable: no 503 until a restart"() {
+        given: 'a registry opened while its file could not be written (SQLite then opens it read-only)'
+        def kim = account('kim')
+        registry.add(kim)
+        faults.readOnlyOpens = true
+        def reopened = newRegistry()
+
+        when:
+        reopened.add(account('lee'))
+
+        then: 'writes are refused clearly, logins and reads go on (the read leaves a read-only connection in the pool)'
+        thrown(UnavailableException)
+        reopened.recordLogin(kim.id(), Instant.parse('2026-02-03T04:05:06Z'))
+        reopened.findByUsername(kim.username()).isPresent()
+
+        when: 'the file is writable again: the very next write works'
+        faults.readOnlyOpens = false
+        reopened.add(account('lee'))
+        reopened.recordLogin(kim.id(), Instant.parse('2026-02-03T04:05:07Z'))
+
+        then:
+        reopened.findByUsername(new Username('lee')).isPresent()
+        reopened.findByUsername(kim.username()).get().lastLoginAt() == Instant.parse('2026-02-03T04:05:07Z')
+    }
+
+    @Requires({ Immutable.SUPPORTED })
+    def "the same with a real file: registry.db immutable (chattr +i) while the registry opens, then writable again"() {
+        given:
+        def mia = account('mia')
+        registry.add(mia)
+        Path file = dataDir.resolve('registry.db')
+        Immutable.set(file, true)
+        def reopened = newRegistry()
+
+        when:
+        reopened.add(account('ned'))
+
+        then:
+        thrown(UnavailableException)
+        reopened.findByUsername(mia.username()).isPresent()
+
+        when:
+        Immutable.set(file, false)
+        reopened.add(account('ned'))
+
+        then:
+        reopened.findByUsername(new Username('ned')).isPresent()
+
+        cleanup:
+        Immutable.set(file, false)
     }
 
     /** What plain SQLite reads from a copy of registry.db alone, as a restore without the -wal would see it. */
