@@ -36,8 +36,10 @@ final class RegistryConnections implements AutoCloseable {
 
     private final ConnectionPool pool;
     private final Duration busyTimeout;
+    private volatile boolean migrated;
 
-    RegistryConnections(Path registryFile, Duration busyTimeout, UnaryOperator<Connection> opened) throws SQLException {
+    /** Opens and migrates the registry now if it can, else on first use (see {@link #ensureMigrated()}). */
+    RegistryConnections(Path registryFile, Duration busyTimeout, UnaryOperator<Connection> opened) {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -45,10 +47,12 @@ final class RegistryConnections implements AutoCloseable {
         String url = "jdbc:sqlite:" + registryFile.toAbsolutePath();
         this.pool = new ConnectionPool(() -> opened.apply(config.createConnection(url)), MAX_CONNECTIONS, busyTimeout);
         this.busyTimeout = busyTimeout;
-        change(connection -> {
-            FlywaySchemaMigrator.migrate("classpath:db/registry", connection);
-            return null;
-        });
+        try {
+            ensureMigrated();
+        } catch (SQLException notYet) {
+            // A full disk (no room for the -shm index) must not stop the start: the next use tries again.
+            LOG.warn("event=registry.open-deferred sqliteCode={}", notYet.getErrorCode() & 0xFF);
+        }
     }
 
     /**
@@ -57,6 +61,11 @@ final class RegistryConnections implements AutoCloseable {
      * (opened read-only, cannot open), nothing was written and the work is tried again on another one.
      */
     <T> T withConnection(Work<T> work) throws SQLException {
+        ensureMigrated();
+        return retrying(work);
+    }
+
+    private <T> T retrying(Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(work);
@@ -85,7 +94,12 @@ final class RegistryConnections implements AutoCloseable {
      * A checkpoint that fails is logged, never thrown: the change itself is durable in the WAL.
      */
     <T> T change(Work<T> work) throws SQLException {
-        return withConnection(connection -> {
+        ensureMigrated();
+        return retrying(checkpointed(work));
+    }
+
+    private <T> Work<T> checkpointed(Work<T> work) {
+        return connection -> {
             T result = work.apply(connection);
             try {
                 WalCheckpoint.fold(connection, busyTimeout);
@@ -94,7 +108,27 @@ final class RegistryConnections implements AutoCloseable {
                 discardIfStuck(connection, failure);
             }
             return result;
-        });
+        };
+    }
+
+    /** Creates or updates the schema once; until that succeeds, every use tries it again first. */
+    private void ensureMigrated() throws SQLException {
+        if (migrated) {
+            return;
+        }
+        synchronized (this) {
+            if (!migrated) {
+                retrying(checkpointed(connection -> {
+                    try {
+                        FlywaySchemaMigrator.migrate("classpath:db/registry", connection);
+                    } catch (RuntimeException flywayFailure) {
+                        throw sqlFailureIn(flywayFailure);
+                    }
+                    return null;
+                }));
+                migrated = true;
+            }
+        }
     }
 
     /**
@@ -108,6 +142,16 @@ final class RegistryConnections implements AutoCloseable {
             LOG.info("event=registry.connection-discarded sqliteCode={}", failure.getErrorCode() & 0xFF);
             connection.abort(Runnable::run);
         }
+    }
+
+    /** Flyway wraps the driver's failure; its SQLite code says whether the connection is stuck. */
+    private static SQLException sqlFailureIn(RuntimeException flywayFailure) {
+        for (Throwable cause = flywayFailure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return new SQLException("the registry could not be migrated", flywayFailure);
     }
 
     @Override

@@ -45,11 +45,7 @@ public final class SqliteAccountRegistry implements AccountRegistry, AutoCloseab
     /** @param opened applied to each new connection (specs inject storage faults through it) */
     SqliteAccountRegistry(Path registryFile, Duration busyTimeout, UnaryOperator<Connection> opened) {
         VaultLayout.createPrivateFile(registryFile);
-        try {
-            this.connections = new RegistryConnections(registryFile, busyTimeout, opened);
-        } catch (SQLException | RuntimeException e) {
-            throw unavailable();
-        }
+        this.connections = new RegistryConnections(registryFile, busyTimeout, opened);
     }
 
     @Override

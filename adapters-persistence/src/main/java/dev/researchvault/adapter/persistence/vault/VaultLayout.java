@@ -106,6 +106,26 @@ public final class VaultLayout {
     }
 
     /**
+     * Of the data, {@code users} and {@code backups} directories, those group or others may read or enter:
+     * made before directories were created private (a {@code backups/} of 0755 listed user ids to everyone).
+     * The server does not change a directory it finds; tightening them is the operator's call.
+     */
+    public List<Path> openToOthers() {
+        return Stream.of(dataDir, usersDir(), dataDir.resolve("backups"))
+                .filter(directory -> isPosix(directory) && Files.isDirectory(directory))
+                .filter(VaultLayout::groupOrOthersMayAccess)
+                .toList();
+    }
+
+    private static boolean groupOrOthersMayAccess(Path directory) {
+        try {
+            return Files.getPosixFilePermissions(directory).stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"));
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
+    /**
      * Creates an empty file readable only by the server's user, for SQLite to initialise. SQLite gives its
      * -wal and -shm companions the same permissions, so the whole database stays private.
      */

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.account
 import dev.researchvault.application.account.AccountRegistryContract
 import dev.researchvault.domain.account.AccountRegistry
 import dev.researchvault.adapter.persistence.vault.StorageFaults
+import dev.researchvault.application.support.SmallDisk
 import dev.researchvault.domain.UnavailableException
 import dev.researchvault.domain.account.Username
 import spock.lang.Requires
@@ -140,13 +141,41 @@ class SqliteAccountRegistrySpec extends AccountRegistryContract {
         reopened.findByUsername(kim.username()).get().lastLoginAt() == Instant.parse('2026-02-03T04:05:07Z')
     }
 
-    @Requires({ Immutable.SUPPORTED })
+    def "a registry that cannot be opened yet (no room for its -shm on a full disk) is still built, and works once it can"() {
+        given:
+        def olga = account('olga')
+        registry.add(olga)
+        faults.unopenable = true
+
+        when:
+        def reopened = newRegistry()
+
+        then:
+        noExceptionThrown()
+
+        when:
+        reopened.findByUsername(olga.username())
+
+        then:
+        def refused = thrown(UnavailableException)
+        refused.code() == 'registry.unavailable'
+
+        when:
+        faults.unopenable = false
+        reopened.add(account('pia'))
+
+        then:
+        reopened.findByUsername(olga.username()).isPresent()
+        reopened.findByUsername(new Username('pia')).isPresent()
+    }
+
+    @Requires({ SmallDisk.AVAILABLE })
     def "the same with a real file: registry.db immutable (chattr +i) while the registry opens, then writable again"() {
         given:
         def mia = account('mia')
         registry.add(mia)
         Path file = dataDir.resolve('registry.db')
-        Immutable.set(file, true)
+        SmallDisk.immutable(file, true)
         def reopened = newRegistry()
 
         when:
@@ -157,14 +186,14 @@ class SqliteAccountRegistrySpec extends AccountRegistryContract {
         reopened.findByUsername(mia.username()).isPresent()
 
         when:
-        Immutable.set(file, false)
+        SmallDisk.immutable(file, false)
         reopened.add(account('ned'))
 
         then:
         reopened.findByUsername(new Username('ned')).isPresent()
 
         cleanup:
-        Immutable.set(file, false)
+        SmallDisk.immutable(file, false)
     }
 
     /** What plain SQLite reads from a copy of registry.db alone, as a restore without the -wal would see it. */

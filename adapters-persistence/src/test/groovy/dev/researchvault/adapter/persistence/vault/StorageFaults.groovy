@@ -12,16 +12,22 @@ import java.util.function.UnaryOperator
  * Storage faults for connections, deterministic where a real full disk or read-only file needs root:
  * writes refused with SQLITE_FULL while {@link #full}; a connection opened while {@link #readOnlyOpens}
  * refuses writes with SQLITE_READONLY for good, as a connection SQLite opened read-only (its fallback
- * when the file may not be written) does even after the file is writable again.
+ * when the file may not be written) does even after the file is writable again; no connection opens
+ * (SQLITE_IOERR) while {@link #unopenable}, as on a disk without room for a new {@code -shm}.
  */
 class StorageFaults implements UnaryOperator<Connection> {
 
     volatile boolean full
     volatile boolean readOnlyOpens
+    volatile boolean unopenable
     final List<FaultyConnection> opened = Collections.synchronizedList([])
 
     @Override
     Connection apply(Connection connection) {
+        if (unopenable) {
+            connection.close()
+            throw new SQLiteException('disk I/O error', SQLiteErrorCode.SQLITE_IOERR)
+        }
         def faulty = new FaultyConnection(connection, this, readOnlyOpens)
         opened << faulty
         faulty
