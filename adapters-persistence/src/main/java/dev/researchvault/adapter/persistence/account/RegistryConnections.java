@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The connections of {@code registry.db}: a small pool in WAL mode, migrated once, where every account
- * change is followed by a checkpoint ({@link WalCheckpoint}) so the main file alone holds every account.
+ * The connections of {@code registry.db}: a small pool in WAL mode where every account change is followed
+ * by a checkpoint ({@link WalCheckpoint}), so the main file alone holds every account. Storage faults heal
+ * without a restart: the schema is migrated on the first use that can open the file (not at all on a disk
+ * too full for SQLite's {@code -shm}), and a connection stuck read-only or failing I/O is discarded.
  */
 final class RegistryConnections implements AutoCloseable {
 
