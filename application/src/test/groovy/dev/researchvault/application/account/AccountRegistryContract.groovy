@@ -1,6 +1,7 @@
 package dev.researchvault.application.account
 
 import dev.researchvault.domain.ConflictException
+import dev.researchvault.domain.UnavailableException
 import dev.researchvault.domain.account.AccountRegistry
 import dev.researchvault.domain.account.KdfAlgorithm
 import dev.researchvault.domain.account.KdfParameters
@@ -16,6 +17,12 @@ import java.time.temporal.ChronoUnit
 abstract class AccountRegistryContract extends Specification {
 
     abstract AccountRegistry newRegistry()
+
+    /** From now on the registry's storage refuses writes, as a full disk does (reads still work). */
+    abstract void storageRefusesWrites()
+
+    /** The storage takes writes again (space was freed): the registry must work without being rebuilt. */
+    abstract void storageRecovers()
 
     AccountRegistry registry
 
@@ -132,5 +139,60 @@ abstract class AccountRegistryContract extends Specification {
 
         then:
         noExceptionThrown()
+    }
+
+    def "a login time that cannot be stored is dropped without failing: a full disk must not stop logins"() {
+        given:
+        def hana = account('hana')
+        registry.add(hana)
+        def first = Instant.parse('2026-01-02T03:04:05.678Z')
+        registry.recordLogin(hana.id(), first)
+        storageRefusesWrites()
+
+        when:
+        registry.recordLogin(hana.id(), first.plusSeconds(60))
+
+        then:
+        noExceptionThrown()
+        registry.findByUsername(new Username('hana')).get().lastLoginAt() == first
+
+        when:
+        storageRecovers()
+        registry.recordLogin(hana.id(), first.plusSeconds(120))
+
+        then:
+        registry.findByUsername(new Username('hana')).get().lastLoginAt() == first.plusSeconds(120)
+    }
+
+    def "account changes the storage refuses fail with registry.unavailable, and work again once it recovers"() {
+        given:
+        def ivan = account('ivan', 1)
+        registry.add(ivan)
+        storageRefusesWrites()
+
+        when:
+        registry.add(account('judy'))
+
+        then:
+        def refused = thrown(UnavailableException)
+        refused.code() == 'registry.unavailable'
+
+        when:
+        registry.stageKdfChange(ivan.id(), kdf(2))
+
+        then:
+        thrown(UnavailableException)
+        registry.findByUsername(new Username('ivan')).get().pendingKdf().isEmpty()
+
+        when:
+        storageRecovers()
+        registry.add(account('judy'))
+        registry.stageKdfChange(ivan.id(), kdf(2))
+        registry.completeKdfChange(ivan.id())
+
+        then:
+        registry.findByUsername(new Username('judy')).isPresent()
+        registry.findByUsername(new Username('ivan')).get().kdf() == kdf(2)
+        registry.remove(ivan.id())
     }
 }

@@ -5,8 +5,20 @@ import dev.researchvault.domain.account.AccountRegistry
 
 class InMemoryAccountRegistrySpec extends AccountRegistryContract {
 
+    InMemoryAccountRegistry inMemory
+
     @Override
     AccountRegistry newRegistry() {
-        new InMemoryAccountRegistry()
+        inMemory = new InMemoryAccountRegistry()
+    }
+
+    @Override
+    void storageRefusesWrites() {
+        inMemory.refusingWrites = true
+    }
+
+    @Override
+    void storageRecovers() {
+        inMemory.refusingWrites = false
     }
 }

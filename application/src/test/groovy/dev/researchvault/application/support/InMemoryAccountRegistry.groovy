@@ -1,6 +1,7 @@
 package dev.researchvault.application.support
 
 import dev.researchvault.domain.ConflictException
+import dev.researchvault.domain.UnavailableException
 import dev.researchvault.domain.account.AccountRegistry
 import dev.researchvault.domain.account.KdfParameters
 import dev.researchvault.domain.account.UserAccount
@@ -15,6 +16,9 @@ class InMemoryAccountRegistry implements AccountRegistry {
 
     private final Map<UserId, UserAccount> accounts = new ConcurrentHashMap<>()
 
+    /** Set by specs: every change fails as on a full disk, except a login time, which is dropped. */
+    volatile boolean refusingWrites
+
     @Override
     Optional<UserAccount> findByUsername(Username username) {
         Optional.ofNullable(accounts.values().find { it.username().canonical() == username.canonical() })
@@ -22,6 +26,7 @@ class InMemoryAccountRegistry implements AccountRegistry {
 
     @Override
     synchronized void add(UserAccount account) {
+        refuseWhenFull()
         if (findByUsername(account.username()).isPresent()) {
             throw new ConflictException('account.username-taken', 'this username is already registered')
         }
@@ -30,16 +35,21 @@ class InMemoryAccountRegistry implements AccountRegistry {
 
     @Override
     void recordLogin(UserId id, Instant at) {
+        if (refusingWrites) {
+            return
+        }
         accounts.computeIfPresent(id) { key, account -> copy(account, at, account.kdf(), account.pendingKdf()) }
     }
 
     @Override
     void stageKdfChange(UserId id, KdfParameters newKdf) {
+        refuseWhenFull()
         accounts.computeIfPresent(id) { key, account -> copy(account, account.lastLoginAt(), account.kdf(), Optional.of(newKdf)) }
     }
 
     @Override
     void completeKdfChange(UserId id) {
+        refuseWhenFull()
         accounts.computeIfPresent(id) { key, account ->
             account.pendingKdf().map { copy(account, account.lastLoginAt(), it, Optional.empty()) }.orElse(account)
         }
@@ -47,12 +57,19 @@ class InMemoryAccountRegistry implements AccountRegistry {
 
     @Override
     boolean remove(UserId id) {
+        refuseWhenFull()
         accounts.remove(id) != null
     }
 
     @Override
     boolean exists(UserId id) {
         accounts.containsKey(id)
+    }
+
+    private void refuseWhenFull() {
+        if (refusingWrites) {
+            throw new UnavailableException('registry.unavailable', 'the account registry cannot be reached')
+        }
     }
 
     private static UserAccount copy(UserAccount account, Instant lastLogin, KdfParameters kdf, Optional<KdfParameters> pending) {

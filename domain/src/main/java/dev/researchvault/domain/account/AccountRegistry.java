@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The registry of accounts: who exists and how each one's key is derived. Holds no secret.
+ * The registry of accounts: who exists and how each one's key is derived. Holds no secret. Apart from
+ * {@link #recordLogin}, a method whose storage cannot be read or written throws
+ * {@link dev.researchvault.domain.UnavailableException} ({@code registry.unavailable}) and changes nothing.
  */
 public interface AccountRegistry {
 
@@ -19,7 +21,11 @@ public interface AccountRegistry {
      */
     void add(UserAccount account);
 
-    /** Records a successful login time. Unknown ids are ignored. */
+    /**
+     * Records a successful login time, best effort: the time is informational, so when the storage refuses
+     * the write (a full disk, a read-only file) it is dropped and logged, never thrown — a full disk must not
+     * stop anyone from logging in to read. Unknown ids are ignored.
+     */
     void recordLogin(UserId id, Instant at);
 
     /**

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** A borrowed connection: closing it rolls back what was left open and returns it to its pool. */
 final class PooledConnection extends DelegatingConnection {
@@ -12,6 +13,7 @@ final class PooledConnection extends DelegatingConnection {
     private final ConnectionPool pool;
     private final List<Statement> statements = new ArrayList<>();
     private boolean returned;
+    private boolean aborted;
 
     PooledConnection(Connection delegate, ConnectionPool pool) {
         super(delegate);
@@ -24,7 +26,7 @@ final class PooledConnection extends DelegatingConnection {
             return;
         }
         returned = true;
-        boolean healthy = closeForgottenStatements();
+        boolean healthy = closeForgottenStatements() && !aborted;
         try {
             if (!delegate.getAutoCommit()) {
                 delegate.rollback();
@@ -34,6 +36,17 @@ final class PooledConnection extends DelegatingConnection {
             healthy = false;
         }
         pool.giveBack(delegate, healthy);
+    }
+
+    /**
+     * Takes the connection out of its pool for good: it is closed instead of going back. For a borrower
+     * that saw it fail in a way that sticks to the connection (opened read-only while the file could not be
+     * written, an I/O error), so the next borrower gets a freshly opened one.
+     */
+    @Override
+    public void abort(Executor executor) {
+        aborted = true;
+        close();
     }
 
     /** Statements are remembered until the connection goes back (pruned as they close). */

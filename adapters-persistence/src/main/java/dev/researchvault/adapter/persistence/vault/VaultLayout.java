@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,9 @@ public final class VaultLayout {
 
     private static final Pattern USER_DIRECTORY =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path dataDir;
 
@@ -118,15 +122,40 @@ public final class VaultLayout {
         return List.of(database, Path.of(database + "-wal"), Path.of(database + "-shm"), Path.of(database + "-journal"));
     }
 
-    /** Creates a directory readable only by the server's user (where the file system supports it). */
+    /**
+     * Creates {@code directory} and any missing parent, each readable only by the server's user (mode 700, set
+     * as it is created, where the file system supports it). Directories that exist are left as they are:
+     * an operator's mode — a data directory made read-only, say — is never undone.
+     */
     public static void createPrivateDirectories(Path directory) {
         try {
-            Files.createDirectories(directory);
-            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            if (isPosix(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+            } else {
+                Files.createDirectories(directory);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Of the data, {@code users} and {@code backups} directories, those group or others may read or enter:
+     * made before directories were created private (a {@code backups/} of 0755 listed user ids to everyone).
+     * The server does not change a directory it finds; tightening them is the operator's call.
+     */
+    public List<Path> openToOthers() {
+        return Stream.of(dataDir, usersDir(), dataDir.resolve("backups"))
+                .filter(directory -> isPosix(directory) && Files.isDirectory(directory))
+                .filter(VaultLayout::groupOrOthersMayAccess)
+                .toList();
+    }
+
+    private static boolean groupOrOthersMayAccess(Path directory) {
+        try {
+            return Files.getPosixFilePermissions(directory).stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"));
+        } catch (IOException unreadable) {
+            return false;
         }
     }
 
@@ -137,8 +166,8 @@ public final class VaultLayout {
     public static void createPrivateFile(Path file) {
         try {
             createPrivateDirectories(file.getParent());
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (isPosix(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
             } else {
                 Files.createFile(file);
             }
@@ -147,6 +176,10 @@ public final class VaultLayout {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** Deletes a directory tree; a missing one is fine. */
