@@ -4,7 +4,6 @@ import dev.researchvault.reliability.support.Api
 import dev.researchvault.reliability.support.Mounts
 import dev.researchvault.reliability.support.ReliabilitySpec
 import dev.researchvault.reliability.support.User
-import spock.lang.PendingFeature
 import spock.lang.Requires
 import spock.lang.Shared
 
@@ -130,8 +129,6 @@ class FaultsSpec extends ReliabilitySpec {
         Files.deleteIfExists(filler)
     }
 
-    @PendingFeature(reason = 'the registry no longer fails the login (recordLogin is best effort); the write of '
-            + 'vault_meta.last_unlocked_at still does (503 vault.unavailable): AccountService, another branch')
     def "a full disk: an existing user logs in to read"() {
         given:
         User reader = newUser('full-login')

@@ -236,8 +236,13 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             });
             return true;
         } catch (UnavailableException unusable) {
+            if (unusable.code().startsWith("storage.")) {
+                // Full or read-only storage: the vault opened and reads work; only this write was refused.
+                LOG.warn("event=login.unlock-time-not-recorded user={} code={}", user.id(), unusable.code());
+                return true;
+            }
             LOG.warn("event=login.vault-unusable user={} code={}", user.id(), unusable.code());
-            return !unusable.code().startsWith("vault.damaged") && !unusable.code().equals("vault.unavailable");
+            return false;
         }
     }
 

@@ -19,8 +19,13 @@ final class JdbcVaultMetadata implements VaultMetadata {
         return rows.findById(name).map(VaultMetaRow::value);
     }
 
+    /** @throws dev.researchvault.domain.UnavailableException {@code storage.full} / {@code storage.read-only} */
     @Override
     public void put(String name, String value) {
-        rows.upsert(name, value);
+        try {
+            rows.upsert(name, value);
+        } catch (RuntimeException failure) {
+            throw StorageFailures.refusedWrite(failure).orElseThrow(() -> failure);
+        }
     }
 }
