@@ -41,10 +41,11 @@ public final class ChatService implements ManageChatsUseCase {
     @Override
     public ChatSummary create(Session caller, String title) {
         Chat chat = Chat.create(UUID.randomUUID(), title, now());
-        return inVault(caller, () -> {
+        // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
+        return inVault(caller, () -> transactions.inTransaction(() -> {
             repository.add(chat);
             return new ChatSummary(chat, 0);
-        });
+        }));
     }
 
     @Override

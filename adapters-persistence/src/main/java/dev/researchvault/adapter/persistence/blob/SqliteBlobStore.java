@@ -51,7 +51,7 @@ final class SqliteBlobStore implements BlobStore {
     @Override
     public BlobInfo save(BlobKey key, String mime, byte[] data) {
         BlobInfo info = new BlobInfo(mime, data.length, BlobDigest.of(data));
-        return withConnection("save", connection -> {
+        return withWriteConnection("save", connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, key.value());
                 upsert.setString(2, info.mime());
@@ -120,7 +120,7 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public boolean delete(BlobKey key) {
-        return withConnection("delete", connection -> {
+        return withWriteConnection("delete", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 delete.setString(1, key.value());
                 return delete.executeUpdate() > 0;
@@ -134,7 +134,7 @@ final class SqliteBlobStore implements BlobStore {
         if (ranges.isEmpty()) {
             return 0;
         }
-        return withConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+        return withWriteConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
     }
 
     /**
@@ -166,7 +166,23 @@ final class SqliteBlobStore implements BlobStore {
 
     /** Runs {@code work} on a connection to the bound blobs.db; storage failures become 503s. */
     private static <T> T withConnection(String operation, SqlWork<T> work) {
-        try (Connection connection = CurrentVault.connection(VaultFile.BLOBS)) {
+        return run(operation, () -> CurrentVault.connection(VaultFile.BLOBS), work);
+    }
+
+    /**
+     * Runs a write on a connection to the bound blobs.db taken after waiting for the file's writer turn, so
+     * concurrent saves and deletions of one user queue in arrival order rather than race in SQLite's busy
+     * handler. (The digest a V1 row gets on its first read is written on the reading connection, outside the
+     * turn: waiting for a turn while holding a connection could starve the turn's holder of one; that single
+     * statement waits in SQLite's busy handler instead.)
+     */
+    private static <T> T withWriteConnection(String operation, SqlWork<T> work) {
+        return run(operation, () -> CurrentVault.writeConnection(VaultFile.BLOBS), work);
+    }
+
+    /** Runs {@code work} on a connection from {@code connections}; storage failures become 503s. */
+    private static <T> T run(String operation, ConnectionSupplier connections, SqlWork<T> work) {
+        try (Connection connection = connections.get()) {
             return work.run(connection);
         } catch (SQLException failure) {
             // Error code and state only: messages can quote SQL or values.
@@ -174,6 +190,11 @@ final class SqliteBlobStore implements BlobStore {
                     failure.getSQLState());
             throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
         }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionSupplier {
+        Connection get() throws SQLException;
     }
 
     @FunctionalInterface

@@ -4,6 +4,8 @@ import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.domain.UnavailableException
+import dev.researchvault.domain.blob.BlobKey
+import dev.researchvault.domain.blob.BlobStore
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
 import java.sql.Connection
@@ -22,7 +24,7 @@ import spock.lang.Specification
  * Write transactions of one vault take turns in arrival order (a fair lock per open vault) instead of
  * sleeping in SQLite's busy handler; other vaults are not held up; a turn that does not come within the
  * busy timeout is a 503 `vault.busy`. Transactions hold SQLite's write lock from their begin (BEGIN
- * IMMEDIATE), so one that reads first can always write.
+ * IMMEDIATE), so one that reads first can always write; blobs.db writes take turns too.
  */
 class VaultWritersSpec extends Specification {
 
@@ -174,5 +176,31 @@ class VaultWritersSpec extends Specification {
 
         cleanup:
         other?.close()
+    }
+
+    def "blob writes of one vault take turns in arrival order"() {
+        given: 'a turn holder on blobs.db'
+        def vault = fixture.newVault()
+        def blobs = fixture.bean(BlobStore)
+        def events = new CopyOnWriteArrayList<String>()
+        def holding = new CountDownLatch(1)
+        def holder = pool.submit {
+            fixture.inVault(vault) {
+                CurrentVault.writeConnection(VaultFile.BLOBS).withCloseable {
+                    holding.countDown()
+                    Thread.sleep(300)
+                    events << 'holder done'
+                }
+            }
+        }
+        holding.await(5, TimeUnit.SECONDS)
+
+        when:
+        fixture.inVault(vault) { blobs.save(BlobKey.file(UUID.randomUUID(), 0), 'text/plain', 'x'.bytes) }
+        events << 'saved'
+        holder.get(5, TimeUnit.SECONDS)
+
+        then:
+        events == ['holder done', 'saved']
     }
 }
