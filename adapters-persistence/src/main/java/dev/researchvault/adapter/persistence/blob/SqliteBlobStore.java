@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.blob;
 
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
+import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.blob.Blob;
@@ -180,7 +181,11 @@ final class SqliteBlobStore implements BlobStore {
         return run(operation, () -> CurrentVault.writeConnection(VaultFile.BLOBS), work);
     }
 
-    /** Runs {@code work} on a connection from {@code connections}; storage failures become 503s. */
+    /**
+     * Runs {@code work} on a connection from {@code connections}. A busy file (no turn, or no SQLite lock,
+     * within the busy timeout) is {@code vault.busy}, which asks the client to try again; any other failure is
+     * {@code blob.unavailable}.
+     */
     private static <T> T run(String operation, ConnectionSupplier connections, SqlWork<T> work) {
         try (Connection connection = connections.get()) {
             return work.run(connection);
@@ -188,6 +193,9 @@ final class SqliteBlobStore implements BlobStore {
             // Error code and state only: messages can quote SQL or values.
             LOG.warn("event=blob.failed operation={} errorCode={} sqlState={}", operation, failure.getErrorCode(),
                     failure.getSQLState());
+            if (SqliteErrors.isBusy(failure)) {
+                throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again shortly");
+            }
             throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
         }
     }

@@ -34,8 +34,8 @@ public final class VaultTransactions implements Transactions {
      *
      * <p>A transaction the storage cannot carry (disk full, file system read-only, file gone) is a 503 for this
      * user, not an unexpected 500: the framework reports it as a connection or transaction failure around
-     * the work (the work's own domain errors pass through unchanged). The cause is not logged here: its
-     * message can quote SQL.
+     * the work (the work's own domain errors pass through unchanged); a busy file is the 503 {@code vault.busy}
+     * that asks to try again. The cause is not logged here: its message can quote SQL.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
@@ -46,6 +46,9 @@ public final class VaultTransactions implements Transactions {
         try {
             return operations.executeWrite(status -> work.get());
         } catch (ConnectionException | TransactionException storageFailure) {
+            if (SqliteErrors.isBusy(storageFailure)) {
+                throw busy();
+            }
             throw new UnavailableException("vault.unavailable", "the vault cannot be written right now");
         } finally {
             if (writers != null) {

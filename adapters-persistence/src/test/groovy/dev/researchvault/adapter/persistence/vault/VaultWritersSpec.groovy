@@ -203,4 +203,46 @@ class VaultWritersSpec extends Specification {
         then:
         events == ['holder done', 'saved']
     }
+
+    def "a blob write whose turn does not come within the busy timeout is vault.busy"() {
+        given:
+        def vault = fixture.newVault()
+        def holding = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        def holder = pool.submit {
+            fixture.inVault(vault) {
+                CurrentVault.writeConnection(VaultFile.BLOBS).withCloseable { holding.countDown(); release.await(5, TimeUnit.SECONDS) }
+            }
+        }
+        holding.await(5, TimeUnit.SECONDS)
+
+        when:
+        fixture.inVault(vault) { fixture.bean(BlobStore).save(BlobKey.file(UUID.randomUUID(), 0), 'text/plain', 'x'.bytes) }
+
+        then:
+        def busy = thrown(UnavailableException)
+        busy.code() == 'vault.busy'
+
+        cleanup:
+        release.countDown()
+        holder?.get(5, TimeUnit.SECONDS)
+    }
+
+    def "a transaction that cannot get SQLite's write lock within the busy timeout is vault.busy, not vault.unavailable"() {
+        given: 'another process holds the write lock'
+        def vault = fixture.newVault()
+        def other = outsider(vault, VaultFile.VAULT, 0)
+        other.createStatement().withCloseable { it.execute('BEGIN IMMEDIATE') }
+
+        when:
+        fixture.inVault(vault) { transactions.inTransaction { 'never' } }
+
+        then:
+        def busy = thrown(UnavailableException)
+        busy.code() == 'vault.busy'
+
+        cleanup:
+        other?.createStatement()?.withCloseable { it.execute('ROLLBACK') }
+        other?.close()
+    }
 }
