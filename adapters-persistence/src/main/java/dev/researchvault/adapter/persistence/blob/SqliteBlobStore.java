@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,14 @@ final class SqliteBlobStore implements BlobStore {
             return 0;
         }
         return withWriteConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+    }
+
+    @Override
+    public List<UUID> owners(Optional<UUID> after, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return withConnection("owners", connection -> OwnerScan.run(connection, after, max));
     }
 
     /**
