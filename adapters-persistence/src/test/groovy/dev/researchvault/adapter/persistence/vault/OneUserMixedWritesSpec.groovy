@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.vault
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.account.Session
+import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.chat.ChatService
 import dev.researchvault.application.chat.FileSizeLimit
 import dev.researchvault.application.chat.NewFile
@@ -54,7 +55,7 @@ class OneUserMixedWritesSpec extends Specification {
         def scope = fixture.bean(OpenVaults)
         def blobs = fixture.bean(BlobStore)
         def chats = new ChatService(scope, transactions, fixture.bean(ChatRepository), blobs,
-                new FileSizeLimit(1 << 20), Clock.systemUTC())
+                new FileSizeLimit(1 << 20), new PendingBlobOwners(), Clock.systemUTC())
         def research = new ResearchService(scope, transactions, fixture.bean(ResearchRepository), Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()
         def start = new CountDownLatch(1)
