@@ -5,6 +5,7 @@ import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupPolicies;
 import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
 import dev.researchvault.application.backup.BackupService;
+import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.backup.SettingsBackupPolicies;
 import dev.researchvault.application.settings.SettingsQuery;
 import dev.researchvault.application.maintenance.VaultMaintenanceService;
@@ -45,8 +46,9 @@ public class BackupWiring {
     }
 
     @Singleton
-    VaultMaintenanceService vaultMaintenanceService(VaultMaintenance maintenance, VaultScope scope, Backups backups) {
-        return new VaultMaintenanceService(maintenance, scope, backups);
+    VaultMaintenanceService vaultMaintenanceService(VaultMaintenance maintenance, VaultScope scope, Backups backups,
+                                                    BlobReconciliation reconciliation) {
+        return new VaultMaintenanceService(maintenance, scope, backups, reconciliation);
     }
 
     @Singleton

@@ -1,8 +1,10 @@
 package dev.researchvault.bootstrap;
 
+import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.blob.LegacyFileMigration;
 import dev.researchvault.application.blob.LegacyMessageFiles;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
+import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.chat.ChatService;
 import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.MessageFileService;
@@ -22,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Wires the chat use cases, message files and the legacy file migration. */
+/** Wires the chat use cases, message files and the blob upkeep after logins (legacy files, reconciliation). */
 @Factory
 public class ChatWiring {
 
@@ -49,8 +51,8 @@ public class ChatWiring {
 
     @Singleton
     ChatService chatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, BlobStore blobs,
-                            FileSizeLimit fileSizeLimit, Clock clock) {
-        return new ChatService(vaultScope, transactions, repository, blobs, fileSizeLimit, clock);
+                            FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
+        return new ChatService(vaultScope, transactions, repository, blobs, fileSizeLimit, pendingOwners, clock);
     }
 
     @Singleton
@@ -59,7 +61,10 @@ public class ChatWiring {
         return new MessageFileService(vaultScope, repository, blobs, legacyFiles);
     }
 
-    /** One background thread: migrations are rare, one-off and must not compete with requests. */
+    /**
+     * One background thread for the blob upkeep after logins (legacy migration, then reconciliation): both are
+     * rare, mostly find nothing to do, and must not compete with requests.
+     */
     @Singleton
     @Named("legacy-files")
     @Bean(preDestroy = "shutdown")
@@ -71,9 +76,15 @@ public class ChatWiring {
         });
     }
 
+    /**
+     * The blob area's login listener, which {@code AccountWiring} puts into the {@link AccountEventsFanOut}: it
+     * runs the legacy migration and then the reconciliation of unreferenced blobs ({@code BlobWiring}).
+     */
     @Singleton
     LegacyMigrationOnLogin legacyMigrationOnLogin(VaultScope vaultScope, BlobStore blobs, LegacyMessageFiles legacyFiles,
+                                                  BlobReconciliation reconciliation,
                                                   @Named("legacy-files") ExecutorService executor) {
-        return new LegacyMigrationOnLogin(vaultScope, new LegacyFileMigration(blobs, legacyFiles), executor);
+        return new LegacyMigrationOnLogin(vaultScope, new LegacyFileMigration(blobs, legacyFiles), reconciliation,
+                executor);
     }
 }

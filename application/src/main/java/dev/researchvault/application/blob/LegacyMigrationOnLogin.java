@@ -13,11 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link LegacyFileMigration} in the background after each login, inside the user's vault scope. After
- * login because only then is the user's key at hand; in the background because a vault with many legacy
- * files would otherwise hold up the login; at every login because a cheap pass finds nothing to do, and
- * legacy rows may arrive later (an import, a restored old backup). Until it has run, downloads serve
- * legacy files from the rows. One run per user at a time.
+ * The blob area's upkeep after each login, in the background, inside the user's vault scope: first
+ * {@link LegacyFileMigration}, then {@link BlobReconciliation} (blobs no row owns any more: what a crash between
+ * a chat deletion's commit and its blob deletion left). After login because only then is the user's key at
+ * hand; in the background because a vault with many legacy files or leftovers would otherwise hold up the
+ * login; at every login because a cheap pass finds nothing to do, and legacy rows or leftovers may arrive later
+ * (an import, a restored old backup, a crash). Until the migration has run, downloads serve legacy files from
+ * the rows. One run per user at a time; a failure of one step does not keep the other from running.
  */
 public final class LegacyMigrationOnLogin implements AccountEvents {
 
@@ -25,12 +27,15 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
 
     private final VaultScope vaultScope;
     private final LegacyFileMigration migration;
+    private final BlobReconciliation reconciliation;
     private final Executor background;
     private final Set<UserId> running = ConcurrentHashMap.newKeySet();
 
-    public LegacyMigrationOnLogin(VaultScope vaultScope, LegacyFileMigration migration, Executor background) {
+    public LegacyMigrationOnLogin(VaultScope vaultScope, LegacyFileMigration migration,
+                                  BlobReconciliation reconciliation, Executor background) {
         this.vaultScope = vaultScope;
         this.migration = migration;
+        this.reconciliation = reconciliation;
         this.background = background;
     }
 
@@ -43,8 +48,18 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
         // A logout may wipe the session's key before the task runs: the task owns a copy.
         MasterKey key = new MasterKey(session.key().copyBytes());
         try {
-            background.execute(() -> migrate(user, key));
+            background.execute(() -> upkeep(user, key));
         } catch (RejectedExecutionException shuttingDown) {
+            running.remove(user);
+            key.destroy();
+        }
+    }
+
+    private void upkeep(UserId user, MasterKey key) {
+        try {
+            migrate(user, key);
+            reconcile(user, key);
+        } finally {
             running.remove(user);
             key.destroy();
         }
@@ -59,14 +74,23 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
             }
         } catch (RuntimeException failure) {
             LOG.warn("event=blob.legacy-migration-failed user={} error={}", user, failure.getClass().getSimpleName());
-        } finally {
-            running.remove(user);
-            key.destroy();
+        }
+    }
+
+    private void reconcile(UserId user, MasterKey key) {
+        try {
+            BlobReconciliation.Report report = vaultScope.call(user, key, reconciliation::reconcile);
+            if (report.blobsRemoved() > 0) {
+                LOG.info("event=blob.reconciled user={} owners={} unreferenced={} removed={}", user, report.owners(),
+                        report.unreferencedOwners(), report.blobsRemoved());
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("event=blob.reconcile-failed user={} error={}", user, failure.getClass().getSimpleName());
         }
     }
 
     @Override
     public void passwordChanged(UserId user, MasterKey newKey) {
-        // Nothing to do: the next login runs the migration with the new key.
+        // Nothing to do: the next login runs the upkeep with the new key.
     }
 }

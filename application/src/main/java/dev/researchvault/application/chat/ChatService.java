@@ -1,6 +1,7 @@
 package dev.researchvault.application.chat;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.vault.Transactions;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.NotFoundException;
@@ -27,24 +28,28 @@ public final class ChatService implements ManageChatsUseCase {
     private final Transactions transactions;
     private final ChatRepository repository;
     private final MessageAttachments attachments;
+    private final PendingBlobOwners pendingOwners;
     private final Clock clock;
 
+    /** @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation} */
     public ChatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, BlobStore blobs,
-                       FileSizeLimit fileSizeLimit, Clock clock) {
+                       FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
         this.vaultScope = vaultScope;
         this.transactions = transactions;
         this.repository = repository;
         this.attachments = new MessageAttachments(blobs, fileSizeLimit);
+        this.pendingOwners = pendingOwners;
         this.clock = clock;
     }
 
     @Override
     public ChatSummary create(Session caller, String title) {
         Chat chat = Chat.create(UUID.randomUUID(), title, now());
-        return inVault(caller, () -> {
+        // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
+        return inVault(caller, () -> transactions.inTransaction(() -> {
             repository.add(chat);
             return new ChatSummary(chat, 0);
-        });
+        }));
     }
 
     @Override
@@ -86,13 +91,16 @@ public final class ChatService implements ManageChatsUseCase {
         Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now);
         return inVault(caller, () -> {
             requireChat(chatId);
-            // Bytes first, then the row: a row must never point at bytes that are not stored.
-            attachments.store(message.id(), command.files());
-            try {
-                return transactions.inTransaction(() -> addMessage(message));
-            } catch (RuntimeException failure) {
-                attachments.discard(List.of(message.id()));
-                throw failure;
+            // Bytes first, then the row: a row must never point at bytes that are not stored. Until the row has
+            // committed (or the bytes are discarded) the message is pending, so no reconciliation takes its bytes.
+            try (PendingBlobOwners.Registration pending = pendingOwners.register(message.id())) {
+                attachments.store(message.id(), command.files());
+                try {
+                    return transactions.inTransaction(() -> addMessage(message));
+                } catch (RuntimeException failure) {
+                    attachments.discard(List.of(message.id()));
+                    throw failure;
+                }
             }
         });
     }

@@ -1,6 +1,7 @@
 package dev.researchvault.application.maintenance;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.backup.Backups;
 import dev.researchvault.domain.vault.VaultMaintenance;
@@ -16,11 +17,14 @@ public final class VaultMaintenanceService {
     private final VaultMaintenance maintenance;
     private final VaultScope vaultScope;
     private final Backups backups;
+    private final BlobReconciliation reconciliation;
 
-    public VaultMaintenanceService(VaultMaintenance maintenance, VaultScope vaultScope, Backups backups) {
+    public VaultMaintenanceService(VaultMaintenance maintenance, VaultScope vaultScope, Backups backups,
+                                   BlobReconciliation reconciliation) {
         this.maintenance = maintenance;
         this.vaultScope = vaultScope;
         this.backups = backups;
+        this.reconciliation = reconciliation;
     }
 
     /** {@code PRAGMA integrity_check} of both files on fresh connections. */
@@ -34,9 +38,19 @@ public final class VaultMaintenanceService {
         return new VaultStatistics(files, backups.lastBackupAt(session.userId()));
     }
 
-    /** Compacts both files; answers the bytes reclaimed. */
-    public long vacuum(Session session) {
-        return vaultScope.call(session.userId(), session.key(), maintenance::vacuum);
+    /**
+     * Deletes the blobs no row owns any more ({@link BlobReconciliation}), then compacts both files, so the
+     * space of those blobs is given back too.
+     */
+    public VacuumReport vacuum(Session session) {
+        return vaultScope.call(session.userId(), session.key(), () -> {
+            BlobReconciliation.Report reconciled = reconciliation.reconcile();
+            return new VacuumReport(maintenance.vacuum(), reconciled.blobsRemoved());
+        });
+    }
+
+    /** What {@link #vacuum} did: bytes the files shrank by, and unreferenced blobs deleted before. */
+    public record VacuumReport(long bytesReclaimed, long blobsRemoved) {
     }
 
     /** What {@link #statistics} answers. */

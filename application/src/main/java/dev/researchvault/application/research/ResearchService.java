@@ -33,10 +33,11 @@ public final class ResearchService implements ManageResearchUseCase {
     @Override
     public Research start(Session caller, StartResearchCommand command) {
         Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), now());
-        return inVault(caller, () -> {
+        // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
+        return inVault(caller, () -> transactions.inTransaction(() -> {
             repository.add(research);
             return research;
-        });
+        }));
     }
 
     @Override
@@ -63,12 +64,12 @@ public final class ResearchService implements ManageResearchUseCase {
 
     @Override
     public void delete(Session caller, UUID id) {
-        inVault(caller, () -> {
+        inVault(caller, () -> transactions.inTransaction(() -> {
             if (!repository.delete(id)) {
                 throw ResearchErrors.notFound();
             }
             return null;
-        });
+        }));
     }
 
     private static Research applyChanges(Research research, UpdateResearchCommand command, Instant now) {

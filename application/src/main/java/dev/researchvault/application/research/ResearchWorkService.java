@@ -39,10 +39,10 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
     @Override
     public ResearchQuery addQuery(Session caller, UUID researchId, String query, String engine) {
         ResearchQuery added = new ResearchQuery(UUID.randomUUID(), researchId, query, engine, now());
-        return inResearch(caller, researchId, () -> {
+        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> {
             repository.addQuery(added);
             return added;
-        });
+        }));
     }
 
     @Override

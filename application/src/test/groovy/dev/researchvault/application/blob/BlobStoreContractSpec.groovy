@@ -270,6 +270,42 @@ abstract class BlobStoreContractSpec extends Specification {
         store.exists(BlobKey.thumbnail(messageA, 0))
     }
 
+    def "owners lists each owner of stored blobs once, in order, and pages on after the last one"() {
+        given: 'three owners with several files and thumbnails each'
+        UUID messageC = UUID.fromString('c0c0c0c0-0000-4000-8000-00000000000c')
+        saveFiles(messageB, 3, true)
+        saveFiles(messageC, 1, false)
+        saveFiles(messageA, 12, true)
+
+        expect:
+        store.owners(Optional.empty(), 10) == [messageA, messageB, messageC]
+        store.owners(Optional.empty(), 2) == [messageA, messageB]
+        store.owners(Optional.of(messageB), 2) == [messageC]
+        store.owners(Optional.of(messageC), 2) == []
+        store.owners(Optional.of(UUID.fromString('00000000-0000-4000-8000-000000000000')), 1) == [messageA]
+    }
+
+    def "an owner whose blobs are deleted is no longer listed, and an empty store lists none"() {
+        expect:
+        store.owners(Optional.empty(), 5) == []
+
+        when:
+        saveFiles(messageA, 2, true)
+        saveFiles(messageB, 1, false)
+        store.deleteByPrefix(BlobKey.prefixOf(messageA))
+
+        then:
+        store.owners(Optional.empty(), 5) == [messageB]
+    }
+
+    def "listing owners needs a positive page size"() {
+        when:
+        store.owners(Optional.empty(), 0)
+
+        then:
+        thrown(IllegalArgumentException)
+    }
+
     /** Saves {@code count} files of {@code message}, each with a thumbnail when asked. */
     void saveFiles(UUID message, int count, boolean withThumbnails) {
         (0..<count).each { index ->

@@ -61,6 +61,39 @@ class InMemoryBlobStore implements BlobStore {
         doomed.size()
     }
 
+    @Override
+    List<UUID> owners(Optional<UUID> after, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException('max must be at least 1')
+        }
+        String from = after.map { UUID owner -> owner.toString() + '0' }.orElse('')
+        List<UUID> owners = []
+        for (String key : blobs.tailMap(from, true).keySet()) {
+            UUID owner = ownerOf(key)
+            if (owner != null && (owners.isEmpty() || owners.last() != owner)) {
+                if (owners.size() == max) {
+                    break
+                }
+                owners << owner
+            }
+        }
+        owners
+    }
+
+    /** The canonical UUID before the key's first slash, or null for a key of another form. */
+    private static UUID ownerOf(String key) {
+        int slash = key.indexOf('/')
+        if (slash != 36) {
+            return null
+        }
+        try {
+            UUID owner = UUID.fromString(key.substring(0, 36))
+            owner.toString() == key.substring(0, 36) ? owner : null
+        } catch (IllegalArgumentException ignored) {
+            null
+        }
+    }
+
     /** Every stored key, sorted: for assertions. */
     List<String> keys() {
         new ArrayList<>(blobs.keySet())

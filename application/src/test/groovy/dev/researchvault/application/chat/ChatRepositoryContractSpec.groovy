@@ -221,6 +221,35 @@ abstract class ChatRepositoryContractSpec extends Specification {
         inVault { repo.messageIds(UUID.randomUUID()) }.isEmpty()
     }
 
+    def 'which of some ids are messages: those of any chat, not of deleted chats, not unknown ids'() {
+        given:
+        Chat first = chat('first')
+        Chat second = chat('second')
+        UUID inFirst = message(first.id(), 'one').id()
+        UUID inSecond = message(second.id(), 'two').id()
+        UUID unknown = UUID.randomUUID()
+
+        expect:
+        inVault { repo.existingMessages([inFirst, inSecond, unknown, first.id()]) } == [inFirst, inSecond] as Set
+        inVault { repo.existingMessages([]) }.isEmpty()
+
+        when:
+        inVault { repo.delete(first.id()) }
+
+        then:
+        inVault { repo.existingMessages([inFirst, inSecond]) } == [inSecond] as Set
+    }
+
+    def 'which ids are messages is answered for a batch of hundreds'() {
+        given:
+        Chat chat = chat('many')
+        def ids = (1..300).collect { message(chat.id(), "m$it").id() }
+        def strangers = (1..300).collect { UUID.randomUUID() }
+
+        expect:
+        inVault { repo.existingMessages(ids + strangers) } == ids as Set
+    }
+
     def 'touching an unknown chat changes nothing'() {
         when:
         inVault { repo.touch(UUID.randomUUID(), T0) }

@@ -2,6 +2,7 @@ package dev.researchvault.application.chat
 
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.InMemoryBlobStore
+import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.settings.DirectVaultScope
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.domain.LimitExceededException
@@ -28,9 +29,11 @@ class ChatServiceFilesSpec extends Specification {
     static class FailingBlobStore extends InMemoryBlobStore {
         int failOnSave = -1
         int saves
+        List<UUID> savedFor = []
 
         @Override
         BlobInfo save(BlobKey key, String mime, byte[] data) {
+            savedFor << key.messageId()
             if (saves++ == failOnSave) {
                 throw new UnavailableException('blob.unavailable', 'simulated failure')
             }
@@ -57,8 +60,9 @@ class ChatServiceFilesSpec extends Specification {
         @Override
         <T> T inTransaction(Supplier<T> work) { work.get() }
     }
+    PendingBlobOwners pending = new PendingBlobOwners()
     ChatService service = new ChatService(new DirectVaultScope(), transactions, repository, blobs, new FileSizeLimit(10),
-            Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
+            pending, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
     UUID chat = service.create(caller, 'files').chat().id()
@@ -134,5 +138,49 @@ class ChatServiceFilesSpec extends Specification {
 
         then:
         blobs.keys() == ["${kept.id()}/0".toString()]
+    }
+
+    def 'a post is pending for the reconciliation from its first file until its row is in, and not after'() {
+        given: 'a blob store and a repository that note whether the message is pending when they are called'
+        def pendingAtSave = []
+        def pendingAtRow = []
+        def spyBlobs = new InMemoryBlobStore() {
+            @Override
+            BlobInfo save(BlobKey key, String mime, byte[] data) {
+                pendingAtSave << pending.isPending(key.messageId())
+                super.save(key, mime, data)
+            }
+        }
+        def spyRows = new InMemoryChatRepository() {
+            @Override
+            synchronized void addMessage(Message message) {
+                pendingAtRow << pending.isPending(message.id())
+                super.addMessage(message)
+            }
+        }
+        def spied = new ChatService(new DirectVaultScope(), transactions, spyRows, spyBlobs, new FileSizeLimit(10), pending,
+                Clock.systemUTC())
+        UUID spiedChat = spied.create(caller, 'spied').chat().id()
+
+        when:
+        Message message = spied.post(caller, spiedChat, withFiles([file('one', 'th'), file('two')]))
+
+        then:
+        pendingAtSave == [true, true, true]
+        pendingAtRow == [true]
+        !pending.isPending(message.id())
+    }
+
+    def 'a post that failed is not left pending'() {
+        given:
+        repository.failAdd = true
+
+        when:
+        service.post(caller, chat, withFiles([file('one')]))
+
+        then:
+        thrown(IllegalStateException)
+        blobs.savedFor.size() == 1
+        !pending.isPending(blobs.savedFor[0])
     }
 }

@@ -63,6 +63,12 @@ class InMemoryChatRepository implements ChatRepository {
     }
 
     @Override
+    synchronized Set<UUID> existingMessages(Collection<UUID> ids) {
+        Set<UUID> known = messageList*.id() as Set<UUID>
+        ids.findAll { known.contains(it) } as Set<UUID>
+    }
+
+    @Override
     synchronized Page<Message> messages(UUID chatId, PageRequest page) {
         List<Message> oldestFirst = messageList.findAll { it.chatId() == chatId }.sort(false) { a, b -> a.createdAt() <=> b.createdAt() }
         InMemoryResearchRepository.slice(oldestFirst, page)

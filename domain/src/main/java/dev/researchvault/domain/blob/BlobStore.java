@@ -2,8 +2,10 @@ package dev.researchvault.domain.blob;
 
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 
 /**
  * The bytes of the files attached to chat messages, and their thumbnails, in the bound user's vault
@@ -84,4 +86,15 @@ public interface BlobStore {
      * @throws IllegalArgumentException when a prefix is empty, which would delete everything
      */
     int deleteByPrefixes(Collection<String> prefixes);
+
+    /**
+     * The owners of stored blobs: the message id (generally, the id of whatever row owns the blob) in front of
+     * the first {@code /} of each key, each owner once, in ascending order of its canonical text, starting after
+     * {@code after} (from the first when empty), at most {@code max}. Keys that do not begin with a canonical
+     * UUID and a {@code /} are never listed, so nothing that reconciles by owner can touch them. Reads only;
+     * a caller pages on with the last owner answered until the answer is shorter than {@code max}.
+     *
+     * @throws IllegalArgumentException when {@code max} is below 1
+     */
+    List<UUID> owners(Optional<UUID> after, int max);
 }

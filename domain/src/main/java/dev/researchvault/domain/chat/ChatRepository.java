@@ -3,8 +3,10 @@ package dev.researchvault.domain.chat;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,13 @@ public interface ChatRepository {
      * deletion needs to find the blobs of its messages. Reads only.
      */
     List<UUID> messageIds(UUID chatId);
+
+    /**
+     * The ids among {@code ids} that are messages of this vault (of any chat); empty for an empty collection.
+     * What tells the owners of blobs that are still referenced from those that are not
+     * ({@link dev.researchvault.domain.blob.BlobOwners}). Reads only; callers pass bounded batches.
+     */
+    Set<UUID> existingMessages(Collection<UUID> ids);
 
     /** Messages of a chat oldest first (ties: earliest added first), sliced by {@code page}. */
     Page<Message> messages(UUID chatId, PageRequest page);

@@ -16,6 +16,10 @@ import io.micronaut.http.MutableHttpResponse;
 /** Builds problem responses: the one place that maps domain errors to HTTP statuses. */
 public final class ProblemResponses {
 
+    private static final String BUSY_CODE = "vault.busy";
+    /** A second: a writer turn rarely lasts longer, and clients should not hammer a busy vault. */
+    private static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
     private ProblemResponses() {
     }
 
@@ -26,7 +30,19 @@ public final class ProblemResponses {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         }
+        if (BUSY_CODE.equals(error.code())) {
+            response.header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
+        }
         return response;
+    }
+
+    /**
+     * 503 {@code vault.busy}: the user's other writes held the vault past the busy timeout. Nothing is wrong
+     * with the files; the same request a moment later normally succeeds, so the answer says when to retry.
+     */
+    public static MutableHttpResponse<Problem> busy() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, BUSY_CODE, "the vault is busy with other writes; try again shortly")
+                .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
     }
 
     public static MutableHttpResponse<Problem> of(HttpStatus status, String code, String detail) {

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Anything unforeseen: 500 with an error id and nothing else — except storage failures (a corrupt page, a
  * full or read-only disk, found anywhere in the cause chain), which are 503 {@code vault.unavailable}: the
- * request was fine, the user's files are not. The log line names the exception type and
+ * request was fine, the user's files are not. A busy file (SQLITE_BUSY, SQLITE_LOCKED: another write held it
+ * past the busy timeout) is nothing the integrity check could find: it is 503 {@code vault.busy} with
+ * {@code Retry-After}, like the writer turn that did not come in time. The log line names the exception type and
  * where in our code it surfaced, but not its message or stack trace: driver messages can quote SQL, and
  * messages of any layer can quote user content.
  */
@@ -32,7 +34,10 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
      * SQLite primary result codes that mean the storage, not the code, failed: busy, read-only, I/O error,
      * corrupt, full, cannot open, not a database. Extended codes carry the primary one in their low byte.
      */
-    private static final Set<Integer> STORAGE_FAILURES = Set.of(5, 8, 10, 11, 13, 14, 26);
+    private static final Set<Integer> STORAGE_FAILURES = Set.of(5, 6, 8, 10, 11, 13, 14, 26);
+
+    /** SQLITE_BUSY and SQLITE_LOCKED: the file was fine, only taken. */
+    private static final Set<Integer> BUSY = Set.of(5, 6);
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, Exception exception) {
@@ -40,6 +45,9 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
         if (storageFailure.isPresent()) {
             LOG.warn("event=request.storage-failed method={} sqliteCode={} at={}", request.getMethodName(),
                     storageFailure.getAsInt(), firstFrameOfOurs(exception));
+            if (BUSY.contains(storageFailure.getAsInt())) {
+                return ProblemResponses.busy();
+            }
             return ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "vault.unavailable",
                     "the vault cannot be read or written right now; check GET /api/v1/vault/integrity");
         }

@@ -45,7 +45,8 @@ public class VaultController {
 
     @Post("/vacuum")
     public VacuumResponse vacuum(HttpRequest<?> request) {
-        return new VacuumResponse(maintenance.vacuum(Sessions.of(request)));
+        VaultMaintenanceService.VacuumReport report = maintenance.vacuum(Sessions.of(request));
+        return new VacuumResponse(report.bytesReclaimed(), report.blobsRemoved());
     }
 
     private static String word(boolean ok) {
@@ -70,7 +71,8 @@ public class VaultController {
         }
     }
 
+    /** {@code blobsRemoved} is an addition: files no message owned any more, deleted before compacting. */
     @Serdeable
-    record VacuumResponse(long bytesReclaimed) {
+    record VacuumResponse(long bytesReclaimed, long blobsRemoved) {
     }
 }

@@ -23,6 +23,22 @@ class UnexpectedExceptionHandlerSpec extends Specification {
         code << [11, 13, 26, 8, 10 | (3 << 8)]
     }
 
+    def "a busy file is 503 vault.busy with Retry-After, and never points at the integrity check"() {
+        when: 'SQLITE_BUSY (5), SQLITE_BUSY_SNAPSHOT (517) or SQLITE_LOCKED (6) as Micronaut Data wraps them'
+        def response = handler.handle(HttpRequest.POST('/api/v1/chats/x/messages', ''),
+                new RuntimeException('Error executing PERSIST', new SQLException('[SQLITE_BUSY] INSERT INTO chat_message', null, code)))
+
+        then:
+        response.status.code == 503
+        response.body().code() == 'vault.busy'
+        response.body().detail() == 'the vault is busy with other writes; try again shortly'
+        !response.body().detail().contains('integrity')
+        response.header('Retry-After') == '1'
+
+        where:
+        code << [5, 5 | (2 << 8), 6]
+    }
+
     def "anything else is a 500 with an error id and no message"() {
         when:
         def response = handler.handle(HttpRequest.GET('/x'), new IllegalStateException('SELECT * FROM secret'))

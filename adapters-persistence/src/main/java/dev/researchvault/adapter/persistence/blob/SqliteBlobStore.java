@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.blob;
 
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
+import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.blob.Blob;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ final class SqliteBlobStore implements BlobStore {
     @Override
     public BlobInfo save(BlobKey key, String mime, byte[] data) {
         BlobInfo info = new BlobInfo(mime, data.length, BlobDigest.of(data));
-        return withConnection("save", connection -> {
+        return withWriteConnection("save", connection -> {
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                 upsert.setString(1, key.value());
                 upsert.setString(2, info.mime());
@@ -120,7 +122,7 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public boolean delete(BlobKey key) {
-        return withConnection("delete", connection -> {
+        return withWriteConnection("delete", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 delete.setString(1, key.value());
                 return delete.executeUpdate() > 0;
@@ -134,7 +136,15 @@ final class SqliteBlobStore implements BlobStore {
         if (ranges.isEmpty()) {
             return 0;
         }
-        return withConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+        return withWriteConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+    }
+
+    @Override
+    public List<UUID> owners(Optional<UUID> after, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1");
+        }
+        return withConnection("owners", connection -> OwnerScan.run(connection, after, max));
     }
 
     /**
@@ -166,14 +176,42 @@ final class SqliteBlobStore implements BlobStore {
 
     /** Runs {@code work} on a connection to the bound blobs.db; storage failures become 503s. */
     private static <T> T withConnection(String operation, SqlWork<T> work) {
-        try (Connection connection = CurrentVault.connection(VaultFile.BLOBS)) {
+        return run(operation, () -> CurrentVault.connection(VaultFile.BLOBS), work);
+    }
+
+    /**
+     * Runs a write on a connection to the bound blobs.db taken after waiting for the file's writer turn, so
+     * concurrent saves and deletions of one user queue in arrival order rather than race in SQLite's busy
+     * handler. (The digest a V1 row gets on its first read is written on the reading connection, outside the
+     * turn: waiting for a turn while holding a connection could starve the turn's holder of one; that single
+     * statement waits in SQLite's busy handler instead.)
+     */
+    private static <T> T withWriteConnection(String operation, SqlWork<T> work) {
+        return run(operation, () -> CurrentVault.writeConnection(VaultFile.BLOBS), work);
+    }
+
+    /**
+     * Runs {@code work} on a connection from {@code connections}. A busy file (no turn, or no SQLite lock,
+     * within the busy timeout) is {@code vault.busy}, which asks the client to try again; any other failure is
+     * {@code blob.unavailable}.
+     */
+    private static <T> T run(String operation, ConnectionSupplier connections, SqlWork<T> work) {
+        try (Connection connection = connections.get()) {
             return work.run(connection);
         } catch (SQLException failure) {
             // Error code and state only: messages can quote SQL or values.
             LOG.warn("event=blob.failed operation={} errorCode={} sqlState={}", operation, failure.getErrorCode(),
                     failure.getSQLState());
+            if (SqliteErrors.isBusy(failure)) {
+                throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again shortly");
+            }
             throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
         }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionSupplier {
+        Connection get() throws SQLException;
     }
 
     @FunctionalInterface

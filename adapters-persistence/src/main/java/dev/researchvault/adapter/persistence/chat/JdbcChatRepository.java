@@ -16,9 +16,12 @@ import dev.researchvault.domain.chat.MessageFile;
 import dev.researchvault.domain.chat.MessageRole;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /** {@link ChatRepository} in the bound user's {@code vault.db}, through Micronaut Data JDBC. */
@@ -79,6 +82,15 @@ final class JdbcChatRepository implements ChatRepository {
     @Override
     public List<UUID> messageIds(UUID chatId) {
         return messages.idsOfChat(chatId.toString()).stream().map(UUID::fromString).toList();
+    }
+
+    @Override
+    public Set<UUID> existingMessages(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<String> found = messages.existingIds(ids.stream().map(UUID::toString).toList());
+        return found.stream().map(UUID::fromString).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.naming.NamingStrategies;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,10 @@ interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> 
 
     @Query("SELECT id FROM chat_message WHERE chat_id = :chatId")
     List<String> idsOfChat(String chatId);
+
+    /** Which of {@code ids} are messages (any chat); answered from the primary key index. */
+    @Query("SELECT id FROM chat_message WHERE id IN (:ids)")
+    List<String> existingIds(Collection<String> ids);
 
     /** A message's id and files JSON. */
     @Introspected

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings;
 
+import dev.researchvault.application.vault.Transactions;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.apikey.ApiKey;
 import dev.researchvault.domain.apikey.ApiKeySecret;
@@ -24,6 +25,8 @@ import java.util.Optional;
  * <p>Plain JDBC on purpose, not a Micronaut Data repository: Micronaut Data's query log
  * ({@code io.micronaut.data.query} at TRACE) prints every bound parameter, which here would be a key in clear.
  * Connections still come from Micronaut's connection operations, so calls join a surrounding transaction.
+ * Writes run in a transaction of their own ({@link Transactions}, joined when one is open), so they wait for the
+ * vault's writer turn like every other write.
  */
 @Singleton
 final class JdbcApiKeyStore implements ApiKeyStore {
@@ -31,9 +34,11 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     private static final String COLUMNS = "provider, secret, description, active, created_at, last_used_at";
 
     private final ConnectionOperations<Connection> connections;
+    private final Transactions transactions;
 
-    JdbcApiKeyStore(@Named("default") ConnectionOperations<Connection> connections) {
+    JdbcApiKeyStore(@Named("default") ConnectionOperations<Connection> connections, Transactions transactions) {
         this.connections = connections;
+        this.transactions = transactions;
     }
 
     @Override
@@ -92,14 +97,14 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     private int update(String sql, Binder binder) {
-        return connections.executeWrite(status -> {
+        return transactions.inTransaction(() -> connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 binder.bind(statement);
                 return statement.executeUpdate();
             } catch (SQLException failure) {
                 throw failed("write", failure);
             }
-        });
+        }));
     }
 
     private static ApiKey toApiKey(ResultSet row) throws SQLException {

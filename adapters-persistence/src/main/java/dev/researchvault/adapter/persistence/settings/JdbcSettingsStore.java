@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings;
 
+import dev.researchvault.application.vault.Transactions;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.settings.SettingsStore;
 import io.micronaut.context.annotation.Bean;
@@ -11,15 +12,18 @@ import java.util.Map;
  * {@link SettingsStore} in the bound vault's {@code setting_override} table. Published only under its own
  * type: the application gets it wrapped in a {@link CachingSettingsStore} (see {@code SettingsWiring}).
  * The {@code user} argument is not needed here, the routing data source already points at that user's vault.
+ * Writes run in a transaction ({@link Transactions}), so they wait for the vault's writer turn.
  */
 @Singleton
 @Bean(typed = JdbcSettingsStore.class)
 public final class JdbcSettingsStore implements SettingsStore {
 
     private final SettingOverrideRepository rows;
+    private final Transactions transactions;
 
-    JdbcSettingsStore(SettingOverrideRepository rows) {
+    JdbcSettingsStore(SettingOverrideRepository rows, Transactions transactions) {
         this.rows = rows;
+        this.transactions = transactions;
     }
 
     @Override
@@ -33,11 +37,14 @@ public final class JdbcSettingsStore implements SettingsStore {
 
     @Override
     public void put(UserId user, String key, String storedValue) {
-        rows.upsert(key, storedValue);
+        transactions.inTransaction(() -> {
+            rows.upsert(key, storedValue);
+            return null;
+        });
     }
 
     @Override
     public boolean remove(UserId user, String key) {
-        return rows.deleteBySettingKey(key) > 0;
+        return transactions.inTransaction(() -> rows.deleteBySettingKey(key) > 0);
     }
 }

@@ -7,11 +7,21 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * A small bounded pool of connections to one SQLite file. Connections are created on demand (a vault
  * used by one request at a time keeps one connection) and kept until {@link #close()}. Small on purpose:
  * SQLite has one writer, and each open connection of an encrypted file costs page cache memory.
+ *
+ * <p>The pool also keeps the file's <b>writer turn</b> ({@link #writers()}), a fair lock that every writer of
+ * the file takes <em>before</em> it borrows a connection (a vault.db transaction in {@code VaultTransactions},
+ * a blobs.db write through {@link CurrentVault#writeConnection}) and holds until its write has ended. Writers
+ * of one file so queue in arrival order in Java and find SQLite's write lock free, instead of sleeping in
+ * SQLite's busy handler, which wakes late. Taking the turn first matters: a writer waiting for its turn while
+ * holding a connection could starve the turn's holder of the connection it still has to borrow.
  */
 public final class ConnectionPool implements AutoCloseable {
 
@@ -34,6 +44,7 @@ public final class ConnectionPool implements AutoCloseable {
     private final Duration borrowTimeout;
     private final int statementsPerConnection;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private final ReentrantLock writers = new ReentrantLock(true);
     private volatile boolean closed;
 
     public ConnectionPool(ConnectionFactory factory, int maxConnections, Duration borrowTimeout) {
@@ -75,6 +86,29 @@ public final class ConnectionPool implements AutoCloseable {
         }
         permits.acquireUninterruptibly();
         return java.util.Optional.of(new PooledConnection(connection, this));
+    }
+
+    /** The writer turn of this file: fair (first come, first served) and reentrant. */
+    ReentrantLock writers() {
+        return writers;
+    }
+
+    /**
+     * Waits, in arrival order, for this file's writer turn (immediately when the thread holds it already); the
+     * caller unlocks {@link #writers()} when its write has ended.
+     *
+     * @throws SQLException with SQLITE_BUSY when the turn does not come within the borrow timeout (the busy
+     *         timeout), exactly what SQLite itself answers after waiting that long
+     */
+    void awaitWriterTurn() throws SQLException {
+        try {
+            if (writers.tryLock(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        throw new SQLiteException("no turn among the file's writers within " + borrowTimeout, SQLiteErrorCode.SQLITE_BUSY);
     }
 
     private Connection openNew() throws SQLException {

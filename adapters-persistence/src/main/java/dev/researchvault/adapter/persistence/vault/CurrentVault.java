@@ -19,7 +19,19 @@ public record CurrentVault(OpenVault vault) implements PropagatedContextElement 
 
     /** A connection to {@code file} of the bound vault. */
     public static Connection connection(VaultFile file) throws SQLException {
-        OpenVault vault = find().orElseThrow(() -> new SQLException("no vault is bound to this call"));
-        return vault.connection(file);
+        return bound().connection(file);
+    }
+
+    /**
+     * A connection to {@code file} of the bound vault for a write, taken after waiting for the file's writer
+     * turn (fair, at most the busy timeout, then SQLITE_BUSY); the turn ends when the connection is closed.
+     * Writes of one file so queue in arrival order instead of racing in SQLite's busy handler.
+     */
+    public static Connection writeConnection(VaultFile file) throws SQLException {
+        return bound().writeConnection(file);
+    }
+
+    private static OpenVault bound() throws SQLException {
+        return find().orElseThrow(() -> new SQLException("no vault is bound to this call"));
     }
 }

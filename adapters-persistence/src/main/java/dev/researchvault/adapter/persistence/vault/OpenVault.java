@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +35,6 @@ final class OpenVault {
 
     private final UserId user;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
-    /**
-     * Write transactions of this vault take turns here, first come first served, before SQLite's own writer
-     * lock: a writer that finds SQLite's lock taken sleeps in its busy handler in growing steps (up to 100 ms)
-     * and wakes late, which made the tail of concurrent writes to one vault ten times its median
-     * (docs/benchmarks.md, log appends).
-     */
-    private final ReentrantLock writers = new ReentrantLock(true);
     private Map<VaultFile, ConnectionPool> pools;
     private MasterKey key;
     private int leases;
@@ -51,8 +45,45 @@ final class OpenVault {
         this.user = user;
     }
 
-    ReentrantLock writers() {
-        return writers;
+    /**
+     * The fair writer turn of {@code file} (kept by its pool, {@link ConnectionPool#writers()}): writers take it
+     * before they borrow a connection, so one waiting for its turn holds no pooled connection, and all writers
+     * of the file queue in one line, first come first served, before SQLite's own writer lock. Left to SQLite,
+     * a writer that finds the lock taken sleeps in its busy handler in growing steps (up to 100 ms) and wakes
+     * late, which made the tail of concurrent writes to one vault ten times its median (docs/benchmarks.md, log
+     * appends). Empty while the vault is not open.
+     */
+    Optional<ReentrantLock> writers(VaultFile file) {
+        synchronized (this) {
+            return pools == null ? Optional.empty() : Optional.of(pools.get(file).writers());
+        }
+    }
+
+    /** The writer turn of {@code vault.db}: see {@link #writers(VaultFile)}. */
+    Optional<ReentrantLock> writers() {
+        return writers(VaultFile.VAULT);
+    }
+
+    /**
+     * A connection to {@code file} for one write: waits for the file's writer turn first (in arrival order, at
+     * most the busy timeout, then SQLITE_BUSY), then borrows; closing the connection ends the turn. Only valid
+     * while the caller holds a lease.
+     */
+    Connection writeConnection(VaultFile file) throws SQLException {
+        ConnectionPool pool;
+        synchronized (this) {
+            pool = pools == null ? null : pools.get(file);
+        }
+        if (pool == null) {
+            throw new SQLException("vault not open");
+        }
+        pool.awaitWriterTurn();
+        try {
+            return new TurnHoldingConnection(pool.borrow(), pool.writers());
+        } catch (SQLException | RuntimeException failure) {
+            pool.writers().unlock();
+            throw failure;
+        }
     }
 
     UserId user() {

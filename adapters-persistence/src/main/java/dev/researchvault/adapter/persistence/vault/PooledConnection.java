@@ -6,8 +6,21 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
-/** A borrowed connection: closing it rolls back what was left open and returns it to its pool. */
+/**
+ * A borrowed connection: closing it rolls back what was left open and returns it to its pool.
+ *
+ * <p><b>Every transaction begins {@code BEGIN IMMEDIATE}</b>, taking SQLite's write lock up front (waiting
+ * for it in the busy handler, up to the busy timeout). SQLite's default {@code BEGIN} (deferred) takes the
+ * write lock only at the first write: a transaction that read first and then writes cannot take it once
+ * another connection has written meanwhile, and SQLite answers SQLITE_BUSY (or SQLITE_BUSY_SNAPSHOT) at once,
+ * without calling the busy handler, because waiting could deadlock. That failed one user's message posts
+ * (read the chat, then insert the message) while the same user created research (issue 12, item 7). Only
+ * write transactions exist here (reads run in autocommit), so nothing is serialized that need not be.
+ */
 final class PooledConnection extends DelegatingConnection {
 
     private final ConnectionPool pool;
@@ -18,6 +31,43 @@ final class PooledConnection extends DelegatingConnection {
     PooledConnection(Connection delegate, ConnectionPool pool) {
         super(delegate);
         this.pool = pool;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        if (autoCommit == delegate.getAutoCommit()) {
+            return;
+        }
+        if (autoCommit) {
+            delegate.setAutoCommit(true);
+        } else {
+            beginImmediate();
+        }
+    }
+
+    /**
+     * {@code BEGIN IMMEDIATE} through the driver, so its own idea of the transaction stays right: the
+     * driver's begin statement comes from its connection config, set to IMMEDIATE only for this one begin.
+     * Left on, the driver would also run {@code BEGIN IMMEDIATE} right after every commit and rollback, taking
+     * the write lock for nothing, and a busy failure there would turn a successful commit into an error.
+     */
+    private void beginImmediate() throws SQLException {
+        if (!delegate.isWrapperFor(SQLiteConnection.class)) {
+            delegate.setAutoCommit(false);
+            return;
+        }
+        SQLiteConnectionConfig config = delegate.unwrap(SQLiteConnection.class).getConnectionConfig();
+        TransactionMode usual = config.getTransactionMode();
+        config.setTransactionMode(TransactionMode.IMMEDIATE);
+        try {
+            delegate.setAutoCommit(false);
+        } catch (SQLException busy) {
+            // The driver marks the connection as in a transaction before its BEGIN runs; no transaction began.
+            config.setAutoCommit(true);
+            throw busy;
+        } finally {
+            config.setTransactionMode(usual);
+        }
     }
 
     @Override

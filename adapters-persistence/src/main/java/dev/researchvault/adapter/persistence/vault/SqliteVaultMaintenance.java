@@ -63,7 +63,8 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
     public long vacuum() {
         long reclaimed = 0;
         for (VaultFile file : VaultFile.values()) {
-            try (Connection connection = CurrentVault.connection(file); Statement statement = connection.createStatement()) {
+            // VACUUM rewrites the whole file: it waits for its turn among the file's writers like any write.
+            try (Connection connection = CurrentVault.writeConnection(file); Statement statement = connection.createStatement()) {
                 long before = onDiskSize(connection);
                 statement.execute("VACUUM");
                 // Fold the rewritten pages back so the main file shows the new size.

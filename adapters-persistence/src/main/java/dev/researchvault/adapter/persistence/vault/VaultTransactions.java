@@ -28,20 +28,27 @@ public final class VaultTransactions implements Transactions {
     }
 
     /**
-     * A transaction the storage cannot carry (disk full, file system read-only, file gone) is a 503 for this
+     * Takes the vault's writer turn first (before a connection is borrowed), then runs {@code work} in a
+     * transaction that begins with {@code BEGIN IMMEDIATE} ({@link PooledConnection}), so it holds SQLite's
+     * write lock from its first statement and can never fail to upgrade a read to a write.
+     *
+     * <p>A transaction the storage cannot carry (disk full, file system read-only, file gone) is a 503 for this
      * user, not an unexpected 500: the framework reports it as a connection or transaction failure around
-     * the work (the work's own domain errors pass through unchanged). The cause is not logged here: its
-     * message can quote SQL.
+     * the work (the work's own domain errors pass through unchanged); a busy file is the 503 {@code vault.busy}
+     * that asks to try again. The cause is not logged here: its message can quote SQL.
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        ReentrantLock writers = CurrentVault.find().map(OpenVault::writers).orElse(null);
+        ReentrantLock writers = CurrentVault.find().flatMap(OpenVault::writers).orElse(null);
         if (writers != null) {
             awaitTurn(writers);
         }
         try {
             return operations.executeWrite(status -> work.get());
         } catch (ConnectionException | TransactionException storageFailure) {
+            if (SqliteErrors.isBusy(storageFailure)) {
+                throw busy();
+            }
             throw new UnavailableException("vault.unavailable", "the vault cannot be written right now");
         } finally {
             if (writers != null) {
@@ -54,11 +61,15 @@ public final class VaultTransactions implements Transactions {
     private void awaitTurn(ReentrantLock writers) {
         try {
             if (!writers.tryLock(writerWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again");
+                throw busy();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again");
+            throw busy();
         }
+    }
+
+    private static UnavailableException busy() {
+        return new UnavailableException("vault.busy", "the vault is busy with other writes; try again shortly");
     }
 }

@@ -74,6 +74,11 @@ class ScopedBlobStore implements BlobStore {
         scoped { adapter.deleteByPrefixes(prefixes) }
     }
 
+    @Override
+    List<UUID> owners(Optional<UUID> after, int max) {
+        scoped { adapter.owners(after, max) }
+    }
+
     private <T> T scoped(Closure<T> work) {
         fixture.inVault(vault, work)
     }

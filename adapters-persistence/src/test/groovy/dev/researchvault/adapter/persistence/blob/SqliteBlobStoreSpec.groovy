@@ -62,6 +62,19 @@ class SqliteBlobStoreSpec extends BlobStoreContractSpec {
         remainingRawKeys() == ['q/0']
     }
 
+    def "keys that do not start with a canonical owner id are never listed as owners"() {
+        given: 'rows written directly, since a BlobKey never has these forms'
+        saveFiles(messageA, 1, false)
+        saveFiles(messageB, 1, true)
+        insertRaw(['0/0', 'a%b/0', messageA.toString().toUpperCase() + '/0', messageA.toString() + 'x/0',
+                   messageB.toString(), 'a0a0a0a0-0000-4000-8000-00000000000a-/0', 'zzz'])
+
+        expect:
+        store.owners(Optional.empty(), 10) == [messageA, messageB]
+        store.owners(Optional.empty(), 1) == [messageA]
+        store.owners(Optional.of(messageA), 10) == [messageB]
+    }
+
     def "many more prefixes than fit in one statement are all deleted"() {
         given:
         def messages = (1..PrefixDeletion.PREFIXES_PER_STATEMENT * 2 + 1).collect { UUID.randomUUID() }
