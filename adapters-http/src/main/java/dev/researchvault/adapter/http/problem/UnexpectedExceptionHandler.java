@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * full or read-only disk, found anywhere in the cause chain), which are 503 {@code vault.unavailable}: the
  * request was fine, the user's files are not. A busy file (SQLITE_BUSY, SQLITE_LOCKED: another write held it
  * past the busy timeout) is nothing the integrity check could find: it is 503 {@code vault.busy} with
- * {@code Retry-After}, like the writer turn that did not come in time. The log line names the exception type and
+ * {@code Retry-After}, like the writer turn that did not come in time. A full disk (SQLITE_FULL) is 507
+ * {@code storage.full}: reads go on, writes resume when space is freed. The log line names the exception type and
  * where in our code it surfaced, but not its message or stack trace: driver messages can quote SQL, and
  * messages of any layer can quote user content.
  */
@@ -36,6 +37,9 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
      */
     private static final Set<Integer> STORAGE_FAILURES = Set.of(5, 6, 8, 10, 11, 13, 14, 26);
 
+    /** SQLITE_FULL: the write found no room; the file is fine. */
+    private static final int SQLITE_FULL = 13;
+
     /** SQLITE_BUSY and SQLITE_LOCKED: the file was fine, only taken. */
     private static final Set<Integer> BUSY = Set.of(5, 6);
 
@@ -47,6 +51,11 @@ public class UnexpectedExceptionHandler implements ExceptionHandler<Exception, H
                     storageFailure.getAsInt(), firstFrameOfOurs(exception));
             if (BUSY.contains(storageFailure.getAsInt())) {
                 return ProblemResponses.busy();
+            }
+            if (storageFailure.getAsInt() == SQLITE_FULL) {
+                // Nothing is wrong with the vault and reads go on: only this write found no room.
+                return ProblemResponses.of(HttpStatus.INSUFFICIENT_STORAGE, "storage.full",
+                        "the server's disk is full: reading works, writing resumes once space is freed");
             }
             return ProblemResponses.of(HttpStatus.SERVICE_UNAVAILABLE, "vault.unavailable",
                     "the vault cannot be read or written right now; check GET /api/v1/vault/integrity");

@@ -20,7 +20,18 @@ class UnexpectedExceptionHandlerSpec extends Specification {
         !response.body().detail().contains('SELECT')
 
         where:
-        code << [11, 13, 26, 8, 10 | (3 << 8)]
+        code << [11, 26, 8, 10 | (3 << 8)]
+    }
+
+    def "a full disk is 507 storage.full: nothing is wrong with the vault, and reads go on"() {
+        when:
+        def response = handler.handle(HttpRequest.POST('/api/v1/research', ''),
+                new RuntimeException('Error executing PERSIST', new SQLException('[SQLITE_FULL] INSERT INTO research', null, 13)))
+
+        then:
+        response.status.code == 507
+        response.body().code() == 'storage.full'
+        !response.body().detail().contains('INSERT')
     }
 
     def "a busy file is 503 vault.busy with Retry-After, and never points at the integrity check"() {
