@@ -634,12 +634,18 @@ class LifecycleRun {
     private void retire(UserState user, String why) {
         log << "   giving up ${user.name} (${why}); a new account takes slot u${user.slot}".toString()
         if (user.exists && user.password != null && !why.contains('integrity_check')) {
-            // Evidence for the report: what the files say, opened from outside with the model's password.
-            List<String> answers = ['vault.db', 'blobs.db'].collect { String file ->
-                "${file}: ${outsideIntegrity(user, file).take(2)}".toString()
+            // Evidence for the report: what the files say, opened from outside (registry.db's KDF row) with the
+            // model's password and with any password a change of this step offered.
+            List<String> passwords = ([user.password] + offeredPasswords.findAll { labels.of(it).startsWith("u${user.slot}.") }).unique()
+            passwords.each { String password ->
+                def probe = new UserState(name: user.name, password: password)
+                String answers = ['vault.db', 'blobs.db'].collect { String file -> "${file}: ${outsideIntegrity(probe, file).take(2)}" }.join('; ')
+                String evidence = "evidence: ${user.name} opened from outside with ${labels.of(password)}: ${answers}"
+                log << "   ${evidence}".toString()
+                if (violations && violations.last().step == stepNo) {
+                    violations.last().details.add(evidence)
+                }
             }
-            log << "   from outside with ${labels.of(user.password)}: ${answers.join('; ')}".toString()
-            if (violations && violations.last().step == stepNo) violations.last().details.add("evidence: ${user.name} from outside with ${labels.of(user.password)}: ${answers.join('; ')}".toString())
         }
         count('accounts given up')
         if (user.userId) {
