@@ -138,6 +138,8 @@ class LifecycleSpec extends ReliabilitySpec {
     private static void noViolations(LifecycleRun failed) {
         if (failed != null) {
             String report = failed.report()
+            println "${failed}: the steps up to the first violation (seed ${failed.seed}):"
+            failed.stepsSoFar().each { println "  ${it}" }
             println report
             throw new AssertionError(report)
         }

@@ -760,6 +760,12 @@ class LifecycleRun {
                                 "counts ${counts}"] + log).join('\n') + '\n').getBytes('UTF-8'))
     }
 
+    /** The steps run up to the first violation (all of them when there is none), one line each. */
+    List<String> stepsSoFar() {
+        int last = violations ? violations[0].step as int : stepNo
+        log.findAll { it.startsWith('#') }.findAll { (it.substring(1).takeWhile { c -> c != ' ' } as int) <= last }
+    }
+
     /** The failure message: seed, how to replay, every violation with its step, and the steps before the first. */
     String report() {
         def text = new StringBuilder()
