@@ -152,8 +152,19 @@ class Interpreter {
             }
         } else if (!(context.raced && outcome.status in BUSY)) {
             unexpected(world, action, outcome)
+            if (proper && outcome.status >= 500) {
+                // A failure may come after the change took effect: both are followed, the observation decides.
+                return [world, failedButApplied(world, action) { UserState user2 -> applyPasswordChange(user2, action, outcome, context) }]
+            }
         }
         [world]
+    }
+
+    private static World failedButApplied(World world, Action action, Closure effect) {
+        World applied = world.copy()
+        applied.trace << "${action.text}: took effect although it failed".toString()
+        effect(applied.user(action.slot))
+        applied
     }
 
     private static void applyPasswordChange(UserState user, Action action, Outcome outcome, Context context) {
@@ -203,6 +214,9 @@ class Interpreter {
             }
         } else if (!(context.raced && outcome.status in BUSY)) {
             unexpected(world, action, outcome)
+            if (proper && listed && outcome.status >= 500) {
+                return [world, failedButApplied(world, action) { UserState user2 -> applyRestore(user2, action, outcome) }]
+            }
         }
         [world]
     }
@@ -248,6 +262,9 @@ class Interpreter {
             }
         } else if (!(context.raced && outcome.status in BUSY)) {
             unexpected(world, action, outcome)
+            if (proper && outcome.status >= 500) {
+                return [world, failedButApplied(world, action) { UserState user2 -> applyDelete(user2, false, context) }]
+            }
         }
         [world]
     }
