@@ -56,6 +56,32 @@ class VaultFiles {
         withFileAt(file, fileKey(username, password, 'vault.db')) { Connection connection -> rows(connection, table) }
     }
 
+    /**
+     * Like {@link #integrityCheck}, but registry.db and the file are opened read-only, so it is safe while the
+     * server has them open: a read-only connection never checkpoints a WAL into the file (LIFECYCLE.md,
+     * "Checkpoint on close"). The user's directory is the one the registry names now.
+     */
+    List<String> integrityCheckReadOnly(String username, String password, String fileName) {
+        Map row = registryRowReadOnly(username)
+        assert row != null: "registry.db has no account ${username}"
+        Path file = dataDir.resolve('users').resolve(row.id as String).resolve(fileName)
+        withFileAt(file, fileKeyFrom(row, password, fileName), true) { Connection connection -> integrity(connection) }
+    }
+
+    /** The user's row of registry.db, read through a read-only connection (null when there is none). */
+    Map registryRowReadOnly(String username) {
+        registryQuery(true, 'SELECT * FROM account WHERE username_canonical = ?', username.toLowerCase(Locale.ROOT)).find()
+    }
+
+    private byte[] fileKeyFrom(Map row, String password, String fileName) {
+        def hkdf = new HKDFBytesGenerator(new SHA256Digest())
+        hkdf.init(new HKDFParameters(masterKeyFrom(row, password), null, LABELS[fileName].getBytes(StandardCharsets.US_ASCII)))
+        byte[] key = new byte[32]
+        hkdf.generateBytes(key, 0, 32)
+        derivedKeys << key.encodeHex().toString()
+        key
+    }
+
     private static List<String> integrity(Connection connection) {
         def answer = []
         connection.createStatement().executeQuery('PRAGMA integrity_check').with { while (it.next()) { answer << it.getString(1) } }
@@ -74,12 +100,20 @@ class VaultFiles {
     }
 
     private static <T> T withFileAt(Path file, byte[] key, Closure<T> work) {
+        withFileAt(file, key, false, work)
+    }
+
+    private static <T> T withFileAt(Path file, byte[] key, boolean readOnly, Closure<T> work) {
         assert file.toFile().isFile(): "${file.fileName} is missing"
         def cipher = SQLiteMCSqlCipherConfig.getV4Defaults().withRawUnsaltedKey(key)
         if (file.fileName.toString() == 'blobs.db') {
             cipher.setLegacyPageSize(16384) // docs/file-format.md: blobs.db has cipher_page_size 16384
         }
-        Connection connection = cipher.build().createConnection("jdbc:sqlite:${file}")
+        def config = cipher.build()
+        if (readOnly) {
+            config.setReadOnly(true)
+        }
+        Connection connection = config.createConnection("jdbc:sqlite:${file}")
         try {
             work(connection)
         } finally {
@@ -97,7 +131,10 @@ class VaultFiles {
     }
 
     byte[] masterKey(String username, String password) {
-        Map row = registryRow(username)
+        masterKeyFrom(registryRow(username), password)
+    }
+
+    private byte[] masterKeyFrom(Map row, String password) {
         byte[] secret = password.getBytes(StandardCharsets.UTF_8)
         byte[] key = new byte[32]
         if (row.kdf_algorithm == 'ARGON2ID') {
@@ -124,7 +161,15 @@ class VaultFiles {
     }
 
     private List<Map> registryQuery(String sql, Object... arguments) {
-        def connection = new SQLiteConfig().createConnection("jdbc:sqlite:${dataDir.resolve('registry.db')}")
+        registryQuery(false, sql, arguments)
+    }
+
+    private List<Map> registryQuery(boolean readOnly, String sql, Object... arguments) {
+        def config = new SQLiteConfig()
+        if (readOnly) {
+            config.setReadOnly(true)
+        }
+        def connection = config.createConnection("jdbc:sqlite:${dataDir.resolve('registry.db')}")
         try {
             def statement = connection.prepareStatement(sql)
             arguments.eachWithIndex { value, i -> statement.setObject(i + 1, value) }
