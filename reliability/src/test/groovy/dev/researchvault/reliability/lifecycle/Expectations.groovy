@@ -43,7 +43,7 @@ class Expectations {
     static final int BACKUP_MAX_COUNT = 30
 
     /** Server start-up properties: no login lockout in the way of the password checks. */
-    static final Map<String, Object> SERVER_PROPERTIES = ['login.max-failures': 100000]
+    static final Map<String, Object> SERVER_PROPERTIES = ['login.max-failures': 100000, 'login.max-failures-per-account': 100000]
 
     /**
      * Names in a user's directory or backup directory that must not survive a completed step: staged copies
