@@ -114,18 +114,14 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             }
             UserAccount user = account.get();
             MasterKey key = keys.derive(password, user.kdf());
-            Optional<Opened> opened = lifecycle.exclusively(user.id(), () -> unlockAndOpen(user, key));
+            Optional<Session> opened = lifecycle.exclusively(user.id(), () -> unlockAndOpen(user, key));
             if (opened.isEmpty()) {
                 padding.pad(false, started);
                 attempt.failed();
                 throw AccountErrors.invalidCredentials();
             }
             attempt.succeeded();
-            if (opened.get().vaultUsable()) {
-                // A damaged vault gets no automatic backup or migration: its owner restores instead.
-                events.loggedIn(opened.get().session());
-            }
-            return opened.get().session();
+            return opened.get();
         }
     }
 
@@ -135,7 +131,7 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
      * login that derived its key before a password change committed fails here (the old key no longer
      * opens the files); one that got in before is ended by the change.
      */
-    private Optional<Opened> unlockAndOpen(UserAccount user, MasterKey key) {
+    private Optional<Session> unlockAndOpen(UserAccount user, MasterKey key) {
         if (lifecycle.isDeleted(user.id()) || !vaults.unlock(user.id(), key, user.kdf())) {
             key.destroy();
             return Optional.empty();
@@ -143,7 +139,12 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
         recordLogin(user);
         boolean vaultUsable = recordUnlock(user, key);
         Session session = sessions.open(user, key, lifecycle.generation(user.id()));
-        return Optional.of(new Opened(session, vaultUsable));
+        if (vaultUsable) {
+            // Still under the lock: a password change or deletion waiting for it cannot wipe the session's key
+            // before the listeners copied it. A damaged vault gets no automatic backup or migration.
+            events.loggedIn(session);
+        }
+        return Optional.of(session);
     }
 
     @Override
@@ -253,9 +254,5 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
             // A name that cannot exist is answered like an unknown one: same status, same time.
             return Optional.empty();
         }
-    }
-
-    /** A session just opened, and whether its vault can be used (not damaged). */
-    private record Opened(Session session, boolean vaultUsable) {
     }
 }

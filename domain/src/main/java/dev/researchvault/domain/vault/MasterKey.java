@@ -21,10 +21,17 @@ public final class MasterKey {
         this.bytes = bytes.clone();
     }
 
-    /** A copy of the key bytes; the caller wipes the copy after use. */
+    /**
+     * A copy of the key bytes; the caller wipes the copy after use.
+     *
+     * @throws dev.researchvault.domain.UnauthenticatedException {@code session.invalid} once the key is destroyed
+     */
     public byte[] copyBytes() {
         if (destroyed) {
-            throw new IllegalStateException("the key was destroyed");
+            // Keys are destroyed when their last session ends (logout, password change, deletion, expiry): a
+            // request still holding one belongs to a session that is over.
+            throw new dev.researchvault.domain.UnauthenticatedException("session.invalid",
+                    "the session is no longer valid; log in again");
         }
         return bytes.clone();
     }

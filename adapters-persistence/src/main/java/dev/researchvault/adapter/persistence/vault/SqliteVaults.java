@@ -178,8 +178,10 @@ public final class SqliteVaults implements Vaults {
     public void destroy(UserId user) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
-            VaultLayout.deleteRecursively(layout.userDir(user));
+            // Backups first: the user directory holds the .deleting marker, so a deletion cut short is still
+            // recognised at start-up as the server's own work, and finished.
             VaultLayout.deleteRecursively(layout.backupDir(user));
+            VaultLayout.deleteRecursively(layout.userDir(user));
         }
         LOG.info("event=vault.destroyed user={}", user);
     }

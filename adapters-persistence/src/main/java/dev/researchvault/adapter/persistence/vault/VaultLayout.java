@@ -182,29 +182,59 @@ public final class VaultLayout {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    /** Deletes a directory tree; a missing one is fine. */
+    /**
+     * Deletes a directory tree; a missing one, or parts deleted concurrently, are fine. A file that appears
+     * while the tree is walked (SQLite recreating a -shm beside a file a closing connection still held) makes
+     * its directory non-empty: the walk is repeated a few times before that is an error.
+     */
     public static void deleteRecursively(Path root) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                walkAndDelete(root);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException raced) {
+                if (attempt == 3) {
+                    throw new UncheckedIOException(raced);
+                }
+                sleepBriefly();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void walkAndDelete(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    Files.deleteIfExists(directory);
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
                     return FileVisitResult.CONTINUE;
                 }
-            });
-        } catch (NoSuchFileException alreadyGone) {
-            // Deleted concurrently: the goal is reached.
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                throw failure;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                Files.deleteIfExists(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
