@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 /**
  * Errors the framework raises itself (no route, wrong method, unreadable JSON, body too large…) become
  * problem documents too. Their detail is fixed per status: framework messages can echo the client's input.
+ * A query parameter that does not convert is told apart first ({@link InvalidQueryParameter}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -18,8 +19,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = Problem.of(status.getCode(), status.getReason(), codeOf(status), detailOf(status));
-        return response.contentType(Problem.MEDIA_TYPE).body(problem);
+        Problem problem = context.getRootCause().flatMap(InvalidQueryParameter::of)
+                .orElseGet(() -> Problem.of(status.getCode(), status.getReason(), codeOf(status), detailOf(status)));
+        return response.status(problem.status()).contentType(Problem.MEDIA_TYPE).body(problem);
     }
 
     private static String codeOf(HttpStatus status) {
