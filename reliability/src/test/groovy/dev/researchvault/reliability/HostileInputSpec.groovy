@@ -17,6 +17,8 @@ class HostileInputSpec extends ReliabilitySpec {
 
     static final String TEN_MB = 'x' * (10 * 1024 * 1024)
     static final String RANDOM_ID = UUID.randomUUID().toString()
+    /** Put into hostile input that must not come back in an answer or reach the log. */
+    static final String MARKER = 'hostile-marker-7f3a'
 
     @Shared User alice
     @Shared String research
@@ -58,6 +60,34 @@ class HostileInputSpec extends ReliabilitySpec {
         where:
         [method, path, body, auth] << hostileRequests()
         shown = "${path.take(70)} ${body instanceof String ? body.take(40) : body?.toString()?.take(40) ?: ''} (${auth.take(12)})"
+    }
+
+    @Unroll
+    def "#name answers #status #code, changes nothing and logs neither a failure nor the input"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+        int failuresBefore = failedRequestsLogged()
+        int unexpectedBefore = server.log.count('Unexpected error')
+
+        when:
+        Api.Reply reply = api.send(method, path.replace('CHAT', chat), body, alice.token, headers)
+
+        then:
+        reply.status == status
+        reply.problem
+        reply.json.code == code
+        !reply.text.contains(MARKER)
+
+        and: 'settings still read, and nothing else changed'
+        api.get('/api/v1/settings', alice.token).status == 200
+        !api.get('/api/v1/settings/app.shortcuts', alice.token).json.overridden
+        failedRequestsLogged() == failuresBefore
+        server.log.count('Unexpected error') == unexpectedBefore
+        !server.log.contains(MARKER)
+        unchangedSince(before)
+
+        where:
+        [name, method, path, body, headers, status, code] << issue12Requests()
     }
 
     @Unroll
@@ -184,6 +214,42 @@ class HostileInputSpec extends ReliabilitySpec {
 
     private int failedRequestsLogged() {
         server.log.count('event=request.failed')
+    }
+
+    /**
+     * Issue 12, item 13: [name, method, path, body, headers, status, code]. Settings nested too deep (65-999 levels
+     * answered 500, 64 was stored and broke every list), random bytes as multipart (413), a long URL or long
+     * headers (413 "body too large"), numbers the server cannot read ("check the JSON syntax").
+     */
+    List<List> issue12Requests() {
+        def garbage = new byte[2048]
+        new Random(12).nextBytes(garbage)
+        def nested = { int depth -> ('[' * depth + ']' * depth) as String }
+        def messages = '/api/v1/chats/CHAT/messages'
+        List<List> cases = []
+        [33, 64, 65, 100, 999].each { depth ->
+            cases << ["a setting nested ${depth} deep", 'PUT', '/api/v1/settings/app.shortcuts',
+                      "{\"value\":${nested(depth)}}" as String, [:], 400, 'settings.too-deep']
+        }
+        ['multipart/form-data; boundary=x', 'multipart/form-data', 'multipart/form-data; boundary='].each { type ->
+            cases << ["2 KB of random bytes as ${type}", 'POST', messages, garbage, ['Content-Type': type], 400,
+                      'request.malformed-multipart']
+        }
+        cases << ['a part without Content-Disposition', 'POST', messages,
+                  "--x\r\nX-Note: ${MARKER}\r\n\r\nuser\r\n--x--\r\n".toString().bytes,
+                  ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'request.malformed-multipart']
+        cases << ['a 20 KB query string', 'GET', "/api/v1/research?q=${MARKER}${'x' * 20_000}", null, [:], 414,
+                  'request.uri-too-long']
+        cases << ['20 KB of headers', 'GET', '/api/v1/research', null, ['X-Padding': MARKER + 'y' * 20_000], 431,
+                  'request.headers-too-large']
+        ['page=99999999999', 'size=1e3', 'size=99999999999', 'page=abc', 'page=1.5'].each { query ->
+            cases << ["?${query}", 'GET', "/api/v1/research?${query}", null, [:], 400, 'request.invalid-parameter']
+            cases << ["chats ?${query}", 'GET', "/api/v1/chats?${query}", null, [:], 400, 'request.invalid-parameter']
+        }
+        cases << ['?page=-1', 'GET', '/api/v1/research?page=-1', null, [:], 400, 'page.invalid-page']
+        cases << ['logs ?after=99999999999999999999', 'GET', "/api/v1/research/${research}/logs?after=99999999999999999999",
+                  null, [:], 400, 'request.invalid-parameter']
+        cases
     }
 
     /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */

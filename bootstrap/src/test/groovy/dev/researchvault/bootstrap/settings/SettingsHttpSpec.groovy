@@ -1,6 +1,8 @@
 package dev.researchvault.bootstrap.settings
 
+import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.bootstrap.support.VaultHttpSpec
+import org.sqlite.mc.SQLiteMCSqlCipherConfig
 
 class SettingsHttpSpec extends VaultHttpSpec {
 
@@ -147,9 +149,88 @@ class SettingsHttpSpec extends VaultHttpSpec {
         get('/api/v1/settings/app.theme', bob).json.value == 'system'
     }
 
+    def "a JSON value nested deeper than #limit levels (#depth) is refused, nothing is stored and every read still works"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = put('/api/v1/settings/app.shortcuts', """{"value":${nested(depth)}}""" as String, token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        reply.json.code == 'settings.too-deep'
+        reply.json.detail == "the value is nested deeper than ${limit} levels of arrays and objects"
+
+        and:
+        get('/api/v1/settings', token).status == 200
+        !get('/api/v1/settings/app.shortcuts', token).json.overridden
+
+        where:
+        depth << [33, 64, 65, 66, 100, 500, 999]
+        limit = 32
+    }
+
+    def "a JSON value at the deepest allowed nesting is stored and read back by every read"() {
+        given:
+        def token = newUser()
+        def value = nested(32, '{"k":', '1', '}')
+
+        when:
+        def reply = put('/api/v1/settings/app.shortcuts', """{"value":${value}}""" as String, token)
+
+        then:
+        reply.status == 200
+        get('/api/v1/settings/app.shortcuts', token).json.value == reply.json.value
+        get('/api/v1/settings', token).json.find { it.key == 'app.shortcuts' }.value == reply.json.value
+        get('/api/v1/settings?category=app', token).status == 200
+    }
+
+    def "a value stored too deep by an older release is ignored: the default applies and every read works"() {
+        given: 'a vault whose override of app.shortcuts was stored 64 deep, as releases without the limit did'
+        def name = uniqueName()
+        assert register(name).status == 201
+        def token = login(name)
+        storeOverride(name, 'app.shortcuts', nested(64))
+        put('/api/v1/settings/app.theme', [value: 'dark'], token) // a write drops the user's cached overrides
+
+        expect:
+        get('/api/v1/settings', token).status == 200
+        with(get('/api/v1/settings/app.shortcuts', token)) {
+            status == 200
+            !json.overridden
+            json.value == json.default
+        }
+
+        and: 'a put replaces it, a delete removes it'
+        put('/api/v1/settings/app.shortcuts', [value: [search: 'ctrl+k']], token).json.overridden
+        delete('/api/v1/settings/app.shortcuts', token).status == 204
+    }
+
     def "settings need a session"() {
         expect:
         get('/api/v1/settings').status == 401
         put('/api/v1/settings/app.theme', [value: 'dark']).status == 401
+    }
+
+    private static String nested(int depth, String open = '[', String inner = '', String close = ']') {
+        open * depth + inner + close * depth
+    }
+
+    /** Writes an override straight into the user's vault, the way an older release could have stored it. */
+    private void storeOverride(String username, String key, String stored) {
+        def vault = userDirOf(username).resolve(VaultFile.VAULT.fileName())
+        def connection = SQLiteMCSqlCipherConfig.getV4Defaults()
+                .withRawUnsaltedKey(files.fileKey(username, 'correct horse battery', VaultFile.VAULT))
+                .build().createConnection("jdbc:sqlite:${vault}")
+        try {
+            def statement = connection.prepareStatement(
+                    "INSERT INTO setting_override(setting_key, value, updated_at) VALUES (?, ?, '2025-01-01T00:00:00Z')")
+            statement.setString(1, key)
+            statement.setString(2, stored)
+            statement.executeUpdate()
+        } finally {
+            connection.close()
+        }
     }
 }

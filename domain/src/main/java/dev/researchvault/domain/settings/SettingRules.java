@@ -4,7 +4,7 @@ import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import java.util.List;
 
-/** The checks a value passes before it is stored: type, range, options and size. */
+/** The checks a value passes before it is stored: type, range, options, size and nesting. */
 final class SettingRules {
 
     /** Longest text a string setting holds; settings are preferences, not documents. */
@@ -75,6 +75,7 @@ final class SettingRules {
         if (json.length() > MAX_JSON_LENGTH) {
             throw invalid("must be at most " + MAX_JSON_LENGTH + " characters of JSON");
         }
+        JsonNesting.requireAtMostMax(JsonNesting.depthOf(json));
         return new SettingValue.Json(json);
     }
 

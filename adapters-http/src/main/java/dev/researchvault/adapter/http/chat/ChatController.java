@@ -4,6 +4,7 @@ import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
+import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.CursorPageResponse;
 import dev.researchvault.adapter.http.research.PageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -28,6 +29,9 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 
 /** Chats and their messages: {@code /api/v1/chats}. */
@@ -57,6 +61,10 @@ public class ChatController {
      * @param size  items per slice, 1 to 200 (default 20)
      * @param after the {@code next} of an earlier answer of this list: continues right after its last item
      */
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
+            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200; "
+            + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public CursorPageResponse<ChatResponse> list(HttpRequest<?> request, @QueryValue @Nullable Integer page,
                                                  @QueryValue(defaultValue = "20") int size,
@@ -91,6 +99,12 @@ public class ChatController {
      * A message as {@code multipart/form-data}: text parts {@code role}, {@code content}; file parts
      * {@code files} (repeatable, in index order) and {@code thumbnail.<n>} (thumbnail of file n).
      */
+    @ApiResponse(responseCode = "400", description = "request.malformed-multipart: the body is not multipart/form-data "
+            + "(no boundary parameter of 1 to 70 characters, no delimiter, a part without a form-data Content-Disposition, "
+            + "no part); chat.invalid-multipart: a part other than role, content, files and thumbnail.<n>; "
+            + "chat.invalid-role, chat.invalid-file-name, blob.invalid-mime", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "file.too-large: a file or thumbnail above the file size limit; "
+            + "request.too-large: the whole body above the request size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(uri = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
     public MessageResponse postMultipart(HttpRequest<?> request, String id, @Body MultipartBody body) {
@@ -102,6 +116,8 @@ public class ChatController {
     }
 
     /** Oldest first. */
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
+            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}/messages")
     public PageResponse<MessageResponse> messages(HttpRequest<?> request, String id,
                                                   @QueryValue(defaultValue = "0") int page,

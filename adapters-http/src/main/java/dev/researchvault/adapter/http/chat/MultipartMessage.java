@@ -5,6 +5,7 @@ import dev.researchvault.application.chat.NewFile;
 import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.RuleViolationException;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import java.io.IOException;
@@ -29,9 +30,21 @@ import org.reactivestreams.Subscription;
  *
  * <p>Each file part's bytes are copied once into a heap array as the part completes, and the framework's
  * buffer is released at once; a part above the size limit is released without being copied.
+ *
+ * <p>A body the framework cannot decode as multipart, or one without any part, is refused with
+ * {@value #MALFORMED} (400); bodies and parts above the size limits stay 413.
  */
 final class MultipartMessage implements Subscriber<CompletedPart> {
 
+    /** Stable code of a body that is not well-formed multipart/form-data. */
+    static final String MALFORMED = "request.malformed-multipart";
+    /**
+     * How Micronaut words the failure of Netty's decoder when it has buffered more than
+     * {@code micronaut.server.netty.form-max-buffered-bytes} (1 KiB) while looking for a delimiter or for the end
+     * of a part's headers: in a multipart body that means there are none, not that the body is too large.
+     * It is reported as a {@link ContentLengthExceededException} (413) with nothing else to tell it apart.
+     */
+    private static final String UNDELIMITED = "Length of buffered form field exceeds";
     private static final Pattern THUMBNAIL_PART = Pattern.compile("thumbnail\\.(0|[1-9][0-9]{0,5})");
     private static final String DEFAULT_MIME = MediaType.APPLICATION_OCTET_STREAM;
 
@@ -42,6 +55,7 @@ final class MultipartMessage implements Subscriber<CompletedPart> {
     private Subscription subscription;
     private String role;
     private String content;
+    private boolean anyPart;
     private DomainException refusal;
 
     private MultipartMessage(FileSizeLimit limit) {
@@ -58,12 +72,28 @@ final class MultipartMessage implements Subscriber<CompletedPart> {
         try {
             message.done.join();
         } catch (CompletionException failure) {
-            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+            throw decodingFailure(failure.getCause());
         }
         if (message.refusal != null) {
             throw message.refusal;
         }
+        if (!message.anyPart) {
+            throw malformed("the multipart/form-data body has no part: check the boundary and the delimiters");
+        }
         return message;
+    }
+
+    /** What the framework's failure to decode the body means for the client; never its message, which can quote input. */
+    private static RuntimeException decodingFailure(Throwable failure) {
+        if (failure instanceof ContentLengthExceededException tooLarge
+                && (tooLarge.getMessage() == null || !tooLarge.getMessage().startsWith(UNDELIMITED))) {
+            return tooLarge;
+        }
+        if (failure instanceof DomainException refused) {
+            return refused;
+        }
+        return malformed("the body is not well-formed multipart/form-data: check the boundary, the delimiters "
+                + "and each part's Content-Disposition");
     }
 
     String role() {
@@ -97,6 +127,7 @@ final class MultipartMessage implements Subscriber<CompletedPart> {
 
     @Override
     public void onNext(CompletedPart part) {
+        anyPart = true;
         try {
             // After a refusal the rest is still read (and dropped), so the client gets a clean answer.
             if (refusal == null) {
@@ -159,5 +190,9 @@ final class MultipartMessage implements Subscriber<CompletedPart> {
 
     private static RuleViolationException invalid(String detail) {
         return new RuleViolationException("chat.invalid-multipart", detail);
+    }
+
+    private static RuleViolationException malformed(String detail) {
+        return new RuleViolationException(MALFORMED, detail);
     }
 }

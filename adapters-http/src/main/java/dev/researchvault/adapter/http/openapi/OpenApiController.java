@@ -22,7 +22,10 @@ import java.util.Optional;
  */
 @OpenAPIDefinition(
         info = @Info(title = "Research Vault", version = "v1",
-                description = "Encrypted per-user storage of research, chats and settings. See docs/API.md."),
+                description = "Encrypted per-user storage of research, chats and settings. See docs/API.md. "
+                        + "Errors are application/problem+json with a stable code. Any request may also answer "
+                        + "414 request.uri-too-long (a request line above 4096 bytes) or 431 "
+                        + "request.headers-too-large (headers above 8192 bytes)."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 @Controller

@@ -10,6 +10,9 @@ import jakarta.inject.Singleton;
 /**
  * Errors the framework raises itself (no route, wrong method, unreadable JSON, body too large…) become
  * problem documents too. Their detail is fixed per status: framework messages can echo the client's input.
+ * Two are told apart from their status first: a query parameter that does not convert
+ * ({@link InvalidQueryParameter}) and a request line or header section that is too long
+ * ({@link OversizedRequestHead}, which Micronaut reports as a 413 as if the body were too large).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -18,8 +21,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        Problem problem = Problem.of(status.getCode(), status.getReason(), codeOf(status), detailOf(status));
-        return response.contentType(Problem.MEDIA_TYPE).body(problem);
+        Problem problem = context.getRootCause().flatMap(InvalidQueryParameter::of)
+                .or(() -> OversizedRequestHead.of(context.getRequest(), status))
+                .orElseGet(() -> Problem.of(status.getCode(), status.getReason(), codeOf(status), detailOf(status)));
+        return response.status(problem.status()).contentType(Problem.MEDIA_TYPE).body(problem);
     }
 
     private static String codeOf(HttpStatus status) {

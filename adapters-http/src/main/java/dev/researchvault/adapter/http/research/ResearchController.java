@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
@@ -24,6 +25,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 
 /** Research tasks: {@code /api/v1/research}. */
@@ -55,6 +59,10 @@ public class ResearchController {
      * @param size  items per slice, 1 to 200 (default 20)
      * @param after the {@code next} of an earlier answer of this list: continues right after its last item
      */
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
+            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200; "
+            + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public CursorPageResponse<ResearchResponse> list(HttpRequest<?> request, @QueryValue @Nullable String status,
                                                      @QueryValue @Nullable String q,

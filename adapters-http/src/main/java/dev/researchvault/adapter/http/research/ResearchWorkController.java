@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.research;
 
 import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
+import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.AddQueryRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.AddResourceRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.AppendLogRequest;
@@ -30,6 +31,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +71,8 @@ public class ResearchWorkController {
                 .map(ResourceResponse::of).toList();
     }
 
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
+            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/resources")
     public PageResponse<ResourceResponse> resources(HttpRequest<?> request, String id,
                                                     @QueryValue(defaultValue = "0") int page,
@@ -101,6 +107,8 @@ public class ResearchWorkController {
     }
 
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: after is not a whole number the server "
+            + "can read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/logs")
     public List<LogResponse> logs(HttpRequest<?> request, String id, @QueryValue(defaultValue = "0") long after) {
         return work.logs(Sessions.of(request), researchId(id), after).stream().map(LogResponse::of).toList();

@@ -4,6 +4,7 @@ import dev.researchvault.adapter.http.problem.ProblemResponses;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.account.SessionStore;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +19,15 @@ import java.util.Set;
  * the bearer token into the {@link Session} that controllers read with {@link Sessions#of}.
  */
 @ServerFilter("/api/v1/**")
+@Order(BearerTokenFilter.ORDER)
 public class BearerTokenFilter {
+
+    /**
+     * Position among the request filters (lower runs first). Explicit so that filters which look at a request's
+     * content can run after this one: a request without a session is a 401 whatever else is wrong with it.
+     * Without an order a filter method runs last.
+     */
+    public static final int ORDER = 1000;
 
     private static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login");
     private static final String BEARER = "Bearer ";

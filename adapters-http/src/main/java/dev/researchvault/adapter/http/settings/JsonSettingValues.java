@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.http.settings;
 
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.settings.JsonNesting;
 import dev.researchvault.domain.settings.SettingValue;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -8,6 +9,8 @@ import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Converts between JSON values of the API and {@link SettingValue}s. Incoming values keep the shape the
@@ -22,7 +25,10 @@ final class JsonSettingValues {
         this.json = json;
     }
 
-    /** @throws RuleViolationException {@code settings.invalid-value} when there is no value, or a number JSON cannot hold exactly */
+    /**
+     * @throws RuleViolationException {@code settings.invalid-value} when there is no value, or a number JSON cannot
+     *         hold exactly; {@value JsonNesting#TOO_DEEP} for arrays and objects nested deeper than the domain allows
+     */
     SettingValue fromJson(JsonNode node) {
         if (node == null || node.isNull()) {
             throw invalid("the value is missing; DELETE the setting to return it to its default");
@@ -36,6 +42,8 @@ final class JsonSettingValues {
         if (node.isNumber()) {
             return number(node.getNumberValue());
         }
+        // Checked before writing: the writer itself fails (a 500) on values nested more than ~65 levels.
+        JsonNesting.requireAtMostMax(depthOf(node));
         return new SettingValue.Json(write(node));
     }
 
@@ -64,6 +72,26 @@ final class JsonSettingValues {
             throw invalid("the value is too large a number");
         }
         return new SettingValue.Decimal(decimal);
+    }
+
+    /**
+     * How deeply {@code node} nests arrays and objects, counted level by level rather than by recursion (a body
+     * may be up to ~1000 levels deep); counting stops one level past the limit, which is enough to refuse.
+     */
+    private static int depthOf(JsonNode node) {
+        int depth = 0;
+        List<JsonNode> level = List.of(node);
+        while (depth <= JsonNesting.MAX_DEPTH && level.stream().anyMatch(JsonNode::isContainerNode)) {
+            List<JsonNode> children = new ArrayList<>();
+            for (JsonNode member : level) {
+                if (member.isContainerNode()) {
+                    member.values().forEach(children::add);
+                }
+            }
+            depth++;
+            level = children;
+        }
+        return depth;
     }
 
     private String write(JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.settings;
 
+import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.session.Sessions;
 import dev.researchvault.adapter.http.settings.SettingsMessages.SettingResponse;
 import dev.researchvault.adapter.http.settings.SettingsMessages.SettingValueRequest;
@@ -9,6 +10,7 @@ import dev.researchvault.application.settings.ReadSettingsUseCase;
 import dev.researchvault.application.settings.ReadSettingsUseCase.ListSettingsQuery;
 import dev.researchvault.application.settings.ResetSettingUseCase;
 import dev.researchvault.domain.settings.EffectiveSetting;
+import dev.researchvault.domain.settings.JsonNesting;
 import dev.researchvault.domain.settings.SettingDefinition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -21,6 +23,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +59,10 @@ public class SettingsController {
         return toResponse(read.get(Sessions.of(request), key));
     }
 
+    @ApiResponse(responseCode = "400", description = "settings.invalid-value: missing, wrong type, out of range or not an "
+            + "option; settings.too-deep: a json value nested more than " + JsonNesting.MAX_DEPTH
+            + " levels of arrays and objects", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "settings.unknown-key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Put("/{key}")
     public SettingResponse put(HttpRequest<?> request, String key, @Body SettingValueRequest body) {
         ChangeSettingCommand command = new ChangeSettingCommand(key, values.fromJson(body.value()));
