@@ -167,4 +167,19 @@ class ResearchHttpSpec extends VaultHttpSpec {
         get("/api/v1/research/$id", token).status == 404
         delete("/api/v1/research/$id", token).status == 404
     }
+
+    def "metadata nested 999 deep is refused with 400, and the list of research still answers"() {
+        given:
+        def token = newUser('deep')
+        def id = post('/api/v1/research', [query: 'deep', mode: 'quick'], token).json.id
+        def deep = '[' * 999 + ']' * 999
+
+        when:
+        def answer = patch("/api/v1/research/$id", "{\"metadata\": {\"k\": ${deep}}}", token)
+
+        then:
+        answer.status == 400
+        answer.json.code in ['research.metadata-too-deep', 'request.invalid']
+        get('/api/v1/research', token).status == 200
+    }
 }

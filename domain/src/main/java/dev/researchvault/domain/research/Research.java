@@ -3,6 +3,7 @@ package dev.researchvault.domain.research;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
+import dev.researchvault.domain.settings.JsonNesting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -67,7 +68,16 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata);
     }
 
+    /**
+     * @throws RuleViolationException {@code research.metadata-too-deep} above 32 levels of objects and arrays:
+     *         the JSON writer fails past 65 (with the answer's own levels), so a deeper value once stored made
+     *         every list of the user's research answer 500
+     */
     public Research withMetadata(Map<String, Object> newMetadata) {
+        if (JsonNesting.depthOfValue(newMetadata) > JsonNesting.MAX_DEPTH) {
+            throw new RuleViolationException("research.metadata-too-deep",
+                    "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");
+        }
         return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata);
     }
 

@@ -1,6 +1,10 @@
 package dev.researchvault.domain.settings;
 
 import dev.researchvault.domain.RuleViolationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How deeply a JSON value nests arrays and objects, and the deepest a {@code json} setting may be.
@@ -31,6 +35,33 @@ public final class JsonNesting {
             throw new RuleViolationException(TOO_DEEP,
                     "the value is nested deeper than " + MAX_DEPTH + " levels of arrays and objects");
         }
+    }
+
+    /**
+     * The nesting of maps and lists (JSON objects and arrays as a JSON reader hands them over) in
+     * {@code value}, level by level rather than by recursion; stops counting just past {@link #MAX_DEPTH}.
+     */
+    public static int depthOfValue(Object value) {
+        int depth = 0;
+        List<Object> level = new ArrayList<>();
+        level.add(value);
+        while (depth <= MAX_DEPTH) {
+            List<Object> inside = new ArrayList<>();
+            for (Object item : level) {
+                if (item instanceof Map<?, ?> map) {
+                    inside.addAll(map.values());
+                } else if (item instanceof Collection<?> list) {
+                    inside.addAll(list);
+                }
+            }
+            boolean levelHadContainers = level.stream().anyMatch(item -> item instanceof Map || item instanceof Collection);
+            if (!levelHadContainers) {
+                return depth;
+            }
+            depth++;
+            level = inside;
+        }
+        return depth;
     }
 
     /**

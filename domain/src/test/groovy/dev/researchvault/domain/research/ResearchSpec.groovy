@@ -123,4 +123,20 @@ class ResearchSpec extends Specification {
             default: return research.moveTo(IN_PROGRESS, T0).moveTo(status, T0)
         }
     }
+
+    def 'metadata may nest 32 levels of objects and arrays, not 33 (the JSON writer fails past 65)'() {
+        given:
+        def research = Research.create(UUID.randomUUID(), 'q', 'quick', Instant.EPOCH)
+        def nested = { int depth -> def value = 'leaf'; depth.times { value = [value] }; [k: value] }
+
+        expect:
+        research.withMetadata(nested(31)).metadata() == nested(31)
+
+        when:
+        research.withMetadata(nested(999))
+
+        then:
+        def refused = thrown(dev.researchvault.domain.RuleViolationException)
+        refused.code() == 'research.metadata-too-deep'
+    }
 }
