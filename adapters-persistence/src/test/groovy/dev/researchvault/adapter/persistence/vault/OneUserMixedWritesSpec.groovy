@@ -50,7 +50,7 @@ class OneUserMixedWritesSpec extends Specification {
     def "concurrent message posts with files and research creations of one user all succeed"() {
         given:
         def vault = fixture.newVault()
-        def session = new Session('t', vault.user, new Username('ann'), vault.key, Instant.now(), Instant.MAX)
+        def session = new Session('t', vault.user, new Username('ann'), vault.key, 0, Instant.now(), Instant.MAX)
         def transactions = fixture.bean(Transactions)
         def scope = fixture.bean(OpenVaults)
         def blobs = fixture.bean(BlobStore)
