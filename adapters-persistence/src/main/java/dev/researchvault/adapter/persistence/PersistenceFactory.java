@@ -14,7 +14,7 @@ import dev.researchvault.adapter.persistence.crypto.KdfConfiguration;
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator;
 import dev.researchvault.adapter.persistence.vault.OpenVaults;
 import dev.researchvault.adapter.persistence.vault.RoutingDataSource;
-import dev.researchvault.adapter.persistence.vault.SlowQueryLog;
+import dev.researchvault.adapter.persistence.vault.jdbc.SlowQueryLog;
 import dev.researchvault.adapter.persistence.vault.SqliteVaults;
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
 import dev.researchvault.adapter.persistence.vault.VaultEngineProbe;

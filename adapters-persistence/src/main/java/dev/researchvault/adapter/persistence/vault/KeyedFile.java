@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -79,7 +79,7 @@ public final class ConnectionPool implements AutoCloseable {
      * An idle connection if the pool has one, without opening a new one: closing a vault checkpoints through
      * it, and a file nobody used needs no checkpoint.
      */
-    java.util.Optional<Connection> borrowIdle() {
+    public java.util.Optional<Connection> borrowIdle() {
         Connection connection = closed ? null : idle.pollFirst();
         if (connection == null) {
             return java.util.Optional.empty();
@@ -89,7 +89,7 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /** The writer turn of this file: fair (first come, first served) and reentrant. */
-    ReentrantLock writers() {
+    public ReentrantLock writers() {
         return writers;
     }
 
@@ -100,7 +100,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws SQLException with SQLITE_BUSY when the turn does not come within the borrow timeout (the busy
      *         timeout), exactly what SQLite itself answers after waiting that long
      */
-    void awaitWriterTurn() throws SQLException {
+    public void awaitWriterTurn() throws SQLException {
         try {
             if (writers.tryLock(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;
