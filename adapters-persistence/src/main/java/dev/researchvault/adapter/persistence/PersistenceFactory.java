@@ -2,7 +2,7 @@ package dev.researchvault.adapter.persistence;
 
 import dev.researchvault.adapter.persistence.account.SqliteAccountRegistry;
 import dev.researchvault.adapter.persistence.backup.SqliteBackups;
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.SqliteVaultMaintenance;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.vault.VaultMaintenance;

@@ -1,12 +1,12 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.FileKeys;
-import dev.researchvault.adapter.persistence.vault.IntegrityCheck;
-import dev.researchvault.adapter.persistence.vault.KdfRowFile;
-import dev.researchvault.adapter.persistence.vault.KeyedConnections;
+import dev.researchvault.adapter.persistence.vault.files.FileKeys;
+import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
+import dev.researchvault.adapter.persistence.vault.files.KeyedConnections;
 import dev.researchvault.adapter.persistence.vault.MigrationGuard;
 import dev.researchvault.adapter.persistence.vault.OpenVaults;
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.SqliteVaults;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;

@@ -1,7 +1,8 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import dev.researchvault.domain.ConflictException;
-import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
@@ -219,10 +220,5 @@ public final class SqliteVaults implements Vaults {
             restoring.replace(user, sources);
         }
         LOG.info("event=vault.files-replaced user={}", user);
-    }
-
-    /** Thrown inside {@link EncryptedCopies} when the current key does not open a file. */
-    static UnauthenticatedException wrongKey() {
-        return new UnauthenticatedException("account.invalid-credentials", "username or password is wrong");
     }
 }

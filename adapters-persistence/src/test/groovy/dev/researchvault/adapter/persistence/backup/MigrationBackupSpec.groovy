@@ -3,7 +3,7 @@ package dev.researchvault.adapter.persistence.backup
 import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator
 import dev.researchvault.adapter.persistence.vault.SchemaMigrator
-import dev.researchvault.adapter.persistence.vault.SqlCipher
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.adapter.persistence.vault.SqliteVaults
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultFile

@@ -3,9 +3,9 @@ package dev.researchvault.adapter.persistence.blob
 import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.adapter.persistence.backup.SqliteBackups
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
-import dev.researchvault.adapter.persistence.vault.FileKeys
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator
-import dev.researchvault.adapter.persistence.vault.SqlCipher
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.adapter.persistence.vault.SqliteVaultMaintenance
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.domain.blob.BlobKey

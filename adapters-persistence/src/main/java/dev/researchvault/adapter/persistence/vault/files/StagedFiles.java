@@ -1,5 +1,7 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultFile;
+import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +14,7 @@ import java.util.List;
  * renames or discarded. The live files are never touched until {@link #swapIn}, and a swap interrupted half
  * way is finished by calling it again: each staged copy still present is one not yet renamed.
  */
-final class StagedFiles {
+public final class StagedFiles {
 
     /** Every file of a vault directory that may be staged. */
     private static final List<String> NAMES =
@@ -20,24 +22,24 @@ final class StagedFiles {
 
     private final String suffix;
 
-    StagedFiles(String suffix) {
+    public StagedFiles(String suffix) {
         this.suffix = suffix;
     }
 
-    Path path(Path dir, String fileName) {
+    public Path path(Path dir, String fileName) {
         return dir.resolve(fileName + suffix);
     }
 
-    Path path(Path dir, VaultFile file) {
+    public Path path(Path dir, VaultFile file) {
         return path(dir, file.fileName());
     }
 
-    boolean anyPresent(Path dir) {
+    public boolean anyPresent(Path dir) {
         return NAMES.stream().anyMatch(name -> Files.exists(path(dir, name)));
     }
 
     /** Renames every staged copy over its live file (each rename atomic, then the directory synced). */
-    void swapIn(Path dir) {
+    public void swapIn(Path dir) {
         for (String name : NAMES) {
             Path copy = path(dir, name);
             if (Files.exists(copy)) {
@@ -47,7 +49,7 @@ final class StagedFiles {
     }
 
     /** Deletes every staged copy and what SQLite left beside it (a copy killed mid-write has a journal). Idempotent. */
-    void discard(Path dir) {
+    public void discard(Path dir) {
         for (String name : NAMES) {
             Path copy = path(dir, name);
             // Beside a staged database SQLite may have left its journal; beside a properties file, its temporary.
