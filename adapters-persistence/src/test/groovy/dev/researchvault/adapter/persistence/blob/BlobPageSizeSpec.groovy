@@ -77,8 +77,7 @@ class BlobPageSizeSpec extends Specification {
         def added = BlobKey.file(UUID.randomUUID(), 1)
         def settings = new SqlCipher.ConnectionSettings(5_000, 1024)
         def maintenance = new SqliteVaultMaintenance(layout, settings)
-        def backups = new SqliteBackups(layout, settings, Clock.systemUTC())
-        backups.attach(fixture.vaults)
+        def backups = new SqliteBackups(layout, settings, Clock.systemUTC(), fixture.vaults.openVaults(), fixture.vaults)
 
         when:
         fixture.inVault(vault) { fixture.bean(BlobStore).save(added, 'text/plain', new byte[100_000]) }
