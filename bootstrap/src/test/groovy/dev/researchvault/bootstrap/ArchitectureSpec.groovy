@@ -89,6 +89,36 @@ class ArchitectureSpec extends Specification {
         suffix << ['Request', 'Response']
     }
 
+    static final String ENGINE = 'dev.researchvault.adapter.persistence.vault'
+    /** The package of PersistenceFactory (and Micronaut's bean definitions generated from it): the wiring. */
+    static final String WIRING = 'dev.researchvault.adapter.persistence'
+
+    def "the vault engine's JDBC plumbing is used by the engine alone; the registry borrows only its pool"() {
+        expect:
+        classes().that().resideInAPackage(ENGINE + '.jdbc..').and().haveNameNotMatching(/.*\.ConnectionPool(\$.*)?/)
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage(ENGINE + '..', WIRING)
+                .check(production)
+        classes().that().haveNameMatching(/.*\.vault\.jdbc\.ConnectionPool(\$.*)?/)
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage(ENGINE + '..', WIRING, 'dev.researchvault.adapter.persistence.account')
+                .check(production)
+    }
+
+    def "the vault engine's encrypted-file pieces are used by the engine and by backups alone"() {
+        expect:
+        classes().that().resideInAPackage(ENGINE + '.files..')
+                .should().onlyHaveDependentClassesThat()
+                .resideInAnyPackage(ENGINE + '..', WIRING, 'dev.researchvault.adapter.persistence.backup')
+                .check(production)
+    }
+
+    def "the JDBC plumbing knows nothing of vaults"() {
+        expect:
+        noClasses().that().resideInAPackage(ENGINE + '.jdbc..')
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE, ENGINE + '.files..')
+                .check(production)
+    }
+
     def "no reflection-based proxies of our own (native image)"() {
         expect:
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName('java.lang.reflect.Proxy')
