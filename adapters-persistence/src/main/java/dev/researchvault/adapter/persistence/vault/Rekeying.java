@@ -2,7 +2,6 @@ package dev.researchvault.adapter.persistence.vault;
 
 import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
 import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
-import dev.researchvault.adapter.persistence.vault.files.StagedFiles;
 import dev.researchvault.domain.account.KdfParameters;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;

@@ -1,7 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
 import dev.researchvault.adapter.persistence.vault.files.FileKeys;
-import dev.researchvault.adapter.persistence.vault.files.KeyedFile;
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import dev.researchvault.domain.UnavailableException;

@@ -1,6 +1,6 @@
-package dev.researchvault.adapter.persistence.vault.files;
+package dev.researchvault.adapter.persistence.vault;
 
-import dev.researchvault.adapter.persistence.vault.VaultFile;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,14 +8,14 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /** Opens connections to one encrypted file with its raw key, and wipes the key when closed. */
-public final class KeyedFile implements ConnectionPool.ConnectionFactory {
+final class KeyedFile implements ConnectionPool.ConnectionFactory {
 
     private final Path path;
     private final byte[] rawKey;
     private final VaultFile kind;
     private final SqlCipher.ConnectionSettings settings;
 
-    public KeyedFile(Path path, byte[] rawKey, VaultFile kind, SqlCipher.ConnectionSettings settings) {
+    KeyedFile(Path path, byte[] rawKey, VaultFile kind, SqlCipher.ConnectionSettings settings) {
         this.path = path;
         this.rawKey = rawKey;
         this.kind = kind;

@@ -1,7 +1,7 @@
-package dev.researchvault.adapter.persistence.vault.files;
+package dev.researchvault.adapter.persistence.vault;
 
-import dev.researchvault.adapter.persistence.vault.VaultFile;
-import dev.researchvault.adapter.persistence.vault.VaultLayout;
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import java.util.List;
  * renames or discarded. The live files are never touched until {@link #swapIn}, and a swap interrupted half
  * way is finished by calling it again: each staged copy still present is one not yet renamed.
  */
-public final class StagedFiles {
+final class StagedFiles {
 
     /** Every file of a vault directory that may be staged. */
     private static final List<String> NAMES =
@@ -22,24 +22,24 @@ public final class StagedFiles {
 
     private final String suffix;
 
-    public StagedFiles(String suffix) {
+    StagedFiles(String suffix) {
         this.suffix = suffix;
     }
 
-    public Path path(Path dir, String fileName) {
+    Path path(Path dir, String fileName) {
         return dir.resolve(fileName + suffix);
     }
 
-    public Path path(Path dir, VaultFile file) {
+    Path path(Path dir, VaultFile file) {
         return path(dir, file.fileName());
     }
 
-    public boolean anyPresent(Path dir) {
+    boolean anyPresent(Path dir) {
         return NAMES.stream().anyMatch(name -> Files.exists(path(dir, name)));
     }
 
     /** Renames every staged copy over its live file (each rename atomic, then the directory synced). */
-    public void swapIn(Path dir) {
+    void swapIn(Path dir) {
         for (String name : NAMES) {
             Path copy = path(dir, name);
             if (Files.exists(copy)) {
@@ -49,7 +49,7 @@ public final class StagedFiles {
     }
 
     /** Deletes every staged copy and what SQLite left beside it (a copy killed mid-write has a journal). Idempotent. */
-    public void discard(Path dir) {
+    void discard(Path dir) {
         for (String name : NAMES) {
             Path copy = path(dir, name);
             // Beside a staged database SQLite may have left its journal; beside a properties file, its temporary.
