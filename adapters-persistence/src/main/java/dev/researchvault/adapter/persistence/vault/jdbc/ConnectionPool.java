@@ -18,7 +18,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>The pool also keeps the file's <b>writer turn</b> ({@link #writers()}), a fair lock that every writer of
  * the file takes <em>before</em> it borrows a connection (a vault.db transaction in {@code VaultTransactions},
- * a blobs.db write through {@link CurrentVault#writeConnection}) and holds until its write has ended. Writers
+ * a blobs.db write through {@code CurrentVault.writeConnection}) and holds until its write has ended. Writers
  * of one file so queue in arrival order in Java and find SQLite's write lock free, instead of sleeping in
  * SQLite's busy handler, which wakes late. Taking the turn first matters: a writer waiting for its turn while
  * holding a connection could starve the turn's holder of the connection it still has to borrow.
