@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses
 import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
 import com.tngtech.archunit.core.importer.Location
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction
 import io.micronaut.serde.annotation.Serdeable
 import spock.lang.Shared
 import spock.lang.Specification
@@ -87,6 +88,37 @@ class ArchitectureSpec extends Specification {
 
         where:
         suffix << ['Request', 'Response']
+    }
+
+    static final String ENGINE = 'dev.researchvault.adapter.persistence.vault'
+    /** The package of PersistenceFactory (and Micronaut's bean definitions generated from it): the wiring. */
+    static final String WIRING = 'dev.researchvault.adapter.persistence'
+    static final String POOL = /.*\.vault\.jdbc\.ConnectionPool(\$.*)?/
+
+    def "the vault engine's JDBC plumbing is used by the engine alone; the registry borrows only its pool"() {
+        expect:
+        onlyUsedFrom(classes().that().resideInAPackage(ENGINE + '.jdbc..').and().haveNameNotMatching(POOL),
+                ENGINE + '..', WIRING)
+        onlyUsedFrom(classes().that().haveNameMatching(POOL),
+                ENGINE + '..', WIRING, 'dev.researchvault.adapter.persistence.account')
+    }
+
+    def "the vault engine's encrypted-file pieces are used by the engine and by backups alone"() {
+        expect:
+        onlyUsedFrom(classes().that().resideInAPackage(ENGINE + '.files..'),
+                ENGINE + '..', WIRING, 'dev.researchvault.adapter.persistence.backup')
+    }
+
+    def "the JDBC plumbing knows nothing of vaults"() {
+        expect:
+        noClasses().that().resideInAPackage(ENGINE + '.jdbc..')
+                .should().dependOnClassesThat().resideInAnyPackage(ENGINE, ENGINE + '.files..')
+                .check(production)
+    }
+
+    /** Java cannot keep a class that other engine packages use package-private; this keeps it internal. */
+    private void onlyUsedFrom(GivenClassesConjunction internal, String... packages) {
+        internal.should().onlyHaveDependentClassesThat().resideInAnyPackage(packages).check(production)
     }
 
     def "no reflection-based proxies of our own (native image)"() {

@@ -1,8 +1,9 @@
 package dev.researchvault.adapter.persistence;
 
 import dev.researchvault.adapter.persistence.account.SqliteAccountRegistry;
+import dev.researchvault.adapter.persistence.backup.BackupBeforeMigration;
 import dev.researchvault.adapter.persistence.backup.SqliteBackups;
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.SqliteVaultMaintenance;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.vault.VaultMaintenance;
@@ -12,9 +13,10 @@ import java.time.Clock;
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys;
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration;
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator;
+import dev.researchvault.adapter.persistence.vault.MigrationGuard;
 import dev.researchvault.adapter.persistence.vault.OpenVaults;
 import dev.researchvault.adapter.persistence.vault.RoutingDataSource;
-import dev.researchvault.adapter.persistence.vault.SlowQueryLog;
+import dev.researchvault.adapter.persistence.vault.jdbc.SlowQueryLog;
 import dev.researchvault.adapter.persistence.vault.SqliteVaults;
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
 import dev.researchvault.adapter.persistence.vault.VaultEngineProbe;
@@ -53,17 +55,22 @@ public class PersistenceFactory {
         return new VaultLayout(Path.of(configuration.getDataDir()));
     }
 
-    /** Backups guard migrations of the engine, and restore through it: built first, attached after. */
+    /** The engine runs this guard; it needs nothing of the engine, so the engine is built after it. */
     @Singleton
-    SqliteBackups backups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock) {
-        return new SqliteBackups(layout, settings, clock);
+    MigrationGuard migrationGuard(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock) {
+        return new BackupBeforeMigration(layout, settings, clock);
     }
 
     @Singleton
-    SqliteVaults vaults(VaultConfiguration configuration, SqliteBackups backups) {
-        SqliteVaults vaults = new SqliteVaults(configuration, new FlywaySchemaMigrator(), backups);
-        backups.attach(vaults);
-        return vaults;
+    SqliteVaults vaults(VaultConfiguration configuration, VaultLayout layout, MigrationGuard guard) {
+        return new SqliteVaults(configuration, layout, new FlywaySchemaMigrator(), guard);
+    }
+
+    /** Backups lease vaults from the engine and restore through it: built after it, no setter. */
+    @Singleton
+    SqliteBackups backups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock,
+                          SqliteVaults vaults) {
+        return new SqliteBackups(layout, settings, clock, vaults.openVaults(), vaults);
     }
 
     @Singleton
@@ -79,13 +86,13 @@ public class PersistenceFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    SqliteAccountRegistry accountRegistry(SqliteVaults vaults, VaultConfiguration configuration) {
-        return new SqliteAccountRegistry(vaults.layout().registry(), configuration.getBusyTimeout());
+    SqliteAccountRegistry accountRegistry(VaultLayout layout, VaultConfiguration configuration) {
+        return new SqliteAccountRegistry(layout.registry(), configuration.getBusyTimeout());
     }
 
     @Singleton
-    StorageHealth storageHealth(SqliteVaults vaults, VaultConfiguration configuration) {
-        return new VaultEngineProbe(vaults.layout(), configuration);
+    StorageHealth storageHealth(VaultLayout layout, VaultConfiguration configuration) {
+        return new VaultEngineProbe(layout, configuration);
     }
 
     @Singleton

@@ -1,6 +1,6 @@
 package dev.researchvault.benchmarks.storage;
 
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

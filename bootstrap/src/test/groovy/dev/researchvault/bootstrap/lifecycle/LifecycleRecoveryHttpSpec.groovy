@@ -2,7 +2,7 @@ package dev.researchvault.bootstrap.lifecycle
 
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration
-import dev.researchvault.adapter.persistence.vault.FileKeys
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 import dev.researchvault.domain.account.KdfAlgorithm

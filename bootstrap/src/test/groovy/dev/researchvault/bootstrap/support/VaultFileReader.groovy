@@ -2,7 +2,7 @@ package dev.researchvault.bootstrap.support
 
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration
-import dev.researchvault.adapter.persistence.vault.FileKeys
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.domain.account.KdfAlgorithm
 import dev.researchvault.domain.account.KdfParameters

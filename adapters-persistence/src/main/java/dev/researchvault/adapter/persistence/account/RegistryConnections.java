@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.account;
 
-import dev.researchvault.adapter.persistence.vault.ConnectionPool;
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.PropertiesFiles;
+import dev.researchvault.adapter.persistence.vault.files.PropertiesFiles;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.backup.BackupInfo;
 import dev.researchvault.domain.backup.BackupKind;

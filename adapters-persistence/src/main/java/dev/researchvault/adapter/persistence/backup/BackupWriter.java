@@ -1,14 +1,14 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.EncryptedCopies;
-import dev.researchvault.adapter.persistence.vault.FileKeys;
-import dev.researchvault.adapter.persistence.vault.IntegrityCheck;
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.FileKeys;
+import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
-import dev.researchvault.adapter.persistence.vault.KdfRowFile;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import dev.researchvault.domain.backup.BackupInfo;
 import dev.researchvault.domain.backup.BackupKind;
 import java.util.Optional;

@@ -1,15 +1,14 @@
 package dev.researchvault.adapter.persistence.backup;
 
-import dev.researchvault.adapter.persistence.vault.FileKeys;
-import dev.researchvault.adapter.persistence.vault.IntegrityCheck;
-import dev.researchvault.adapter.persistence.vault.KdfRowFile;
-import dev.researchvault.adapter.persistence.vault.KeyedConnections;
-import dev.researchvault.adapter.persistence.vault.MigrationGuard;
-import dev.researchvault.adapter.persistence.vault.OpenVaults;
-import dev.researchvault.adapter.persistence.vault.SqlCipher;
-import dev.researchvault.adapter.persistence.vault.SqliteVaults;
+import dev.researchvault.adapter.persistence.vault.files.FileKeys;
+import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
+import dev.researchvault.adapter.persistence.vault.files.KeyedConnections;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
+import dev.researchvault.adapter.persistence.vault.VaultFileReplacement;
 import dev.researchvault.adapter.persistence.vault.VaultLayout;
+import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.account.UserId;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@link Backups} as directories of encrypted SQLite copies under {@code <data-dir>/backups/<user-id>/}. One
  * backup, restore or retention of a user at a time is the caller's rule (the account's lifecycle lock).
  */
-public final class SqliteBackups implements Backups, MigrationGuard {
+public final class SqliteBackups implements Backups {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteBackups.class);
 
@@ -44,19 +43,22 @@ public final class SqliteBackups implements Backups, MigrationGuard {
     private final BackupWriter writer;
     private final BackupCatalog catalog;
     private final Clock clock;
-    private SqliteVaults vaults;
+    private final VaultScope leases;
+    private final VaultFileReplacement replacement;
 
-    public SqliteBackups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock) {
+    /**
+     * {@code leases} keeps the vault from being re-keyed, restored or deleted while a backup reads it (the
+     * engine's {@code OpenVaults}); {@code replacement} swaps the live files at a restore (the engine).
+     */
+    public SqliteBackups(VaultLayout layout, SqlCipher.ConnectionSettings settings, Clock clock, VaultScope leases,
+                         VaultFileReplacement replacement) {
         this.layout = layout;
         this.settings = settings;
         this.writer = new BackupWriter(layout, settings);
         this.catalog = new BackupCatalog(layout);
         this.clock = clock;
-    }
-
-    /** The vault engine, for restores; set once at wiring (the engine itself needs this object as its guard). */
-    public void attach(SqliteVaults engine) {
-        this.vaults = engine;
+        this.leases = leases;
+        this.replacement = replacement;
     }
 
     /**
@@ -67,21 +69,12 @@ public final class SqliteBackups implements Backups, MigrationGuard {
      */
     @Override
     public BackupInfo create(UserId user, MasterKey key, BackupKind kind) {
-        OpenVaults openVaults = vaults.openVaults();
         KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
-        BackupInfo info = openVaults.call(user, key,
+        BackupInfo info = leases.call(user, key,
                 () -> writer.write(user, key, kind, clock.instant(), direct::open));
         LOG.info("event=backup.written user={} name={} kind={} bytes={} sourceIntact={}", user, info.name(), kind,
                 info.sizeBytes(), info.sourceIntact().orElse(false));
         return info;
-    }
-
-    /** The forced backup before a migration: the vault is still closed, so it reads the files directly. */
-    @Override
-    public void beforeMigrating(UserId user, MasterKey key) {
-        KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
-        BackupInfo backup = writer.write(user, key, BackupKind.BEFORE_MIGRATION, clock.instant(), direct::open);
-        LOG.info("event=backup.before-migration user={} name={}", user, backup.name());
     }
 
     @Override
@@ -129,7 +122,7 @@ public final class SqliteBackups implements Backups, MigrationGuard {
         Map<VaultFile, Path> sources = verified(user, key, name, backup);
         KeyedConnections direct = new KeyedConnections(layout, user, key, settings);
         AtomicReference<BackupInfo> safety = new AtomicReference<>();
-        vaults.replaceFiles(user, sources, () -> safety.set(safetyCopy(user, key, direct)));
+        replacement.replaceFiles(user, sources, () -> safety.set(safetyCopy(user, key, direct)));
         LOG.info("event=backup.restored user={} name={}", user, name);
         return Optional.ofNullable(safety.get());
     }

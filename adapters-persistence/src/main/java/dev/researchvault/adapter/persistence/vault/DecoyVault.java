@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.FileKeys;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.domain.vault.MasterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

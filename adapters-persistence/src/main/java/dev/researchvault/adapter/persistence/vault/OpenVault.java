@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
+import dev.researchvault.adapter.persistence.vault.jdbc.TurnHoldingConnection;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import java.sql.Connection;

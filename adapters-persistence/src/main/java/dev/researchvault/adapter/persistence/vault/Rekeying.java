@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import dev.researchvault.domain.account.KdfParameters;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;

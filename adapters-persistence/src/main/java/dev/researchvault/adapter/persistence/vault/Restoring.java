@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
 import dev.researchvault.domain.account.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;

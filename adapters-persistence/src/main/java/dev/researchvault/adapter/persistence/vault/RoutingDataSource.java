@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionSource;
+import dev.researchvault.adapter.persistence.vault.jdbc.SlowQueryLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;

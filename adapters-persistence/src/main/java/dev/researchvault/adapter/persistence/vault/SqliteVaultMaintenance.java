@@ -1,5 +1,8 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.FileKeys;
+import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;

@@ -1,7 +1,8 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import dev.researchvault.domain.ConflictException;
-import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@link Vaults} over SQLCipher files in the data directory. */
-public final class SqliteVaults implements Vaults {
+public final class SqliteVaults implements Vaults, VaultFileReplacement {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteVaults.class);
 
@@ -40,7 +41,13 @@ public final class SqliteVaults implements Vaults {
     }
 
     public SqliteVaults(VaultConfiguration configuration, SchemaMigrator migrator, MigrationGuard guard) {
-        this.layout = new VaultLayout(Path.of(configuration.getDataDir()));
+        this(configuration, new VaultLayout(Path.of(configuration.getDataDir())), migrator, guard);
+    }
+
+    /** {@code layout} is the data directory of {@code configuration}, shared with the rest of the adapter. */
+    public SqliteVaults(VaultConfiguration configuration, VaultLayout layout, SchemaMigrator migrator,
+                        MigrationGuard guard) {
+        this.layout = layout;
         this.files = new VaultFiles(layout, migrator, guard, configuration);
         this.locks = new VaultLocks(configuration.getLockTimeout());
         this.openVaults = new OpenVaults(configuration, locks, files);
@@ -209,11 +216,8 @@ public final class SqliteVaults implements Vaults {
         orphans.unmark(user, OrphanFiles.DELETING);
     }
 
-    /**
-     * Replaces the user's live files with {@code sources} (already verified by the caller), with the vault
-     * closed and no request running. {@code whileClosed} runs first, on the closed, checkpointed live files
-     * (the restore's safety copy). Crash-safe: see {@link Restoring}.
-     */
+    /** Crash-safe: see {@link Restoring}. */
+    @Override
     public void replaceFiles(UserId user, Map<VaultFile, Path> sources, Runnable whileClosed) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
@@ -221,10 +225,5 @@ public final class SqliteVaults implements Vaults {
             restoring.replace(user, sources);
         }
         LOG.info("event=vault.files-replaced user={}", user);
-    }
-
-    /** Thrown inside {@link EncryptedCopies} when the current key does not open a file. */
-    static UnauthenticatedException wrongKey() {
-        return new UnauthenticatedException("account.invalid-credentials", "username or password is wrong");
     }
 }

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.EncryptedCopies;
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

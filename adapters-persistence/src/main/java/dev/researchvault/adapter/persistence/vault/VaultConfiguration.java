@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.application.health.StorageHealth;
 import dev.researchvault.application.health.StorageHealth.Storage;
 import java.io.IOException;

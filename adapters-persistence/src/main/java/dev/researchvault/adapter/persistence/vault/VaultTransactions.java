@@ -29,7 +29,7 @@ public final class VaultTransactions implements Transactions {
 
     /**
      * Takes the vault's writer turn first (before a connection is borrowed), then runs {@code work} in a
-     * transaction that begins with {@code BEGIN IMMEDIATE} ({@link PooledConnection}), so it holds SQLite's
+     * transaction that begins with {@code BEGIN IMMEDIATE} ({@code vault.jdbc.PooledConnection}), so it holds SQLite's
      * write lock from its first statement and can never fail to upgrade a read to a write.
      *
      * <p>A transaction the storage cannot carry (disk full, file system read-only, file gone) is a 503 for this

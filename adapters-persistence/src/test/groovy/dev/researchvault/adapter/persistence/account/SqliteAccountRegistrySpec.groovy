@@ -2,7 +2,7 @@ package dev.researchvault.adapter.persistence.account
 
 import dev.researchvault.application.account.AccountRegistryContract
 import dev.researchvault.domain.account.AccountRegistry
-import dev.researchvault.adapter.persistence.vault.StorageFaults
+import dev.researchvault.adapter.persistence.vault.jdbc.StorageFaults
 import dev.researchvault.application.support.SmallDisk
 import dev.researchvault.domain.UnavailableException
 import dev.researchvault.domain.account.Username

@@ -3,7 +3,7 @@ package dev.researchvault.adapter.persistence.backup
 import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator
 import dev.researchvault.adapter.persistence.vault.SchemaMigrator
-import dev.researchvault.adapter.persistence.vault.SqlCipher
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.adapter.persistence.vault.SqliteVaults
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultFile
@@ -28,15 +28,15 @@ class MigrationBackupSpec extends Specification {
         given: 'a vault created with the full schema, then opened by a release that has one more migration'
         def configuration = new VaultConfiguration(dataDir: dataDir.toString())
         def layout = new VaultLayout(dataDir)
-        def backups = new SqliteBackups(layout, new SqlCipher.ConnectionSettings(5000, 1024), Clock.systemUTC())
+        def settings = new SqlCipher.ConnectionSettings(5000, 1024)
         boolean newRelease = false
         def migrator = new SchemaMigrator() {
             void migrate(VaultFile file, Connection connection) { new FlywaySchemaMigrator().migrate(file, connection) }
 
             boolean hasPending(VaultFile file, Connection connection) { newRelease && file == VaultFile.VAULT }
         }
-        def vaults = new SqliteVaults(configuration, migrator, backups)
-        backups.attach(vaults)
+        def vaults = new SqliteVaults(configuration, layout, migrator, new BackupBeforeMigration(layout, settings, Clock.systemUTC()))
+        def backups = new SqliteBackups(layout, settings, Clock.systemUTC(), vaults.openVaults(), vaults)
         def user = UserId.random()
         def key = randomKey()
         vaults.create(user, key, EncryptedFiles.TEST_KDF)

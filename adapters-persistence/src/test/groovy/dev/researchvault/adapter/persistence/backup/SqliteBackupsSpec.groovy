@@ -2,7 +2,7 @@ package dev.researchvault.adapter.persistence.backup
 
 import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
-import dev.researchvault.adapter.persistence.vault.KdfRowFile
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.domain.ConflictException
 import dev.researchvault.domain.NotFoundException

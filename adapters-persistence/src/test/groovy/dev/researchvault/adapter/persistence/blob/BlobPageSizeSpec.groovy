@@ -3,9 +3,9 @@ package dev.researchvault.adapter.persistence.blob
 import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.adapter.persistence.backup.SqliteBackups
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
-import dev.researchvault.adapter.persistence.vault.FileKeys
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.vault.FlywaySchemaMigrator
-import dev.researchvault.adapter.persistence.vault.SqlCipher
+import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.adapter.persistence.vault.SqliteVaultMaintenance
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.domain.blob.BlobKey
@@ -77,8 +77,7 @@ class BlobPageSizeSpec extends Specification {
         def added = BlobKey.file(UUID.randomUUID(), 1)
         def settings = new SqlCipher.ConnectionSettings(5_000, 1024)
         def maintenance = new SqliteVaultMaintenance(layout, settings)
-        def backups = new SqliteBackups(layout, settings, Clock.systemUTC())
-        backups.attach(fixture.vaults)
+        def backups = new SqliteBackups(layout, settings, Clock.systemUTC(), fixture.vaults.openVaults(), fixture.vaults)
 
         when:
         fixture.inVault(vault) { fixture.bean(BlobStore).save(added, 'text/plain', new byte[100_000]) }

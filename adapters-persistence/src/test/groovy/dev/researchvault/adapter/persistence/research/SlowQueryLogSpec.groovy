@@ -3,7 +3,7 @@ package dev.researchvault.adapter.persistence.research
 import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.spi.ILoggingEvent
 import ch.qos.logback.core.read.ListAppender
-import dev.researchvault.adapter.persistence.vault.SlowQueryLog
+import dev.researchvault.adapter.persistence.vault.jdbc.SlowQueryLog
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchFilter

@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.support
 
-import dev.researchvault.adapter.persistence.vault.FileKeys
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.domain.account.KdfAlgorithm
 import dev.researchvault.domain.account.KdfParameters

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault
 
+import dev.researchvault.adapter.persistence.vault.files.FileKeys
 import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.crypto.BouncyCastleVaultKeys
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault
 
+import dev.researchvault.adapter.persistence.vault.files.KdfRowFile
+import dev.researchvault.adapter.persistence.vault.jdbc.StatementCachingConnection
 import dev.researchvault.domain.UnauthenticatedException
 import dev.researchvault.domain.account.KdfAlgorithm
 import dev.researchvault.domain.account.KdfParameters

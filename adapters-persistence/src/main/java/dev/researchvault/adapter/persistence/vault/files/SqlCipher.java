@@ -1,5 +1,6 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;

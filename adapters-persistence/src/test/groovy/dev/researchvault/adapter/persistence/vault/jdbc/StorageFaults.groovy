@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault
+package dev.researchvault.adapter.persistence.vault.jdbc
 
 import org.sqlite.SQLiteErrorCode
 import org.sqlite.SQLiteException

@@ -1,11 +1,11 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.Connection;
 
 /** Lends one connection to a library (Flyway) that closes what it is given; the owner closes it later. */
-final class UnclosableConnection extends DelegatingConnection {
+public final class UnclosableConnection extends DelegatingConnection {
 
-    UnclosableConnection(Connection delegate) {
+    public UnclosableConnection(Connection delegate) {
         super(delegate);
     }
 

@@ -1,5 +1,6 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.vault.MasterKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

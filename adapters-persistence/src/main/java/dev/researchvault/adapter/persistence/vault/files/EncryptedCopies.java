@@ -1,5 +1,8 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultFile;
+import dev.researchvault.adapter.persistence.vault.VaultLayout;
+import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.vault.MasterKey;
 import java.io.IOException;
@@ -24,12 +27,12 @@ public final class EncryptedCopies {
 
     private final SqlCipher.ConnectionSettings settings;
 
-    EncryptedCopies(SqlCipher.ConnectionSettings settings) {
+    public EncryptedCopies(SqlCipher.ConnectionSettings settings) {
         this.settings = settings;
     }
 
     /** Copies {@code source} (under {@code sourceKey}) to {@code target} under {@code targetKey}, verified. */
-    void reencrypt(Path source, MasterKey sourceKey, MasterKey targetKey, VaultFile file, Path target) {
+    public void reencrypt(Path source, MasterKey sourceKey, MasterKey targetKey, VaultFile file, Path target) {
         byte[] sourceRaw = FileKeys.derive(sourceKey, file);
         byte[] targetRaw = FileKeys.derive(targetKey, file);
         try {
@@ -39,7 +42,7 @@ public final class EncryptedCopies {
                 statement.execute("VACUUM INTO '" + SqlCipher.encryptedTargetUri(target, targetRaw) + "'");
             } catch (SQLException failure) {
                 if (SqlCipher.isWrongKey(failure)) {
-                    throw SqliteVaults.wrongKey();
+                    throw wrongKey();
                 }
                 throw new UnavailableException("vault.copy-failed", "the vault could not be copied");
             }
@@ -100,5 +103,10 @@ public final class EncryptedCopies {
         } catch (IOException ignored) {
             // Leftover copies are removed by the next recovery; nothing more to do here.
         }
+    }
+
+    /** Thrown when the current key does not open a file. */
+    private static UnauthenticatedException wrongKey() {
+        return new UnauthenticatedException("account.invalid-credentials", "username or password is wrong");
     }
 }

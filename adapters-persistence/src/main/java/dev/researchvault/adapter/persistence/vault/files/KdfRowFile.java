@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
 import dev.researchvault.domain.account.KdfAlgorithm;
 import dev.researchvault.domain.account.KdfParameters;

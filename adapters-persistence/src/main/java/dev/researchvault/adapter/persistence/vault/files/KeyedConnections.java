@@ -1,5 +1,7 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.files;
 
+import dev.researchvault.adapter.persistence.vault.VaultFile;
+import dev.researchvault.adapter.persistence.vault.VaultLayout;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import java.sql.Connection;

@@ -1,16 +1,16 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** A borrowed connection that holds its file's writer turn: closing it returns the connection, then ends the turn. */
-final class TurnHoldingConnection extends DelegatingConnection {
+public final class TurnHoldingConnection extends DelegatingConnection {
 
     private final ReentrantLock turn;
     private boolean closed;
 
-    TurnHoldingConnection(Connection delegate, ReentrantLock turn) {
+    public TurnHoldingConnection(Connection delegate, ReentrantLock turn) {
         super(delegate);
         this.turn = turn;
     }

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +18,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>The pool also keeps the file's <b>writer turn</b> ({@link #writers()}), a fair lock that every writer of
  * the file takes <em>before</em> it borrows a connection (a vault.db transaction in {@code VaultTransactions},
- * a blobs.db write through {@link CurrentVault#writeConnection}) and holds until its write has ended. Writers
+ * a blobs.db write through {@code CurrentVault.writeConnection}) and holds until its write has ended. Writers
  * of one file so queue in arrival order in Java and find SQLite's write lock free, instead of sleeping in
  * SQLite's busy handler, which wakes late. Taking the turn first matters: a writer waiting for its turn while
  * holding a connection could starve the turn's holder of the connection it still has to borrow.
@@ -79,7 +79,7 @@ public final class ConnectionPool implements AutoCloseable {
      * An idle connection if the pool has one, without opening a new one: closing a vault checkpoints through
      * it, and a file nobody used needs no checkpoint.
      */
-    java.util.Optional<Connection> borrowIdle() {
+    public java.util.Optional<Connection> borrowIdle() {
         Connection connection = closed ? null : idle.pollFirst();
         if (connection == null) {
             return java.util.Optional.empty();
@@ -89,7 +89,7 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /** The writer turn of this file: fair (first come, first served) and reentrant. */
-    ReentrantLock writers() {
+    public ReentrantLock writers() {
         return writers;
     }
 
@@ -100,7 +100,7 @@ public final class ConnectionPool implements AutoCloseable {
      * @throws SQLException with SQLITE_BUSY when the turn does not come within the borrow timeout (the busy
      *         timeout), exactly what SQLite itself answers after waiting that long
      */
-    void awaitWriterTurn() throws SQLException {
+    public void awaitWriterTurn() throws SQLException {
         try {
             if (writers.tryLock(borrowTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return;

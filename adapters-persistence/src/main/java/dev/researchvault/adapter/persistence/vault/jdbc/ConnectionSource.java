@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * timeout (keys travel in the driver's configuration, never as a user/password pair). Subclasses say
  * where {@link #getConnection()} goes.
  */
-abstract class ConnectionSource implements DataSource {
+public abstract class ConnectionSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.vault;
+package dev.researchvault.adapter.persistence.vault.jdbc;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -22,7 +22,7 @@ public final class SlowQueryLog {
     }
 
     /** {@code connection}, with its prepared statements timed. */
-    Connection watch(Connection connection) {
+    public Connection watch(Connection connection) {
         return new TimedConnection(connection, this);
     }
 
