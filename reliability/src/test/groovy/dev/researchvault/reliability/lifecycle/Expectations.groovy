@@ -27,8 +27,13 @@ class Expectations {
     /** A restore may first take a "safety" backup of the live vault (the fixed server does; tolerated either way). */
     static final boolean RESTORE_MAY_ADD_BACKUP = true
 
-    /** A password change may take a backup under the new key (the current server does; tolerated either way). */
-    static final boolean PASSWORD_CHANGE_MAY_ADD_BACKUP = true
+    /**
+     * A password change takes no backup: it re-encrypts the existing ones. (The server before issue 12 took one
+     * under the new key; modelling that here attributed an automatic post-login backup that happened to be
+     * written during a change to the change, with the wrong content, and a restore of it looked like data loss.)
+     */
+    static final boolean PASSWORD_CHANGE_MAY_ADD_BACKUP =
+            !flag('lifecycle.expect.backups-survive-password-change', true)
 
     /** An acknowledged delete leaves no file of the user anywhere in the data directory (not even quarantine/). */
     static final boolean ACKNOWLEDGED_DELETE_LEAVES_NOTHING = true
