@@ -65,6 +65,8 @@ class Observation {
     Set<String> content
     /** Backup names listed, null when no login worked. */
     List<String> backups
+    /** Backups the server lists as {@code kind: automatic}: taken on its own after a login, content unknown. */
+    Set<String> automaticBackups = [] as Set
     List<String> problems = []
     /** A fresh session of the password that opens the account could not read it (401 or 5xx). */
     String unusable

@@ -435,6 +435,11 @@ class Interpreter {
                         }
                         // A backup the server took on its own: what it holds is known only if it was taken
                         // while an operation that may take one ran; anything else (an automatic one) is opaque.
+                        // The server says which are automatic: one written while a restore ran is not its
+                        // safety copy just because the times fit.
+                        if (name in observation.automaticBackups) {
+                            return null
+                        }
                         List<PendingBackup> makers = there.extras.findAll { it.couldHaveMade(name) }
                         makers ? BackupContent.merge(makers*.content) : null
                     })

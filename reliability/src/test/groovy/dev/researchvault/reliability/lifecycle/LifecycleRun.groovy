@@ -554,6 +554,7 @@ class LifecycleRun {
                 Api.Reply backups = api.get('/api/v1/backups', token)
                 if (backups.status == 200) {
                     seen.backups = backups.json*.name
+                    seen.automaticBackups = backups.json.findAll { it.kind == 'automatic' }*.name as Set
                 } else {
                     seen.problems << "B: GET /api/v1/backups answered ${backups.status}".toString()
                 }
