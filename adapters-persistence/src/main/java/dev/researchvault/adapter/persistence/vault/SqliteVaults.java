@@ -110,6 +110,13 @@ public final class SqliteVaults implements Vaults, VaultFileReplacement {
             recordKdfRow(user, kdfRow, kdf);
         }
         try {
+            if (openVaults.unlock(user, key)) {
+                return true;
+            }
+            // The files took this key, yet the cached open vault did not: it was opened under another key the
+            // files no longer have. Close it rather than refuse the right password until it idles out.
+            LOG.warn("event=vault.stale-open-vault-retired user={}", user);
+            openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             return openVaults.unlock(user, key);
         } catch (RuntimeException damaged) {
             // The key is proven (page 1 verified) but the vault will not open: let its owner in anyway, so

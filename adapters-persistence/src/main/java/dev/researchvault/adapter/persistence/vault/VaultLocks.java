@@ -1,10 +1,10 @@
 package dev.researchvault.adapter.persistence.vault;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -12,12 +12,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A read-write lock per user. Requests hold the read side while they use the vault; re-keying, restoring
  * and deleting hold the write side, so they never run under a request (or the other way round).
- * Locks are weakly held: a user nobody touches costs nothing.
+ *
+ * <p>Locks are held strongly, one per user seen since start (a few dozen bytes each). They were weakly held
+ * once: but a held read or write lock references only the lock's inner state, not the lock object the cache
+ * held weakly, so a garbage collection during a request let the next caller get a <em>new</em> lock for the
+ * same user and re-key the files under a running request. LifecycleSpec (seed 203, step 260) caught it: a
+ * vault opened with the old key stayed cached after a password change, and the new password answered 401.
  */
 final class VaultLocks {
 
-    private final LoadingCache<UserId, ReentrantReadWriteLock> locks =
-            Caffeine.newBuilder().weakValues().build(user -> new ReentrantReadWriteLock(true));
+    private final ConcurrentMap<UserId, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
     private final Duration timeout;
 
     VaultLocks(Duration timeout) {
@@ -26,12 +30,16 @@ final class VaultLocks {
 
     /** Holds the read side; close the result to release it. */
     Held shared(UserId user) {
-        return hold(locks.get(user).readLock());
+        return hold(lockOf(user).readLock());
     }
 
     /** Holds the write side; close the result to release it. */
     Held exclusive(UserId user) {
-        return hold(locks.get(user).writeLock());
+        return hold(lockOf(user).writeLock());
+    }
+
+    private ReentrantReadWriteLock lockOf(UserId user) {
+        return locks.computeIfAbsent(user, id -> new ReentrantReadWriteLock(true));
     }
 
     private Held hold(Lock lock) {
