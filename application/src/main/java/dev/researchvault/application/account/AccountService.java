@@ -202,9 +202,13 @@ public final class AccountService implements RegisterAccountUseCase, LoginUseCas
      */
     private UserAccount recovered(UserAccount account) {
         return lifecycle.exclusively(account.id(), () -> {
-            UserAccount now = registry.findByUsername(account.username())
-                    .filter(found -> found.id().equals(account.id()))
-                    .orElse(account);
+            // A pending change seen outside the lock may be one this process was running then: read again.
+            // Without one there is nothing to re-read: only a change holding this lock could stage one, and it
+            // completes before releasing it.
+            UserAccount now = account.pendingKdf().isEmpty() ? account
+                    : registry.findByUsername(account.username())
+                            .filter(found -> found.id().equals(account.id()))
+                            .orElse(account);
             vaults.recoverInterrupted(now.id(), now.pendingKdf().isPresent());
             if (now.pendingKdf().isEmpty()) {
                 return now;

@@ -135,11 +135,7 @@ class Interpreter {
             if (!proper) {
                 return [world]
             }
-            World changed = world.copy()
-            changed.trace << "${action.text}: happened (answer lost)".toString()
-            world.trace << "${action.text}: did not happen (answer lost)".toString()
-            applyPasswordChange(changed.user(action.slot), action, outcome, context)
-            return [world, changed]
+            return happenedOrNot(world, action, { UserState u -> applyPasswordChange(u, action, outcome, context) })
         }
         if (outcome.status == 204) {
             if (!proper) {
@@ -158,6 +154,15 @@ class Interpreter {
             }
         }
         [world]
+    }
+
+    /** An operation whose answer a SIGKILL swallowed: both the world where it happened and the one where it did not. */
+    private static List<World> happenedOrNot(World world, Action action, Closure effect) {
+        World happened = world.copy()
+        happened.trace << "${action.text}: happened (answer lost)".toString()
+        world.trace << "${action.text}: did not happen (answer lost)".toString()
+        effect(happened.user(action.slot))
+        [world, happened]
     }
 
     private static World failedButApplied(World world, Action action, Closure effect) {
@@ -191,11 +196,7 @@ class Interpreter {
             if (!(proper && listed)) {
                 return [world]
             }
-            World restored = world.copy()
-            restored.trace << "${action.text}: happened (answer lost)".toString()
-            world.trace << "${action.text}: did not happen (answer lost)".toString()
-            applyRestore(restored.user(action.slot), action, outcome)
-            return [world, restored]
+            return happenedOrNot(world, action, { UserState u -> applyRestore(u, action, outcome) })
         }
         if (outcome.status == 200) {
             if (!proper) {
@@ -245,11 +246,7 @@ class Interpreter {
             if (!proper) {
                 return [world]
             }
-            World deleted = world.copy()
-            deleted.trace << "${action.text}: happened (answer lost)".toString()
-            world.trace << "${action.text}: did not happen (answer lost)".toString()
-            applyDelete(deleted.user(action.slot), false, context)
-            return [world, deleted]
+            return happenedOrNot(world, action, { UserState u -> applyDelete(u, false, context) })
         }
         if (outcome.status == 204) {
             if (!proper) {
