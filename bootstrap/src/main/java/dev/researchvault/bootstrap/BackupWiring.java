@@ -9,7 +9,7 @@ import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.backup.SettingsBackupPolicies;
 import dev.researchvault.application.settings.SettingsQuery;
 import dev.researchvault.application.maintenance.VaultMaintenanceService;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.backup.Backups;
 import dev.researchvault.domain.vault.VaultMaintenance;
 import io.micronaut.context.annotation.Bean;
@@ -46,13 +46,13 @@ public class BackupWiring {
     }
 
     @Singleton
-    VaultMaintenanceService vaultMaintenanceService(VaultMaintenance maintenance, VaultScope scope, Backups backups,
+    VaultMaintenanceService vaultMaintenanceService(VaultMaintenance maintenance, VaultWork vault, Backups backups,
                                                     BlobReconciliation reconciliation) {
-        return new VaultMaintenanceService(maintenance, scope, backups, reconciliation);
+        return new VaultMaintenanceService(maintenance, vault, backups, reconciliation);
     }
 
     @Singleton
-    BackupPolicies backupPolicies(SettingsQuery settings, VaultScope scope) {
-        return new SettingsBackupPolicies(settings, scope);
+    BackupPolicies backupPolicies(SettingsQuery settings) {
+        return new SettingsBackupPolicies(settings);
     }
 }

@@ -8,8 +8,7 @@ import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.chat.ChatService;
 import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.MessageFileService;
-import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
 import io.micronaut.context.annotation.Bean;
@@ -50,15 +49,15 @@ public class ChatWiring {
     }
 
     @Singleton
-    ChatService chatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, BlobStore blobs,
+    ChatService chatService(VaultWork vault, ChatRepository repository, BlobStore blobs,
                             FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
-        return new ChatService(vaultScope, transactions, repository, blobs, fileSizeLimit, pendingOwners, clock);
+        return new ChatService(vault, repository, blobs, fileSizeLimit, pendingOwners, clock);
     }
 
     @Singleton
-    MessageFileService messageFileService(VaultScope vaultScope, ChatRepository repository, BlobStore blobs,
+    MessageFileService messageFileService(VaultWork vault, ChatRepository repository, BlobStore blobs,
                                           LegacyMessageFiles legacyFiles) {
-        return new MessageFileService(vaultScope, repository, blobs, legacyFiles);
+        return new MessageFileService(vault, repository, blobs, legacyFiles);
     }
 
     /**
@@ -81,10 +80,10 @@ public class ChatWiring {
      * runs the legacy migration and then the reconciliation of unreferenced blobs ({@code BlobWiring}).
      */
     @Singleton
-    LegacyMigrationOnLogin legacyMigrationOnLogin(VaultScope vaultScope, BlobStore blobs, LegacyMessageFiles legacyFiles,
+    LegacyMigrationOnLogin legacyMigrationOnLogin(VaultWork vault, BlobStore blobs, LegacyMessageFiles legacyFiles,
                                                   BlobReconciliation reconciliation,
                                                   @Named("legacy-files") ExecutorService executor) {
-        return new LegacyMigrationOnLogin(vaultScope, new LegacyFileMigration(blobs, legacyFiles), reconciliation,
+        return new LegacyMigrationOnLogin(vault, new LegacyFileMigration(blobs, legacyFiles), reconciliation,
                 executor);
     }
 }

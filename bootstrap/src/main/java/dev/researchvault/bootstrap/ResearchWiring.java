@@ -2,8 +2,7 @@ package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.research.ResearchService;
 import dev.researchvault.application.research.ResearchWorkService;
-import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.research.ResearchRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -14,14 +13,12 @@ import java.time.Clock;
 public class ResearchWiring {
 
     @Singleton
-    ResearchService researchService(VaultScope vaultScope, Transactions transactions, ResearchRepository repository,
-                                    Clock clock) {
-        return new ResearchService(vaultScope, transactions, repository, clock);
+    ResearchService researchService(VaultWork vault, ResearchRepository repository, Clock clock) {
+        return new ResearchService(vault, repository, clock);
     }
 
     @Singleton
-    ResearchWorkService researchWorkService(VaultScope vaultScope, Transactions transactions,
-                                            ResearchRepository repository, Clock clock) {
-        return new ResearchWorkService(vaultScope, transactions, repository, clock);
+    ResearchWorkService researchWorkService(VaultWork vault, ResearchRepository repository, Clock clock) {
+        return new ResearchWorkService(vault, repository, clock);
     }
 }

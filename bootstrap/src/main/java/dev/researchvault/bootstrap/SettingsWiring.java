@@ -3,9 +3,10 @@ package dev.researchvault.bootstrap;
 import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
 import dev.researchvault.adapter.persistence.settings.JdbcSettingsStore;
 import dev.researchvault.adapter.persistence.settings.SettingsDefaultsFile;
+import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.application.settings.ApiKeyService;
 import dev.researchvault.application.settings.SettingsService;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.apikey.ApiKeyStore;
 import dev.researchvault.domain.settings.SettingsCatalog;
 import io.micronaut.context.annotation.Factory;
@@ -31,16 +32,16 @@ public class SettingsWiring {
     CachingSettingsStore settingsStore(JdbcSettingsStore vaultStore,
                                        @Value("${settings.cache.max-users:1024}") long maxUsers,
                                        @Value("${settings.cache.expire-after-access:10m}") Duration expireAfterAccess) {
-        return new CachingSettingsStore(vaultStore, maxUsers, expireAfterAccess);
+        return new CachingSettingsStore(vaultStore, CurrentVault::owner, maxUsers, expireAfterAccess);
     }
 
     @Singleton
-    SettingsService settingsService(SettingsCatalog catalog, CachingSettingsStore store, VaultScope vaultScope) {
-        return new SettingsService(catalog, store, vaultScope);
+    SettingsService settingsService(SettingsCatalog catalog, CachingSettingsStore store, VaultWork vault) {
+        return new SettingsService(catalog, store, vault);
     }
 
     @Singleton
-    ApiKeyService apiKeyService(ApiKeyStore store, VaultScope vaultScope, Clock clock) {
-        return new ApiKeyService(store, vaultScope, clock);
+    ApiKeyService apiKeyService(ApiKeyStore store, VaultWork vault, Clock clock) {
+        return new ApiKeyService(store, vault, clock);
     }
 }

@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
 import com.tngtech.archunit.core.importer.Location
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.vault.VaultBound
 import io.micronaut.serde.annotation.Serdeable
 import spock.lang.Shared
 import spock.lang.Specification
@@ -88,6 +90,29 @@ class ArchitectureSpec extends Specification {
 
         where:
         suffix << ['Request', 'Response']
+    }
+
+    def "vault-bound ports take no user: the bound vault is the user"() {
+        given:
+        def ports = production.findAll { it.isAnnotatedWith(VaultBound) }
+
+        expect: 'every port that reads or writes a vault carries the mark'
+        ports*.simpleName.toSet() == ['ResearchRepository', 'ChatRepository', 'BlobStore', 'BlobOwners', 'SettingsStore',
+                                      'ApiKeyStore', 'VaultMetadata', 'LegacyMessageFiles'].toSet()
+
+        and: 'none of their methods names a user'
+        ports.collectMany { port ->
+            port.methods.findAll { it.rawParameterTypes*.name.contains(UserId.name) }.collect { "${port.simpleName}.${it.name}" }
+        } == []
+    }
+
+    def "use cases reach their vault through VaultWork alone"() {
+        expect: "VaultScope is the engine's port; a use case binding by hand is how the two conventions began"
+        noClasses().that().resideInAPackage('dev.researchvault.application..')
+                .and().doNotHaveSimpleName('VaultWork')
+                .and().resideOutsideOfPackage('dev.researchvault.application.account..')
+                .should().dependOnClassesThat().haveSimpleName('VaultScope')
+                .check(production)
     }
 
     static final String ENGINE = 'dev.researchvault.adapter.persistence.vault'

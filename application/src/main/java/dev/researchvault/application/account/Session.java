@@ -1,5 +1,6 @@
 package dev.researchvault.application.account;
 
+import dev.researchvault.application.vault.VaultOwner;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.account.Username;
 import dev.researchvault.domain.vault.MasterKey;
@@ -14,7 +15,7 @@ import java.time.Instant;
  * @param expiresAt  the absolute expiry; idle expiry may end the session earlier
  */
 public record Session(String token, UserId userId, Username username, MasterKey key, long generation,
-                      Instant createdAt, Instant expiresAt) {
+                      Instant createdAt, Instant expiresAt) implements VaultOwner {
 
     @Override
     public String toString() {

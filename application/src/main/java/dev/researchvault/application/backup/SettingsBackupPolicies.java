@@ -1,7 +1,7 @@
 package dev.researchvault.application.backup;
 
 import dev.researchvault.application.settings.SettingsQuery;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultOwner;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.backup.BackupPolicy;
 import dev.researchvault.domain.vault.MasterKey;
@@ -10,18 +10,17 @@ import dev.researchvault.domain.vault.MasterKey;
 public final class SettingsBackupPolicies implements BackupPolicies {
 
     private final SettingsQuery settings;
-    private final VaultScope vaultScope;
 
-    public SettingsBackupPolicies(SettingsQuery settings, VaultScope vaultScope) {
+    public SettingsBackupPolicies(SettingsQuery settings) {
         this.settings = settings;
-        this.vaultScope = vaultScope;
     }
 
     @Override
     public BackupPolicy policyOf(UserId user, MasterKey key) {
-        return vaultScope.call(user, key, () -> new BackupPolicy(
-                settings.boolValue(user, "backup.enabled"),
-                (int) settings.intValue(user, "backup.max_count"),
-                (int) settings.intValue(user, "backup.max_age_days")));
+        VaultOwner owner = VaultOwner.of(user, key);
+        return new BackupPolicy(
+                settings.boolValue(owner, "backup.enabled"),
+                (int) settings.intValue(owner, "backup.max_count"),
+                (int) settings.intValue(owner, "backup.max_age_days"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.researchvault.application.blob;
 
+import dev.researchvault.domain.vault.VaultBound;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.UUID;
  * {@code thumbnail} inside the message's files JSON. Implemented over the message table of the bound
  * vault; used only by {@link LegacyFileMigration}.
  */
+@VaultBound
 public interface LegacyMessageFiles {
 
     /**

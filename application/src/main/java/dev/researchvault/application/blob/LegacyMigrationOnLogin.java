@@ -2,7 +2,8 @@ package dev.researchvault.application.blob;
 
 import dev.researchvault.application.account.AccountEvents;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultOwner;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import java.util.Set;
@@ -25,15 +26,15 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(LegacyMigrationOnLogin.class);
 
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
     private final LegacyFileMigration migration;
     private final BlobReconciliation reconciliation;
     private final Executor background;
     private final Set<UserId> running = ConcurrentHashMap.newKeySet();
 
-    public LegacyMigrationOnLogin(VaultScope vaultScope, LegacyFileMigration migration,
+    public LegacyMigrationOnLogin(VaultWork vault, LegacyFileMigration migration,
                                   BlobReconciliation reconciliation, Executor background) {
-        this.vaultScope = vaultScope;
+        this.vault = vault;
         this.migration = migration;
         this.reconciliation = reconciliation;
         this.background = background;
@@ -67,7 +68,7 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
 
     private void migrate(UserId user, MasterKey key) {
         try {
-            LegacyFileMigration.Report report = vaultScope.call(user, key, migration::migrateAll);
+            LegacyFileMigration.Report report = vault.inVault(VaultOwner.of(user, key), migration::migrateAll);
             if (report.messages() > 0 || !report.failedMessages().isEmpty()) {
                 LOG.info("event=blob.legacy-migrated user={} messages={} files={} thumbnails={} failed={}", user,
                         report.messages(), report.files(), report.thumbnails(), report.failedMessages().size());
@@ -79,7 +80,7 @@ public final class LegacyMigrationOnLogin implements AccountEvents {
 
     private void reconcile(UserId user, MasterKey key) {
         try {
-            BlobReconciliation.Report report = vaultScope.call(user, key, reconciliation::reconcile);
+            BlobReconciliation.Report report = vault.inVault(VaultOwner.of(user, key), reconciliation::reconcile);
             if (report.blobsRemoved() > 0) {
                 LOG.info("event=blob.reconciled user={} owners={} unreferenced={} removed={}", user, report.owners(),
                         report.unreferencedOwners(), report.blobsRemoved());

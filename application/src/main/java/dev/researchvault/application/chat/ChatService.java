@@ -2,8 +2,7 @@ package dev.researchvault.application.chat;
 
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.PendingBlobOwners;
-import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
@@ -19,23 +18,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** {@link ManageChatsUseCase} over the caller's vault. */
 public final class ChatService implements ManageChatsUseCase {
 
-    private final VaultScope vaultScope;
-    private final Transactions transactions;
+    private final VaultWork vault;
     private final ChatRepository repository;
     private final MessageAttachments attachments;
     private final PendingBlobOwners pendingOwners;
     private final Clock clock;
 
     /** @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation} */
-    public ChatService(VaultScope vaultScope, Transactions transactions, ChatRepository repository, BlobStore blobs,
+    public ChatService(VaultWork vault, ChatRepository repository, BlobStore blobs,
                        FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
-        this.vaultScope = vaultScope;
-        this.transactions = transactions;
+        this.vault = vault;
         this.repository = repository;
         this.attachments = new MessageAttachments(blobs, fileSizeLimit);
         this.pendingOwners = pendingOwners;
@@ -46,26 +42,26 @@ public final class ChatService implements ManageChatsUseCase {
     public ChatSummary create(Session caller, String title) {
         Chat chat = Chat.create(UUID.randomUUID(), title, now());
         // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
-        return inVault(caller, () -> transactions.inTransaction(() -> {
+        return vault.inTransaction(caller, () -> {
             repository.add(chat);
             return new ChatSummary(chat, 0);
-        }));
+        });
     }
 
     @Override
     public ChatSummary get(Session caller, UUID chatId) {
-        return inVault(caller, () -> repository.find(chatId).orElseThrow(ChatService::notFound));
+        return vault.inVault(caller, () -> repository.find(chatId).orElseThrow(ChatService::notFound));
     }
 
     @Override
     public Page<ChatSummary> list(Session caller, PageRequest page) {
-        return inVault(caller, () -> repository.list(page));
+        return vault.inVault(caller, () -> repository.list(page));
     }
 
     @Override
     public void delete(Session caller, UUID chatId) {
-        inVault(caller, () -> {
-            List<UUID> messageIds = transactions.inTransaction(() -> {
+        vault.inVault(caller, () -> {
+            List<UUID> messageIds = vault.inTransaction(() -> {
                 List<UUID> ids = repository.messageIds(chatId);
                 if (!repository.delete(chatId)) {
                     throw notFound();
@@ -89,14 +85,14 @@ public final class ChatService implements ManageChatsUseCase {
         Instant now = now();
         List<MessageFile> files = attachments.describe(command.files());
         Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now);
-        return inVault(caller, () -> {
+        return vault.inVault(caller, () -> {
             requireChat(chatId);
             // Bytes first, then the row: a row must never point at bytes that are not stored. Until the row has
             // committed (or the bytes are discarded) the message is pending, so no reconciliation takes its bytes.
             try (PendingBlobOwners.Registration pending = pendingOwners.register(message.id())) {
                 attachments.store(message.id(), command.files());
                 try {
-                    return transactions.inTransaction(() -> addMessage(message));
+                    return vault.inTransaction(() -> addMessage(message));
                 } catch (RuntimeException failure) {
                     attachments.discard(List.of(message.id()));
                     throw failure;
@@ -114,7 +110,7 @@ public final class ChatService implements ManageChatsUseCase {
 
     @Override
     public Page<Message> messages(Session caller, UUID chatId, PageRequest page) {
-        return inVault(caller, () -> {
+        return vault.inVault(caller, () -> {
             requireChat(chatId);
             return repository.messages(chatId, page);
         });
@@ -133,9 +129,5 @@ public final class ChatService implements ManageChatsUseCase {
     private Instant now() {
         // Millisecond precision: what the vault stores, so values read back equal to what was written.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private <T> T inVault(Session caller, Supplier<T> work) {
-        return vaultScope.call(caller.userId(), caller.key(), work);
     }
 }

@@ -5,7 +5,7 @@ import dev.researchvault.application.blob.BlobETags;
 import dev.researchvault.application.blob.LegacyBase64;
 import dev.researchvault.application.blob.LegacyMessageFiles;
 import dev.researchvault.application.blob.LegacyMessageFiles.LegacyFile;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.blob.BlobDigest;
@@ -30,14 +30,14 @@ public final class MessageFileService implements ReadMessageFilesUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(MessageFileService.class);
     private static final String FALLBACK_MIME = "application/octet-stream";
 
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
     private final ChatRepository messages;
     private final BlobStore blobs;
     private final LegacyMessageFiles legacyFiles;
 
-    public MessageFileService(VaultScope vaultScope, ChatRepository messages, BlobStore blobs,
+    public MessageFileService(VaultWork vault, ChatRepository messages, BlobStore blobs,
                               LegacyMessageFiles legacyFiles) {
-        this.vaultScope = vaultScope;
+        this.vault = vault;
         this.messages = messages;
         this.blobs = blobs;
         this.legacyFiles = legacyFiles;
@@ -48,7 +48,7 @@ public final class MessageFileService implements ReadMessageFilesUseCase {
         if (index < 0) {
             throw notFound();
         }
-        return vaultScope.call(caller.userId(), caller.key(), () -> {
+        return vault.inVault(caller, () -> {
             MessageFile file = messages.findMessage(messageId)
                     .flatMap(message -> message.files().stream().filter(f -> f.index() == index).findFirst())
                     .orElseThrow(MessageFileService::notFound);

@@ -2,7 +2,7 @@ package dev.researchvault.application.maintenance;
 
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.BlobReconciliation;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.backup.Backups;
 import dev.researchvault.domain.vault.VaultMaintenance;
 import dev.researchvault.domain.vault.VaultMaintenance.FileStats;
@@ -15,14 +15,14 @@ import java.util.Optional;
 public final class VaultMaintenanceService {
 
     private final VaultMaintenance maintenance;
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
     private final Backups backups;
     private final BlobReconciliation reconciliation;
 
-    public VaultMaintenanceService(VaultMaintenance maintenance, VaultScope vaultScope, Backups backups,
+    public VaultMaintenanceService(VaultMaintenance maintenance, VaultWork vault, Backups backups,
                                    BlobReconciliation reconciliation) {
         this.maintenance = maintenance;
-        this.vaultScope = vaultScope;
+        this.vault = vault;
         this.backups = backups;
         this.reconciliation = reconciliation;
     }
@@ -34,7 +34,7 @@ public final class VaultMaintenanceService {
 
     /** Figures of both files and the time of the newest backup. */
     public VaultStatistics statistics(Session session) {
-        Map<String, FileStats> files = vaultScope.call(session.userId(), session.key(), maintenance::stats);
+        Map<String, FileStats> files = vault.inVault(session, maintenance::stats);
         return new VaultStatistics(files, backups.lastBackupAt(session.userId()));
     }
 
@@ -43,7 +43,7 @@ public final class VaultMaintenanceService {
      * space of those blobs is given back too.
      */
     public VacuumReport vacuum(Session session) {
-        return vaultScope.call(session.userId(), session.key(), () -> {
+        return vault.inVault(session, () -> {
             BlobReconciliation.Report reconciled = reconciliation.reconcile();
             return new VacuumReport(maintenance.vacuum(), reconciled.blobsRemoved());
         });

@@ -1,8 +1,7 @@
 package dev.researchvault.application.research;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.research.Research;
@@ -12,20 +11,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /** {@link ManageResearchUseCase} over the caller's vault. */
 public final class ResearchService implements ManageResearchUseCase {
 
-    private final VaultScope vaultScope;
-    private final Transactions transactions;
+    private final VaultWork vault;
     private final ResearchRepository repository;
     private final Clock clock;
 
-    public ResearchService(VaultScope vaultScope, Transactions transactions, ResearchRepository repository,
-                           Clock clock) {
-        this.vaultScope = vaultScope;
-        this.transactions = transactions;
+    public ResearchService(VaultWork vault, ResearchRepository repository, Clock clock) {
+        this.vault = vault;
         this.repository = repository;
         this.clock = clock;
     }
@@ -34,42 +29,42 @@ public final class ResearchService implements ManageResearchUseCase {
     public Research start(Session caller, StartResearchCommand command) {
         Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), now());
         // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
-        return inVault(caller, () -> transactions.inTransaction(() -> {
+        return vault.inTransaction(caller, () -> {
             repository.add(research);
             return research;
-        }));
+        });
     }
 
     @Override
     public Research get(Session caller, UUID id) {
-        return inVault(caller, () -> repository.find(id).orElseThrow(ResearchErrors::notFound));
+        return vault.inVault(caller, () -> repository.find(id).orElseThrow(ResearchErrors::notFound));
     }
 
     @Override
     public Page<Research> list(Session caller, ResearchFilter filter, PageRequest page) {
-        return inVault(caller, () -> repository.list(filter, page));
+        return vault.inVault(caller, () -> repository.list(filter, page));
     }
 
     @Override
     public Research update(Session caller, UUID id, UpdateResearchCommand command) {
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between.
-        return inVault(caller, () -> transactions.inTransaction(() -> {
+        return vault.inTransaction(caller, () -> {
             Research research = repository.find(id).orElseThrow(ResearchErrors::notFound);
             Research changed = applyChanges(research, command, now);
             repository.update(changed);
             return changed;
-        }));
+        });
     }
 
     @Override
     public void delete(Session caller, UUID id) {
-        inVault(caller, () -> transactions.inTransaction(() -> {
+        vault.inTransaction(caller, () -> {
             if (!repository.delete(id)) {
                 throw ResearchErrors.notFound();
             }
-            return null;
-        }));
+            return id;
+        });
     }
 
     private static Research applyChanges(Research research, UpdateResearchCommand command, Instant now) {
@@ -92,9 +87,5 @@ public final class ResearchService implements ManageResearchUseCase {
     private Instant now() {
         // Millisecond precision: what the vault stores, so a research reads back equal to what was written.
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private <T> T inVault(Session caller, Supplier<T> work) {
-        return vaultScope.call(caller.userId(), caller.key(), work);
     }
 }

@@ -1,8 +1,7 @@
 package dev.researchvault.application.research;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
@@ -23,15 +22,12 @@ import java.util.function.Supplier;
 /** {@link RecordResearchWorkUseCase} over the caller's vault. */
 public final class ResearchWorkService implements RecordResearchWorkUseCase {
 
-    private final VaultScope vaultScope;
-    private final Transactions transactions;
+    private final VaultWork vault;
     private final ResearchRepository repository;
     private final Clock clock;
 
-    public ResearchWorkService(VaultScope vaultScope, Transactions transactions, ResearchRepository repository,
-                               Clock clock) {
-        this.vaultScope = vaultScope;
-        this.transactions = transactions;
+    public ResearchWorkService(VaultWork vault, ResearchRepository repository, Clock clock) {
+        this.vault = vault;
         this.repository = repository;
         this.clock = clock;
     }
@@ -39,7 +35,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
     @Override
     public ResearchQuery addQuery(Session caller, UUID researchId, String query, String engine) {
         ResearchQuery added = new ResearchQuery(UUID.randomUUID(), researchId, query, engine, now());
-        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> {
+        return inResearch(caller, researchId, () -> vault.inTransaction(() -> {
             repository.addQuery(added);
             return added;
         }));
@@ -58,7 +54,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
         }
         Instant now = now();
         List<ResearchResource> added = resources.stream().map(resource -> toResource(researchId, resource, now)).toList();
-        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> {
+        return inResearch(caller, researchId, () -> vault.inTransaction(() -> {
             requireKnownQueries(researchId, added);
             repository.addResources(added);
             return added;
@@ -73,7 +69,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
     @Override
     public ResearchReport putReport(Session caller, UUID researchId, String content, String format) {
         ResearchReport draft = ResearchReport.draft(researchId, content, format, now());
-        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> repository.putReport(draft)));
+        return inResearch(caller, researchId, () -> vault.inTransaction(() -> repository.putReport(draft)));
     }
 
     @Override
@@ -85,7 +81,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
     @Override
     public ResearchLog appendLog(Session caller, UUID researchId, String level, String message, Integer progress) {
         ResearchLog line = ResearchLog.unnumbered(researchId, level, message, progress, now());
-        return inResearch(caller, researchId, () -> transactions.inTransaction(() -> repository.appendLog(line)));
+        return inResearch(caller, researchId, () -> vault.inTransaction(() -> repository.appendLog(line)));
     }
 
     @Override
@@ -111,7 +107,7 @@ public final class ResearchWorkService implements RecordResearchWorkUseCase {
 
     /** Runs {@code work} in the caller's vault once the research is known to exist there (else 404). */
     private <T> T inResearch(Session caller, UUID researchId, Supplier<T> work) {
-        return vaultScope.call(caller.userId(), caller.key(), () -> {
+        return vault.inVault(caller, () -> {
             if (repository.find(researchId).isEmpty()) {
                 throw ResearchErrors.notFound();
             }

@@ -1,9 +1,9 @@
 package dev.researchvault.application.settings;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultOwner;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
-import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.apikey.ApiKey;
 import dev.researchvault.domain.apikey.ApiKeySecret;
 import dev.researchvault.domain.apikey.ApiKeyStore;
@@ -16,28 +16,27 @@ import java.util.Optional;
 public final class ApiKeyService implements ManageApiKeysUseCase, UseApiKeyUseCase {
 
     private final ApiKeyStore store;
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
     private final Clock clock;
 
-    public ApiKeyService(ApiKeyStore store, VaultScope vaultScope, Clock clock) {
+    public ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock) {
         this.store = store;
-        this.vaultScope = vaultScope;
+        this.vault = vault;
         this.clock = clock;
     }
 
     @Override
     public List<ApiKeySummary> list(Session session) {
-        return vaultScope.call(session.userId(), session.key(),
-                () -> store.all(session.userId()).stream().map(ApiKeySummary::of).toList());
+        return vault.inVault(session, () -> store.all().stream().map(ApiKeySummary::of).toList());
     }
 
     @Override
     public ApiKeySummary save(Session session, SaveApiKeyCommand command) {
         ApiKey key = ApiKey.stored(new ProviderName(command.provider()), ApiKeySecret.of(command.key()),
                 command.description(), command.active(), clock.instant());
-        vaultScope.call(session.userId(), session.key(), () -> {
-            store.save(session.userId(), key);
-            return null;
+        vault.inTransaction(session, () -> {
+            store.save(key);
+            return key;
         });
         return ApiKeySummary.of(key);
     }
@@ -45,17 +44,18 @@ public final class ApiKeyService implements ManageApiKeysUseCase, UseApiKeyUseCa
     @Override
     public void delete(Session session, String provider) {
         ProviderName name = new ProviderName(provider);
-        boolean removed = vaultScope.call(session.userId(), session.key(), () -> store.remove(session.userId(), name));
-        if (!removed) {
+        if (!vault.inTransaction(session, () -> store.remove(name))) {
             throw new NotFoundException("api-key.not-found", "there is no API key for this provider");
         }
     }
 
     @Override
-    public Optional<ApiKeySecret> useKey(UserId user, String provider) {
+    public Optional<ApiKeySecret> useKey(VaultOwner owner, String provider) {
         ProviderName name = new ProviderName(provider);
-        Optional<ApiKey> usable = store.find(user, name).filter(ApiKey::active);
-        usable.ifPresent(key -> store.markUsed(user, name, clock.instant()));
-        return usable.map(ApiKey::secret);
+        return vault.inTransaction(owner, () -> {
+            Optional<ApiKey> usable = store.find(name).filter(ApiKey::active);
+            usable.ifPresent(key -> store.markUsed(name, clock.instant()));
+            return usable.map(ApiKey::secret);
+        });
     }
 }

@@ -1,8 +1,8 @@
 package dev.researchvault.application.settings;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.vault.VaultScope;
-import dev.researchvault.domain.account.UserId;
+import dev.researchvault.application.vault.VaultOwner;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.settings.EffectiveSetting;
 import dev.researchvault.domain.settings.SettingDefinition;
 import dev.researchvault.domain.settings.SettingValue;
@@ -16,17 +16,17 @@ public final class SettingsService implements ReadSettingsUseCase, ChangeSetting
 
     private final SettingsCatalog catalog;
     private final SettingsStore store;
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
 
-    public SettingsService(SettingsCatalog catalog, SettingsStore store, VaultScope vaultScope) {
+    public SettingsService(SettingsCatalog catalog, SettingsStore store, VaultWork vault) {
         this.catalog = catalog;
         this.store = store;
-        this.vaultScope = vaultScope;
+        this.vault = vault;
     }
 
     @Override
     public List<EffectiveSetting> list(Session session, ListSettingsQuery query) {
-        List<EffectiveSetting> all = inVault(session, () -> catalog.merge(store.overrides(session.userId())));
+        List<EffectiveSetting> all = vault.inVault(session, () -> catalog.merge(store.overrides()));
         return query.category()
                 .map(category -> all.stream().filter(setting -> setting.definition().category().equals(category)).toList())
                 .orElse(all);
@@ -34,64 +34,66 @@ public final class SettingsService implements ReadSettingsUseCase, ChangeSetting
 
     @Override
     public EffectiveSetting get(Session session, String key) {
-        return inVault(session, () -> setting(session.userId(), key));
+        return setting(session, key);
     }
 
+    // Each override is written on its own, outside any enclosing transaction: the settings cache in front of
+    // the store relies on every write having committed when it drops the entry (see CachingSettingsStore).
     @Override
     public EffectiveSetting change(Session session, ChangeSettingCommand command) {
         SettingDefinition definition = catalog.require(command.key());
         SettingValue accepted = definition.accept(command.value());
-        return inVault(session, () -> {
-            store.put(session.userId(), definition.key(), definition.storedForm(accepted));
-            return setting(session.userId(), definition.key());
+        return vault.inVault(session, () -> {
+            store.put(definition.key(), definition.storedForm(accepted));
+            return current(definition);
         });
     }
 
     @Override
     public EffectiveSetting reset(Session session, String key) {
         SettingDefinition definition = catalog.require(key);
-        return inVault(session, () -> {
-            store.remove(session.userId(), definition.key());
-            return setting(session.userId(), definition.key());
+        return vault.inVault(session, () -> {
+            store.remove(definition.key());
+            return current(definition);
         });
     }
 
     @Override
-    public EffectiveSetting setting(UserId user, String key) {
+    public EffectiveSetting setting(VaultOwner owner, String key) {
         SettingDefinition definition = catalog.require(key);
-        return EffectiveSetting.of(definition, store.overrides(user).get(key));
+        return vault.inVault(owner, () -> current(definition));
     }
 
     @Override
-    public long intValue(UserId user, String key) {
-        return typed(user, key, SettingValue.Whole.class).value();
+    public long intValue(VaultOwner owner, String key) {
+        return typed(owner, key, SettingValue.Whole.class).value();
     }
 
     @Override
-    public double floatValue(UserId user, String key) {
-        return typed(user, key, SettingValue.Decimal.class).value();
+    public double floatValue(VaultOwner owner, String key) {
+        return typed(owner, key, SettingValue.Decimal.class).value();
     }
 
     @Override
-    public boolean boolValue(UserId user, String key) {
-        return typed(user, key, SettingValue.Flag.class).value();
+    public boolean boolValue(VaultOwner owner, String key) {
+        return typed(owner, key, SettingValue.Flag.class).value();
     }
 
     @Override
-    public String stringValue(UserId user, String key) {
-        return typed(user, key, SettingValue.Text.class).value();
+    public String stringValue(VaultOwner owner, String key) {
+        return typed(owner, key, SettingValue.Text.class).value();
     }
 
-    private <V extends SettingValue> V typed(UserId user, String key, Class<V> shape) {
-        SettingValue value = setting(user, key).value();
+    private EffectiveSetting current(SettingDefinition definition) {
+        return EffectiveSetting.of(definition, store.overrides().get(definition.key()));
+    }
+
+    private <V extends SettingValue> V typed(VaultOwner owner, String key, Class<V> shape) {
+        SettingValue value = setting(owner, key).value();
         if (!shape.isInstance(value)) {
             // A programming error of the caller (asked an int of a string setting), not a user's mistake.
             throw new IllegalArgumentException("the setting " + key + " is not of the type asked for");
         }
         return shape.cast(value);
-    }
-
-    private <T> T inVault(Session session, java.util.function.Supplier<T> work) {
-        return vaultScope.call(session.userId(), session.key(), work);
     }
 }

@@ -1,12 +1,12 @@
 package dev.researchvault.application.settings;
 
-import dev.researchvault.domain.account.UserId;
+import dev.researchvault.application.vault.VaultOwner;
 import dev.researchvault.domain.apikey.ApiKeySecret;
 import java.util.Optional;
 
 /**
  * Hands a user's key to the adapter that calls the provider, and records the use. For internal callers
- * only: no HTTP endpoint answers this. Call inside {@code VaultScope.call(user, …)}.
+ * only: no HTTP endpoint answers this. Binds the owner's vault itself.
  */
 public interface UseApiKeyUseCase {
 
@@ -16,5 +16,5 @@ public interface UseApiKeyUseCase {
      * @return empty when the user has no key for the provider, or has parked it (inactive)
      * @throws dev.researchvault.domain.RuleViolationException {@code api-key.invalid-provider}
      */
-    Optional<ApiKeySecret> useKey(UserId user, String provider);
+    Optional<ApiKeySecret> useKey(VaultOwner owner, String provider);
 }

@@ -3,7 +3,7 @@ package dev.researchvault.application.account
 import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.domain.account.AccountRegistry
 
-class InMemoryAccountRegistrySpec extends AccountRegistryContract {
+class InMemoryAccountRegistrySpec extends AccountRegistryContractSpec {
 
     InMemoryAccountRegistry inMemory
 

@@ -1,5 +1,6 @@
 package dev.researchvault.application.blob
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.chat.InMemoryChatRepository
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobOwners
@@ -20,7 +21,13 @@ class BlobReconciliationSpec extends Specification {
     PendingBlobOwners pending = new PendingBlobOwners()
     Chat chat = Chat.create(UUID.randomUUID(), 'chat', T0)
 
+    def cleanup() {
+        InMemoryVaultScope.leave()
+    }
+
+    /** The code under test runs inside the vault its caller bound; so does every feature here. */
     def setup() {
+        InMemoryVaultScope.enter(InMemoryVaultScope.SOMEONE)
         chats.add(chat)
     }
 

@@ -4,6 +4,7 @@ import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.blob.BlobDigest
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
+import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.Specification
 
 import java.security.MessageDigest
@@ -12,7 +13,7 @@ import static dev.researchvault.domain.blob.BlobKey.prefixOf
 
 /**
  * What every {@link BlobStore} does. Run on each adapter by a small subclass that says how to get a store
- * whose every call works on one user's vault.
+ * whose every call works on one user's vault (a {@link ScopedBlobStore} around the adapter).
  */
 abstract class BlobStoreContractSpec extends Specification {
 
@@ -320,5 +321,32 @@ abstract class BlobStoreContractSpec extends Specification {
         byte[] bytes = new byte[size]
         new Random(size).nextBytes(bytes)
         bytes
+    }
+
+    def "with no vault bound, #method refuses and changes nothing"() {
+        given:
+        store.save(BlobKey.file(messageA, 0), 'text/plain', 'kept'.bytes)
+        BlobStore unbound = (store as ScopedBlobStore).adapter
+
+        when:
+        call(unbound, messageA)
+
+        then:
+        thrown(NoVaultBoundException)
+        store.get(BlobKey.file(messageA, 0)).orElseThrow().data() == 'kept'.bytes
+
+        where:
+        method             | call
+        'save'             | { BlobStore s, UUID m -> s.save(BlobKey.file(m, 0), 'text/plain', 'lost'.bytes) }
+        'save (streamed)'  | { BlobStore s, UUID m -> s.save(BlobKey.file(m, 0), 'text/plain', 4, new ByteArrayInputStream('lost'.bytes)) }
+        'get'              | { BlobStore s, UUID m -> s.get(BlobKey.file(m, 0)) }
+        'openStream'       | { BlobStore s, UUID m -> s.openStream(BlobKey.file(m, 0)) }
+        'info'             | { BlobStore s, UUID m -> s.info(BlobKey.file(m, 0)) }
+        'exists'           | { BlobStore s, UUID m -> s.exists(BlobKey.file(m, 0)) }
+        'size'             | { BlobStore s, UUID m -> s.size(BlobKey.file(m, 0)) }
+        'delete'           | { BlobStore s, UUID m -> s.delete(BlobKey.file(m, 0)) }
+        'deleteByPrefix'   | { BlobStore s, UUID m -> s.deleteByPrefix(BlobKey.prefixOf(m)) }
+        'deleteByPrefixes' | { BlobStore s, UUID m -> s.deleteByPrefixes([BlobKey.prefixOf(m)]) }
+        'owners'           | { BlobStore s, UUID m -> s.owners(Optional.empty(), 10) }
     }
 }

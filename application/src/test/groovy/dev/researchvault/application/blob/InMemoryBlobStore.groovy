@@ -1,5 +1,6 @@
 package dev.researchvault.application.blob
 
+import dev.researchvault.application.vault.OneVault
 import dev.researchvault.domain.blob.Blob
 import dev.researchvault.domain.blob.BlobDigest
 import dev.researchvault.domain.blob.BlobInfo
@@ -17,10 +18,14 @@ import java.util.concurrent.ConcurrentSkipListMap
 @CompileStatic
 class InMemoryBlobStore implements BlobStore {
 
+    /** Every call needs a bound vault, as in the SQLite adapter. */
+    private final OneVault vault = new OneVault()
+
     private final NavigableMap<String, Blob> blobs = new ConcurrentSkipListMap<>()
 
     @Override
     BlobInfo save(BlobKey key, String mime, byte[] data) {
+        vault.enter()
         def info = new BlobInfo(mime, data.length, BlobDigest.of(data))
         blobs.put(key.value(), new Blob(info, data.clone()))
         info
@@ -28,31 +33,37 @@ class InMemoryBlobStore implements BlobStore {
 
     @Override
     Optional<Blob> get(BlobKey key) {
+        vault.enter()
         Optional.ofNullable(blobs.get(key.value())).map { Blob blob -> new Blob(blob.info(), blob.data().clone()) }
     }
 
     @Override
     Optional<BlobStream> openStream(BlobKey key) {
+        vault.enter()
         get(key).map { Blob blob -> new BlobStream(blob.info(), new ByteArrayInputStream(blob.data())) }
     }
 
     @Override
     Optional<BlobInfo> info(BlobKey key) {
+        vault.enter()
         Optional.ofNullable(blobs.get(key.value())).map { Blob blob -> blob.info() }
     }
 
     @Override
     boolean exists(BlobKey key) {
+        vault.enter()
         blobs.containsKey(key.value())
     }
 
     @Override
     boolean delete(BlobKey key) {
+        vault.enter()
         blobs.remove(key.value()) != null
     }
 
     @Override
     int deleteByPrefixes(Collection<String> prefixes) {
+        vault.enter()
         if (prefixes.any { String prefix -> prefix.isEmpty() }) {
             throw new IllegalArgumentException('an empty prefix would match every blob')
         }
@@ -63,6 +74,7 @@ class InMemoryBlobStore implements BlobStore {
 
     @Override
     List<UUID> owners(Optional<UUID> after, int max) {
+        vault.enter()
         if (max < 1) {
             throw new IllegalArgumentException('max must be at least 1')
         }

@@ -1,5 +1,6 @@
 package dev.researchvault.application.blob
 
+import dev.researchvault.application.vault.OneVault
 import dev.researchvault.application.blob.LegacyMessageFiles.LegacyFile
 import dev.researchvault.application.blob.LegacyMessageFiles.LegacyMessage
 import dev.researchvault.application.blob.LegacyMessageFiles.MigratedFile
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentSkipListMap
 
 /** Message rows in memory, each file either inline ({@link LegacyFile}) or migrated ({@link MigratedFile}). */
 class InMemoryLegacyMessageFiles implements LegacyMessageFiles {
+
+    /** Every call needs a bound vault, as in the SQLite adapter. */
+    private final OneVault vault = new OneVault()
 
     /** message id → file index → the file in whichever form it is. */
     final NavigableMap<UUID, SortedMap<Integer, Object>> rows = new ConcurrentSkipListMap<>()
@@ -21,6 +25,7 @@ class InMemoryLegacyMessageFiles implements LegacyMessageFiles {
 
     @Override
     List<LegacyMessage> nextBatch(Optional<UUID> after, int max) {
+        vault.enter()
         batchesRead++
         def candidates = after.isPresent() ? rows.tailMap(after.get(), false) : rows
         candidates.findResults { UUID id, SortedMap<Integer, Object> files ->
@@ -31,6 +36,7 @@ class InMemoryLegacyMessageFiles implements LegacyMessageFiles {
 
     @Override
     void markMigrated(UUID messageId, List<MigratedFile> files) {
+        vault.enter()
         if (messageId == failMarkingOf) {
             throw new IllegalStateException('simulated crash before the row was rewritten')
         }
@@ -40,6 +46,7 @@ class InMemoryLegacyMessageFiles implements LegacyMessageFiles {
 
     @Override
     Optional<LegacyFile> inlineFile(UUID messageId, int index) {
+        vault.enter()
         Optional.ofNullable(rows.get(messageId)?.get(index)).filter { it instanceof LegacyFile }.map { it as LegacyFile }
     }
 

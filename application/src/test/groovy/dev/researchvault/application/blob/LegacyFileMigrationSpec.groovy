@@ -1,5 +1,6 @@
 package dev.researchvault.application.blob
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.blob.LegacyMessageFiles.LegacyFile
 import dev.researchvault.application.blob.LegacyMessageFiles.MigratedFile
 import dev.researchvault.domain.blob.BlobKey
@@ -12,6 +13,15 @@ class LegacyFileMigrationSpec extends Specification {
     InMemoryBlobStore blobs = new InMemoryBlobStore()
     InMemoryLegacyMessageFiles rows = new InMemoryLegacyMessageFiles()
     LegacyFileMigration migration = new LegacyFileMigration(blobs, rows)
+
+    /** The code under test runs inside the vault its caller bound; so does every feature here. */
+    def setup() {
+        InMemoryVaultScope.enter(InMemoryVaultScope.SOMEONE)
+    }
+
+    def cleanup() {
+        InMemoryVaultScope.leave()
+    }
 
     def "inline files and thumbnails move to the blob store, and the rows keep size and hasThumbnail"() {
         given:

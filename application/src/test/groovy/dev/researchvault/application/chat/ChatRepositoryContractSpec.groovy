@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.support.CursorWalk
 import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageCursor
@@ -11,6 +12,7 @@ import dev.researchvault.domain.chat.ChatSummary
 import dev.researchvault.domain.chat.Message
 import dev.researchvault.domain.chat.MessageFile
 import dev.researchvault.domain.chat.MessageRole
+import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.Specification
 
 import java.time.Instant
@@ -28,7 +30,7 @@ abstract class ChatRepositoryContractSpec extends Specification {
 
     /** Runs {@code work} where the repository can reach its storage; in one transaction for SQL adapters. */
     def <T> T inVault(Closure<T> work) {
-        work()
+        InMemoryVaultScope.bind(InMemoryVaultScope.SOMEONE, work)
     }
 
     ChatRepository repo
@@ -47,6 +49,32 @@ abstract class ChatRepositoryContractSpec extends Specification {
         Message message = new Message(UUID.randomUUID(), chatId, MessageRole.USER, content, files, at)
         inVault { repo.addMessage(message) }
         message
+    }
+
+    def "with no vault bound, #method refuses and changes nothing"() {
+        given:
+        Chat kept = chat('kept')
+
+        when:
+        call(repo, kept)
+
+        then:
+        thrown(NoVaultBoundException)
+        inVault { repo.find(kept.id()) }.get().messageCount() == 0
+        inVault { repo.find(kept.id()) }.get().chat() == kept
+
+        where:
+        method             | call
+        'add'              | { ChatRepository r, Chat k -> r.add(Chat.create(UUID.randomUUID(), 'new', T0)) }
+        'find'             | { ChatRepository r, Chat k -> r.find(k.id()) }
+        'list'             | { ChatRepository r, Chat k -> r.list(new PageRequest(0, 10)) }
+        'delete'           | { ChatRepository r, Chat k -> r.delete(k.id()) }
+        'addMessage'       | { ChatRepository r, Chat k -> r.addMessage(new Message(UUID.randomUUID(), k.id(), MessageRole.USER, 'x', [], T0)) }
+        'findMessage'      | { ChatRepository r, Chat k -> r.findMessage(UUID.randomUUID()) }
+        'messageIds'       | { ChatRepository r, Chat k -> r.messageIds(k.id()) }
+        'existingMessages' | { ChatRepository r, Chat k -> r.existingMessages([UUID.randomUUID()]) }
+        'messages'         | { ChatRepository r, Chat k -> r.messages(k.id(), new PageRequest(0, 10)) }
+        'touch'            | { ChatRepository r, Chat k -> r.touch(k.id(), T0.plusSeconds(60)) }
     }
 
     def 'a new chat reads back with no messages'() {

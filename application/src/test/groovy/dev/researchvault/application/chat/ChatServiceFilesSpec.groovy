@@ -3,8 +3,7 @@ package dev.researchvault.application.chat
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
-import dev.researchvault.application.settings.DirectVaultScope
-import dev.researchvault.application.vault.Transactions
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.LimitExceededException
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.UnavailableException
@@ -20,7 +19,6 @@ import spock.lang.Specification
 import java.time.Clock
 import java.time.Instant
 import java.time.ZoneOffset
-import java.util.function.Supplier
 
 /** Messages with files: bytes and rows stay consistent when either store fails. */
 class ChatServiceFilesSpec extends Specification {
@@ -56,12 +54,8 @@ class ChatServiceFilesSpec extends Specification {
 
     FailingBlobStore blobs = new FailingBlobStore()
     FailingChatRepository repository = new FailingChatRepository()
-    Transactions transactions = new Transactions() {
-        @Override
-        <T> T inTransaction(Supplier<T> work) { work.get() }
-    }
     PendingBlobOwners pending = new PendingBlobOwners()
-    ChatService service = new ChatService(new DirectVaultScope(), transactions, repository, blobs, new FileSizeLimit(10),
+    ChatService service = new ChatService(InMemoryVaultScope.work(), repository, blobs, new FileSizeLimit(10),
             pending, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
@@ -158,7 +152,7 @@ class ChatServiceFilesSpec extends Specification {
                 super.addMessage(message)
             }
         }
-        def spied = new ChatService(new DirectVaultScope(), transactions, spyRows, spyBlobs, new FileSizeLimit(10), pending,
+        def spied = new ChatService(InMemoryVaultScope.work(), spyRows, spyBlobs, new FileSizeLimit(10), pending,
                 Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 

@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat
 
+import dev.researchvault.application.vault.OneVault
 import dev.researchvault.application.research.InMemoryResearchRepository
 import dev.researchvault.application.support.NewestFirstSlices
 import dev.researchvault.domain.Page
@@ -15,6 +16,9 @@ import java.time.Instant
 /** {@link ChatRepository} in memory. Insertion order stands in for SQLite's rowid in tie-breaks. */
 class InMemoryChatRepository implements ChatRepository {
 
+    /** Every call needs a bound vault, as in the SQLite adapter. */
+    private final OneVault vault = new OneVault()
+
     private final Map<UUID, Chat> chats = new LinkedHashMap<>()
     /** Order of addition of each chat, never reused: SQLite's rowid for the list's ties and cursors. */
     private final Map<UUID, Long> sequences = [:]
@@ -25,6 +29,7 @@ class InMemoryChatRepository implements ChatRepository {
 
     @Override
     synchronized void add(Chat chat) {
+        vault.enter()
         assert !chats.containsKey(chat.id())
         chats.put(chat.id(), chat)
         sequences[chat.id()] = ++lastAdded
@@ -32,16 +37,19 @@ class InMemoryChatRepository implements ChatRepository {
 
     @Override
     synchronized Optional<ChatSummary> find(UUID id) {
+        vault.enter()
         Optional.ofNullable(chats.get(id)).map { summaryOf(it) }
     }
 
     @Override
     synchronized Page<ChatSummary> list(PageRequest page) {
+        vault.enter()
         latestFirst.slice(chats.values(), page).map { summaryOf(it) }
     }
 
     @Override
     synchronized boolean delete(UUID id) {
+        vault.enter()
         messageList.removeIf { it.chatId() == id }
         sequences.remove(id)
         chats.remove(id) != null
@@ -49,33 +57,39 @@ class InMemoryChatRepository implements ChatRepository {
 
     @Override
     synchronized void addMessage(Message message) {
+        vault.enter()
         messageList << message
     }
 
     @Override
     synchronized Optional<Message> findMessage(UUID id) {
+        vault.enter()
         Optional.ofNullable(messageList.find { it.id() == id })
     }
 
     @Override
     synchronized List<UUID> messageIds(UUID chatId) {
+        vault.enter()
         messageList.findAll { it.chatId() == chatId }*.id()
     }
 
     @Override
     synchronized Set<UUID> existingMessages(Collection<UUID> ids) {
+        vault.enter()
         Set<UUID> known = messageList*.id() as Set<UUID>
         ids.findAll { known.contains(it) } as Set<UUID>
     }
 
     @Override
     synchronized Page<Message> messages(UUID chatId, PageRequest page) {
+        vault.enter()
         List<Message> oldestFirst = messageList.findAll { it.chatId() == chatId }.sort(false) { a, b -> a.createdAt() <=> b.createdAt() }
         InMemoryResearchRepository.slice(oldestFirst, page)
     }
 
     @Override
     synchronized void touch(UUID chatId, Instant updatedAt) {
+        vault.enter()
         Chat chat = chats.get(chatId)
         if (chat != null) {
             chats.put(chatId, new Chat(chat.id(), chat.title(), chat.createdAt(), updatedAt))

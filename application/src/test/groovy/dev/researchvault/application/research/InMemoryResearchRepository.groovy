@@ -1,5 +1,6 @@
 package dev.researchvault.application.research
 
+import dev.researchvault.application.vault.OneVault
 import dev.researchvault.application.support.NewestFirstSlices
 import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageCursor
@@ -18,6 +19,9 @@ import dev.researchvault.domain.research.ResearchResource
  */
 class InMemoryResearchRepository implements ResearchRepository {
 
+    /** Every call needs a bound vault, as in the SQLite adapter. */
+    private final OneVault vault = new OneVault()
+
     private final Map<UUID, Research> research = new LinkedHashMap<>()
     /** Order of addition of each research, never reused: SQLite's rowid for the list's ties and cursors. */
     private final Map<UUID, Long> sequences = [:]
@@ -31,6 +35,7 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized void add(Research added) {
+        vault.enter()
         assert !research.containsKey(added.id())
         research.put(added.id(), added)
         sequences[added.id()] = ++lastAdded
@@ -38,6 +43,7 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized void update(Research changed) {
+        vault.enter()
         if (research.containsKey(changed.id())) {
             research.put(changed.id(), changed)
         }
@@ -45,16 +51,19 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized Optional<Research> find(UUID id) {
+        vault.enter()
         Optional.ofNullable(research.get(id))
     }
 
     @Override
     synchronized Page<Research> list(ResearchFilter filter, PageRequest page) {
+        vault.enter()
         newestFirst.slice(research.values().findAll { matches(it, filter) }, page)
     }
 
     @Override
     synchronized boolean delete(UUID id) {
+        vault.enter()
         boolean existed = research.remove(id) != null
         sequences.remove(id)
         queryList.removeIf { it.researchId() == id }
@@ -66,31 +75,37 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized void addQuery(ResearchQuery query) {
+        vault.enter()
         queryList << query
     }
 
     @Override
     synchronized List<ResearchQuery> queries(UUID researchId) {
+        vault.enter()
         queryList.findAll { it.researchId() == researchId }
     }
 
     @Override
     synchronized boolean hasQuery(UUID researchId, UUID queryId) {
+        vault.enter()
         queryList.any { it.researchId() == researchId && it.id() == queryId }
     }
 
     @Override
     synchronized void addResources(List<ResearchResource> resources) {
+        vault.enter()
         resourceList.addAll(resources)
     }
 
     @Override
     synchronized Page<ResearchResource> resources(UUID researchId, PageRequest page) {
+        vault.enter()
         slice(resourceList.findAll { it.researchId() == researchId }, page)
     }
 
     @Override
     synchronized ResearchReport putReport(ResearchReport draft) {
+        vault.enter()
         int version = (reports.get(draft.researchId())?.version() ?: 0) + 1
         ResearchReport stored = draft.withVersion(version)
         reports.put(draft.researchId(), stored)
@@ -99,11 +114,13 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized Optional<ResearchReport> report(UUID researchId) {
+        vault.enter()
         Optional.ofNullable(reports.get(researchId))
     }
 
     @Override
     synchronized ResearchLog appendLog(ResearchLog line) {
+        vault.enter()
         long last = logLines.findAll { it.researchId() == line.researchId() }*.sequence().max() ?: 0L
         ResearchLog stored = line.withSequence(last + 1)
         logLines << stored
@@ -112,6 +129,7 @@ class InMemoryResearchRepository implements ResearchRepository {
 
     @Override
     synchronized List<ResearchLog> logs(UUID researchId, long afterSequence, int limit) {
+        vault.enter()
         logLines.findAll { it.researchId() == researchId && it.sequence() > afterSequence }.take(limit)
     }
 

@@ -1,5 +1,6 @@
 package dev.researchvault.application.research
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.support.CursorWalk
 import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageCursor
@@ -13,6 +14,7 @@ import dev.researchvault.domain.research.ResearchReport
 import dev.researchvault.domain.research.ResearchRepository
 import dev.researchvault.domain.research.ResearchResource
 import dev.researchvault.domain.research.ResearchStatus
+import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.Specification
 
 import java.time.Instant
@@ -34,7 +36,7 @@ abstract class ResearchRepositoryContractSpec extends Specification {
 
     /** Runs {@code work} where the repository can reach its storage; in one transaction for SQL adapters. */
     def <T> T inVault(Closure<T> work) {
-        work()
+        InMemoryVaultScope.bind(InMemoryVaultScope.SOMEONE, work)
     }
 
     ResearchRepository repo
@@ -389,6 +391,36 @@ abstract class ResearchRepositoryContractSpec extends Specification {
 
         then:
         inVault { repo.logs(owner.id(), 0, 10) } == [line.withSequence(1)]
+    }
+
+    def "with no vault bound, #method refuses and changes nothing"() {
+        given:
+        Research kept = research('kept')
+
+        when:
+        call(repo, kept)
+
+        then:
+        thrown(NoVaultBoundException)
+        inVault { repo.find(kept.id()) }.get() == kept
+        inVault { repo.queries(kept.id()) } == []
+
+        where:
+        method         | call
+        'add'          | { ResearchRepository r, Research k -> r.add(Research.create(UUID.randomUUID(), 'new', 'quick', T0)) }
+        'update'       | { ResearchRepository r, Research k -> r.update(k.withTitle('changed')) }
+        'find'         | { ResearchRepository r, Research k -> r.find(k.id()) }
+        'list'         | { ResearchRepository r, Research k -> r.list(ResearchFilter.all(), new PageRequest(0, 10)) }
+        'delete'       | { ResearchRepository r, Research k -> r.delete(k.id()) }
+        'addQuery'     | { ResearchRepository r, Research k -> r.addQuery(new ResearchQuery(UUID.randomUUID(), k.id(), 'q', 'web', T0)) }
+        'queries'      | { ResearchRepository r, Research k -> r.queries(k.id()) }
+        'hasQuery'     | { ResearchRepository r, Research k -> r.hasQuery(k.id(), UUID.randomUUID()) }
+        'addResources' | { ResearchRepository r, Research k -> r.addResources([resource(k.id(), null, 'https://a.example')]) }
+        'resources'    | { ResearchRepository r, Research k -> r.resources(k.id(), new PageRequest(0, 10)) }
+        'putReport'    | { ResearchRepository r, Research k -> r.putReport(ResearchReport.draft(k.id(), 'text', 'markdown', T0)) }
+        'report'       | { ResearchRepository r, Research k -> r.report(k.id()) }
+        'appendLog'    | { ResearchRepository r, Research k -> r.appendLog(ResearchLog.unnumbered(k.id(), 'info', 'x', null, T0)) }
+        'logs'         | { ResearchRepository r, Research k -> r.logs(k.id(), 0, 10) }
     }
 
     static PageCursor cursor(Instant time, long sequence) {

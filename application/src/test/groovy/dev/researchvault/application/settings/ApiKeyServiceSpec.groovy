@@ -1,6 +1,7 @@
 package dev.researchvault.application.settings
 
 import dev.researchvault.application.settings.ManageApiKeysUseCase.SaveApiKeyCommand
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.RuleViolationException
 import spock.lang.Specification
@@ -15,7 +16,7 @@ class ApiKeyServiceSpec extends Specification {
 
     InMemoryApiKeyStore store = new InMemoryApiKeyStore()
     MutableClock clock = new MutableClock(Instant.parse('2026-05-01T09:00:00Z'))
-    ApiKeyService service = new ApiKeyService(store, new DirectVaultScope(), clock)
+    ApiKeyService service = new ApiKeyService(store, InMemoryVaultScope.work(), clock)
     def alice = SettingsServiceSpec.session('alice')
 
     def "a saved key is answered masked, never in clear"() {
@@ -34,7 +35,7 @@ class ApiKeyServiceSpec extends Specification {
         clock.now = Instant.parse('2026-05-02T10:00:00Z')
 
         when:
-        def used = service.useKey(alice.userId(), 'openai')
+        def used = service.useKey(alice, 'openai')
 
         then:
         used.get().reveal() == CLEAR
@@ -46,8 +47,8 @@ class ApiKeyServiceSpec extends Specification {
         service.save(alice, new SaveApiKeyCommand('openai', CLEAR, null, false))
 
         expect:
-        service.useKey(alice.userId(), 'openai').isEmpty()
-        service.useKey(alice.userId(), 'anthropic').isEmpty()
+        service.useKey(alice, 'openai').isEmpty()
+        service.useKey(alice, 'anthropic').isEmpty()
         service.list(alice)[0].lastUsedAt() == null
     }
 
@@ -76,7 +77,7 @@ class ApiKeyServiceSpec extends Specification {
         def refused = thrown(RuleViolationException)
         refused.code() == code
         !refused.message.contains(String.valueOf(key))
-        store.all(alice.userId()) == []
+        InMemoryVaultScope.bind(alice.userId()) { store.all() } == []
 
         where:
         provider        | key                | description || code

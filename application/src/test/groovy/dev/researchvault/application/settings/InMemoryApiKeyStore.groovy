@@ -1,5 +1,6 @@
 package dev.researchvault.application.settings
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.apikey.ApiKey
 import dev.researchvault.domain.apikey.ApiKeyStore
@@ -9,39 +10,39 @@ import java.time.Instant
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.ConcurrentSkipListMap
 
-/** {@link ApiKeyStore} in memory, one sorted map per user: the fake behind service specs. */
+/** {@link ApiKeyStore} in memory, one sorted map per vault (the bound one): the fake behind service specs. */
 class InMemoryApiKeyStore implements ApiKeyStore {
 
-    private final Map<UserId, Map<String, ApiKey>> keysByUser = new ConcurrentHashMap<>()
+    private final Map<UserId, Map<String, ApiKey>> keysByOwner = new ConcurrentHashMap<>()
 
     @Override
-    List<ApiKey> all(UserId user) {
-        List.copyOf(keysOf(user).values())
+    List<ApiKey> all() {
+        List.copyOf(bound().values())
     }
 
     @Override
-    Optional<ApiKey> find(UserId user, ProviderName provider) {
-        Optional.ofNullable(keysOf(user).get(provider.value()))
+    Optional<ApiKey> find(ProviderName provider) {
+        Optional.ofNullable(bound().get(provider.value()))
     }
 
     @Override
-    void save(UserId user, ApiKey key) {
-        keysOf(user).put(key.provider().value(), key)
+    void save(ApiKey key) {
+        bound().put(key.provider().value(), key)
     }
 
     @Override
-    boolean remove(UserId user, ProviderName provider) {
-        keysOf(user).remove(provider.value()) != null
+    boolean remove(ProviderName provider) {
+        bound().remove(provider.value()) != null
     }
 
     @Override
-    void markUsed(UserId user, ProviderName provider, Instant at) {
-        keysOf(user).computeIfPresent(provider.value(), { name, key ->
+    void markUsed(ProviderName provider, Instant at) {
+        bound().computeIfPresent(provider.value(), { name, key ->
             new ApiKey(key.provider(), key.secret(), key.description(), key.active(), key.createdAt(), at)
         })
     }
 
-    private Map<String, ApiKey> keysOf(UserId user) {
-        keysByUser.computeIfAbsent(user, { new ConcurrentSkipListMap<>() })
+    private Map<String, ApiKey> bound() {
+        keysByOwner.computeIfAbsent(InMemoryVaultScope.owner(), { new ConcurrentSkipListMap<>() })
     }
 }

@@ -1,9 +1,10 @@
 package dev.researchvault.application.settings
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.apikey.ApiKeyStore
 
-class InMemoryApiKeyStoreSpec extends ApiKeyStoreContract {
+class InMemoryApiKeyStoreSpec extends ApiKeyStoreContractSpec {
 
     ApiKeyStore store = new InMemoryApiKeyStore()
 
@@ -14,6 +15,6 @@ class InMemoryApiKeyStoreSpec extends ApiKeyStoreContract {
 
     @Override
     <T> T inVault(UserId user, Closure<T> work) {
-        work.call()
+        InMemoryVaultScope.bind(user, work)
     }
 }

@@ -1,27 +1,32 @@
 package dev.researchvault.application.settings
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.settings.SettingsStore
 
 import java.util.concurrent.ConcurrentHashMap
 
-/** {@link SettingsStore} in memory, one map per user: the fake behind service specs. */
+/** {@link SettingsStore} in memory, one map per vault (the bound one): the fake behind service specs. */
 class InMemorySettingsStore implements SettingsStore {
 
-    private final Map<UserId, Map<String, String>> overridesByUser = new ConcurrentHashMap<>()
+    private final Map<UserId, Map<String, String>> overridesByOwner = new ConcurrentHashMap<>()
 
     @Override
-    Map<String, String> overrides(UserId user) {
-        Map.copyOf(overridesByUser.getOrDefault(user, [:]))
+    Map<String, String> overrides() {
+        Map.copyOf(bound())
     }
 
     @Override
-    void put(UserId user, String key, String storedValue) {
-        overridesByUser.computeIfAbsent(user, { new ConcurrentHashMap<>() }).put(key, storedValue)
+    void put(String key, String storedValue) {
+        bound().put(key, storedValue)
     }
 
     @Override
-    boolean remove(UserId user, String key) {
-        overridesByUser.getOrDefault(user, [:]).remove(key) != null
+    boolean remove(String key) {
+        bound().remove(key) != null
+    }
+
+    private Map<String, String> bound() {
+        overridesByOwner.computeIfAbsent(InMemoryVaultScope.owner(), { new ConcurrentHashMap<>() })
     }
 }

@@ -1,9 +1,10 @@
 package dev.researchvault.application.settings
 
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.settings.SettingsStore
 
-class InMemorySettingsStoreSpec extends SettingsStoreContract {
+class InMemorySettingsStoreSpec extends SettingsStoreContractSpec {
 
     SettingsStore store = new InMemorySettingsStore()
 
@@ -14,6 +15,6 @@ class InMemorySettingsStoreSpec extends SettingsStoreContract {
 
     @Override
     <T> T inVault(UserId user, Closure<T> work) {
-        work.call()
+        InMemoryVaultScope.bind(user, work)
     }
 }

@@ -3,6 +3,8 @@ package dev.researchvault.application.settings
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.settings.ChangeSettingUseCase.ChangeSettingCommand
 import dev.researchvault.application.settings.ReadSettingsUseCase.ListSettingsQuery
+import dev.researchvault.application.vault.InMemoryVaultScope
+import dev.researchvault.application.vault.VaultOwner
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.account.UserId
@@ -21,7 +23,7 @@ class SettingsServiceSpec extends Specification {
     Session alice = session('alice')
 
     SettingsService serviceOver(SettingsCatalog catalog) {
-        new SettingsService(catalog, store, new DirectVaultScope())
+        new SettingsService(catalog, store, InMemoryVaultScope.work())
     }
 
     static Session session(String name) {
@@ -54,7 +56,7 @@ class SettingsServiceSpec extends Specification {
         answered.overridden()
         answered.value() == expected
         service.get(alice, key).value() == expected
-        store.overrides(alice.userId()) == [(key): stored]
+        InMemoryVaultScope.bind(alice.userId()) { store.overrides() } == [(key): stored]
 
         where:
         key                 | offered                           || expected                            | stored
@@ -74,7 +76,7 @@ class SettingsServiceSpec extends Specification {
         def refused = thrown(RuleViolationException)
         refused.code() == 'settings.invalid-value'
         refused.message.contains(reason)
-        store.overrides(alice.userId()) == [:]
+        InMemoryVaultScope.bind(alice.userId()) { store.overrides() } == [:]
 
         where:
         key                 | offered                          || reason
@@ -115,7 +117,7 @@ class SettingsServiceSpec extends Specification {
 
         then:
         [first, second].every { !it.overridden() && it.value() == new SettingValue.Whole(3) }
-        store.overrides(alice.userId()) == [:]
+        InMemoryVaultScope.bind(alice.userId()) { store.overrides() } == [:]
     }
 
     def "two users' overrides are independent"() {
@@ -146,7 +148,7 @@ class SettingsServiceSpec extends Specification {
 
     def "an override the current release no longer accepts falls back to the default"() {
         given: 'an older release allowed 50 backups'
-        store.put(alice.userId(), 'backup.max_count', '50')
+        InMemoryVaultScope.bind(alice.userId()) { store.put('backup.max_count', '50') }
 
         expect:
         with(service.get(alice, 'backup.max_count')) {
@@ -155,19 +157,19 @@ class SettingsServiceSpec extends Specification {
         }
     }
 
-    def "other use cases read typed values"() {
-        given:
-        def user = alice.userId()
+    def "other use cases read typed values, each read binding the owner's vault itself"() {
+        given: 'an owner that is not a session, as a background job has'
+        def owner = VaultOwner.of(alice.userId(), alice.key())
         service.change(alice, new ChangeSettingCommand('backup.max_count', new SettingValue.Whole(12)))
 
         expect:
-        service.intValue(user, 'backup.max_count') == 12
-        service.boolValue(user, 'backup.enabled')
-        service.floatValue(user, 'llm.temperature') == 0.7d
-        service.stringValue(user, 'search.engine') == 'searxng'
+        service.intValue(owner, 'backup.max_count') == 12
+        service.boolValue(owner, 'backup.enabled')
+        service.floatValue(owner, 'llm.temperature') == 0.7d
+        service.stringValue(owner, 'search.engine') == 'searxng'
 
         when:
-        service.intValue(user, 'llm.model')
+        service.intValue(owner, 'llm.model')
 
         then:
         thrown(IllegalArgumentException)

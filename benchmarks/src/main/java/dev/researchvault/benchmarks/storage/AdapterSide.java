@@ -47,7 +47,7 @@ final class AdapterSide implements StorageSide {
             String name = "bench.setting_" + i;
             String value = Integer.toString(i);
             vault.inVault(() -> {
-                settings.put(vault.user(), name, value);
+                settings.put(name, value);
                 return null;
             });
         }
@@ -87,7 +87,7 @@ final class AdapterSide implements StorageSide {
 
     @Override
     public Object readSettings() {
-        return vault.inVault(() -> settings.overrides(vault.user()));
+        return vault.inVault(() -> settings.overrides());
     }
 
     @Override

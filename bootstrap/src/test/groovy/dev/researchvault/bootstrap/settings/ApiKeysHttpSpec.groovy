@@ -3,11 +3,9 @@ package dev.researchvault.bootstrap.settings
 import ch.qos.logback.classic.spi.ILoggingEvent
 import dev.researchvault.application.account.SessionStore
 import dev.researchvault.application.settings.UseApiKeyUseCase
-import dev.researchvault.application.vault.VaultScope
 import dev.researchvault.bootstrap.support.LogCapture
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 
-import java.util.function.Supplier
 
 class ApiKeysHttpSpec extends VaultHttpSpec {
 
@@ -151,8 +149,6 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
     private String useKey(String token, String provider) {
         def context = server.applicationContext
         def session = context.getBean(SessionStore).find(token).get()
-        context.getBean(VaultScope).call(session.userId(), session.key(), {
-            context.getBean(UseApiKeyUseCase).useKey(session.userId(), provider).map { it.reveal() }.orElse(null)
-        } as Supplier<String>)
+        context.getBean(UseApiKeyUseCase).useKey(session, provider).map { it.reveal() }.orElse(null)
     }
 }

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.blob;
 
+import dev.researchvault.domain.vault.VaultBound;
 import java.util.Collection;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.UUID;
  * some owner ids are rows of the bound user's vault. A blob whose owner no kind of row knows is unreferenced
  * and may be reconciled away. Usually a method reference to a repository, e.g. {@code chats::existingMessages}.
  */
+@VaultBound
 @FunctionalInterface
 public interface BlobOwners {
 

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.blob;
 
+import dev.researchvault.domain.vault.VaultBound;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * <p>Every method works on the vault bound by {@code VaultScope.call} and fails when none is bound. Storage
  * failures surface as {@link dev.researchvault.domain.UnavailableException} ({@code blob.unavailable}).
  */
+@VaultBound
 public interface BlobStore {
 
     /**

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.chat;
 
+import dev.researchvault.domain.vault.VaultBound;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.UUID;
  * The chats of the bound user's vault and their messages. Errors of the storage itself surface as
  * unchecked exceptions of the adapter.
  */
+@VaultBound
 public interface ChatRepository {
 
     /** Stores a new chat. Not idempotent: the id must be new. */

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.vault.VaultBound;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * the caller's mistake (the service checks existence first). Errors of the storage itself surface as
  * unchecked exceptions of the adapter.
  */
+@VaultBound
 public interface ResearchRepository {
 
     /** Stores a new research. Not idempotent: the id must be new. */

@@ -3,6 +3,7 @@ package dev.researchvault.domain.vault;
 import java.util.Optional;
 
 /** Facts a vault keeps about itself (format version, creation and last unlock times), inside the vault. */
+@VaultBound
 public interface VaultMetadata {
 
     /** Names every vault has from creation on. */

@@ -6,6 +6,7 @@ import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.settings.SettingsStore;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A per-user Caffeine cache of overrides in front of another {@link SettingsStore}. Every write of a user
@@ -19,14 +20,17 @@ import java.util.Map;
 public final class CachingSettingsStore implements SettingsStore {
 
     private final SettingsStore delegate;
+    private final Supplier<UserId> boundOwner;
     private final Cache<UserId, Map<String, String>> cache;
 
     /**
+     * @param boundOwner        whose vault is bound to the call (throws when none is): the cache key
      * @param maxUsers          how many users' overrides are kept at most (least recently used go first)
      * @param expireAfterAccess how long an unused user's overrides stay cached
      */
-    public CachingSettingsStore(SettingsStore delegate, long maxUsers, Duration expireAfterAccess) {
+    public CachingSettingsStore(SettingsStore delegate, Supplier<UserId> boundOwner, long maxUsers, Duration expireAfterAccess) {
         this.delegate = delegate;
+        this.boundOwner = boundOwner;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxUsers)
                 .expireAfterAccess(expireAfterAccess)
@@ -34,23 +38,25 @@ public final class CachingSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, String> overrides(UserId user) {
-        return cache.get(user, owner -> Map.copyOf(delegate.overrides(owner)));
+    public Map<String, String> overrides() {
+        return cache.get(boundOwner.get(), owner -> Map.copyOf(delegate.overrides()));
     }
 
     @Override
-    public void put(UserId user, String key, String storedValue) {
+    public void put(String key, String storedValue) {
+        UserId user = boundOwner.get();
         try {
-            delegate.put(user, key, storedValue);
+            delegate.put(key, storedValue);
         } finally {
             forget(user);
         }
     }
 
     @Override
-    public boolean remove(UserId user, String key) {
+    public boolean remove(String key) {
+        UserId user = boundOwner.get();
         try {
-            return delegate.remove(user, key);
+            return delegate.remove(key);
         } finally {
             forget(user);
         }

@@ -1,7 +1,6 @@
 package dev.researchvault.adapter.persistence.settings;
 
 import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.apikey.ApiKey;
 import dev.researchvault.domain.apikey.ApiKeySecret;
 import dev.researchvault.domain.apikey.ApiKeyStore;
@@ -42,18 +41,18 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public List<ApiKey> all(UserId user) {
+    public List<ApiKey> all() {
         return query("SELECT " + COLUMNS + " FROM api_key ORDER BY provider", statement -> { });
     }
 
     @Override
-    public Optional<ApiKey> find(UserId user, ProviderName provider) {
+    public Optional<ApiKey> find(ProviderName provider) {
         return query("SELECT " + COLUMNS + " FROM api_key WHERE provider = ?",
                 statement -> statement.setString(1, provider.value())).stream().findFirst();
     }
 
     @Override
-    public void save(UserId user, ApiKey key) {
+    public void save(ApiKey key) {
         update("INSERT INTO api_key (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (provider) DO UPDATE SET "
                 + "secret = excluded.secret, description = excluded.description, active = excluded.active, "
                 + "created_at = excluded.created_at, last_used_at = excluded.last_used_at", statement -> {
@@ -67,12 +66,12 @@ final class JdbcApiKeyStore implements ApiKeyStore {
     }
 
     @Override
-    public boolean remove(UserId user, ProviderName provider) {
+    public boolean remove(ProviderName provider) {
         return update("DELETE FROM api_key WHERE provider = ?", statement -> statement.setString(1, provider.value())) > 0;
     }
 
     @Override
-    public void markUsed(UserId user, ProviderName provider, Instant at) {
+    public void markUsed(ProviderName provider, Instant at) {
         update("UPDATE api_key SET last_used_at = ? WHERE provider = ?", statement -> {
             statement.setString(1, at.toString());
             statement.setString(2, provider.value());

@@ -1,7 +1,6 @@
 package dev.researchvault.adapter.persistence.settings;
 
 import dev.researchvault.application.vault.Transactions;
-import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.settings.SettingsStore;
 import io.micronaut.context.annotation.Bean;
 import jakarta.inject.Singleton;
@@ -11,7 +10,6 @@ import java.util.Map;
 /**
  * {@link SettingsStore} in the bound vault's {@code setting_override} table. Published only under its own
  * type: the application gets it wrapped in a {@link CachingSettingsStore} (see {@code SettingsWiring}).
- * The {@code user} argument is not needed here, the routing data source already points at that user's vault.
  * Writes run in a transaction ({@link Transactions}), so they wait for the vault's writer turn.
  */
 @Singleton
@@ -27,7 +25,7 @@ public final class JdbcSettingsStore implements SettingsStore {
     }
 
     @Override
-    public Map<String, String> overrides(UserId user) {
+    public Map<String, String> overrides() {
         Map<String, String> overrides = new HashMap<>();
         for (SettingOverrideRow row : rows.findAll()) {
             overrides.put(row.settingKey(), row.value());
@@ -36,7 +34,7 @@ public final class JdbcSettingsStore implements SettingsStore {
     }
 
     @Override
-    public void put(UserId user, String key, String storedValue) {
+    public void put(String key, String storedValue) {
         transactions.inTransaction(() -> {
             rows.upsert(key, storedValue);
             return null;
@@ -44,7 +42,7 @@ public final class JdbcSettingsStore implements SettingsStore {
     }
 
     @Override
-    public boolean remove(UserId user, String key) {
+    public boolean remove(String key) {
         return transactions.inTransaction(() -> rows.deleteBySettingKey(key) > 0);
     }
 }

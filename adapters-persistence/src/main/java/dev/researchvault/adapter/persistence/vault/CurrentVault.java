@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.vault.NoVaultBoundException;
 import io.micronaut.core.propagation.PropagatedContext;
 import io.micronaut.core.propagation.PropagatedContextElement;
 import java.sql.Connection;
@@ -31,7 +33,14 @@ public record CurrentVault(OpenVault vault) implements PropagatedContextElement 
         return bound().writeConnection(file);
     }
 
-    private static OpenVault bound() throws SQLException {
-        return find().orElseThrow(() -> new SQLException("no vault is bound to this call"));
+    /** Whose vault is bound: what per-user caches in front of a vault-bound port key their entries by. */
+    public static UserId owner() {
+        return bound().user();
+    }
+
+    // Unchecked and not an SQLException on purpose: a port called outside VaultWork is a programming error
+    // that must surface as itself, not be translated into a storage failure (503) on its way out.
+    private static OpenVault bound() {
+        return find().orElseThrow(NoVaultBoundException::new);
     }
 }

@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.account
 
-import dev.researchvault.application.account.AccountRegistryContract
+import dev.researchvault.application.account.AccountRegistryContractSpec
 import dev.researchvault.domain.account.AccountRegistry
 import dev.researchvault.adapter.persistence.vault.jdbc.StorageFaults
 import dev.researchvault.application.support.SmallDisk
@@ -15,7 +15,7 @@ import java.sql.DriverManager
 import java.time.Duration
 import java.time.Instant
 
-class SqliteAccountRegistrySpec extends AccountRegistryContract {
+class SqliteAccountRegistrySpec extends AccountRegistryContractSpec {
 
     @TempDir
     Path dataDir

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.blob
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.application.blob.BlobStoreContractSpec
+import dev.researchvault.application.blob.ScopedBlobStore
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
 import spock.lang.AutoCleanup
@@ -24,13 +25,17 @@ class SqliteBlobStoreSpec extends BlobStoreContractSpec {
     @Override
     BlobStore newStore() {
         vault = fixture.newVault()
-        new ScopedBlobStore(fixture, vault, fixture.bean(BlobStore))
+        scopedTo(vault)
+    }
+
+    BlobStore scopedTo(PersistenceFixture.UserVault owner) {
+        new ScopedBlobStore(fixture.bean(BlobStore), { Closure work -> fixture.inVault(owner, work) })
     }
 
     def "another user's vault holds none of this user's blobs"() {
         given:
         store.save(BlobKey.file(messageA, 0), 'text/plain', 'mine'.bytes)
-        def other = new ScopedBlobStore(fixture, fixture.newVault(), fixture.bean(BlobStore))
+        def other = scopedTo(fixture.newVault())
 
         expect:
         !other.exists(BlobKey.file(messageA, 0))

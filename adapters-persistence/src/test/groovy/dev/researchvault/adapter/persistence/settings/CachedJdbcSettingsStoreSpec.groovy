@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.settings
 
-import dev.researchvault.application.settings.SettingsStoreContract
+import dev.researchvault.adapter.persistence.vault.CurrentVault
+import dev.researchvault.application.settings.SettingsStoreContractSpec
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.settings.SettingsStore
 import spock.lang.AutoCleanup
@@ -9,14 +10,14 @@ import spock.lang.Shared
 import java.time.Duration
 
 /** The settings contract on the store as the application uses it: the cache in front of encrypted SQLite. */
-class CachedJdbcSettingsStoreSpec extends SettingsStoreContract {
+class CachedJdbcSettingsStoreSpec extends SettingsStoreContractSpec {
 
     @Shared
     @AutoCleanup
     EncryptedVaultFixture vaults = new EncryptedVaultFixture()
 
     @Shared
-    SettingsStore cachedStore = new CachingSettingsStore(vaults.context.getBean(JdbcSettingsStore), 100, Duration.ofMinutes(5))
+    SettingsStore cachedStore = new CachingSettingsStore(vaults.context.getBean(JdbcSettingsStore), CurrentVault::owner, 100, Duration.ofMinutes(5))
 
     @Override
     SettingsStore getStore() {

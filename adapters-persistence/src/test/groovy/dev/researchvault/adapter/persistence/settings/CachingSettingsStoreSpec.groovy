@@ -1,88 +1,116 @@
 package dev.researchvault.adapter.persistence.settings
 
 import dev.researchvault.application.settings.InMemorySettingsStore
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.Specification
 
 import java.time.Duration
 
-/** The cache itself: reads are served from it, and every write of a user drops only that user's entry. */
+/**
+ * The cache itself: reads are served from it, and every write in a vault drops only that vault's entry. The
+ * vault in play is the one bound to the call, as in production ({@code CurrentVault::owner}).
+ */
 class CachingSettingsStoreSpec extends Specification {
 
     InMemorySettingsStore underlying = new InMemorySettingsStore()
-    CachingSettingsStore cached = new CachingSettingsStore(underlying, 100, Duration.ofMinutes(5))
+    CachingSettingsStore cached = cache(underlying)
     UserId alice = UserId.random()
     UserId bob = UserId.random()
 
+    static CachingSettingsStore cache(InMemorySettingsStore store) {
+        new CachingSettingsStore(store, InMemoryVaultScope::owner, 100, Duration.ofMinutes(5))
+    }
+
+    static <T> T inVaultOf(UserId user, Closure<T> work) {
+        InMemoryVaultScope.bind(user, work)
+    }
+
     def "a read is served from the cache until that user writes"() {
         given: 'alice read once; then her store changes behind the cache'
-        cached.overrides(alice)
-        underlying.put(alice, 'app.theme', 'dark')
+        inVaultOf(alice) { cached.overrides() }
+        inVaultOf(alice) { underlying.put('app.theme', 'dark') }
 
         expect: 'the cache still answers the earlier read'
-        cached.overrides(alice) == [:]
+        inVaultOf(alice) { cached.overrides() } == [:]
 
         when: 'she writes through the cache'
-        cached.put(alice, 'app.language', 'de')
+        inVaultOf(alice) { cached.put('app.language', 'de') }
 
         then: 'her next read sees everything stored'
-        cached.overrides(alice) == ['app.theme': 'dark', 'app.language': 'de']
+        inVaultOf(alice) { cached.overrides() } == ['app.theme': 'dark', 'app.language': 'de']
     }
 
     def "a write of one user leaves the other user's entry cached"() {
         given:
-        cached.overrides(bob)
-        underlying.put(bob, 'app.theme', 'light')
+        inVaultOf(bob) { cached.overrides() }
+        inVaultOf(bob) { underlying.put('app.theme', 'light') }
 
         when:
-        cached.put(alice, 'app.theme', 'dark')
-        cached.remove(alice, 'app.theme')
+        inVaultOf(alice) {
+            cached.put('app.theme', 'dark')
+            cached.remove('app.theme')
+        }
 
         then:
-        cached.overrides(bob) == [:]
+        inVaultOf(bob) { cached.overrides() } == [:]
     }
 
     def "a removal drops the cached entry too"() {
         given:
-        cached.put(alice, 'app.theme', 'dark')
-        cached.overrides(alice)
+        inVaultOf(alice) {
+            cached.put('app.theme', 'dark')
+            cached.overrides()
+        }
 
         when:
-        def removed = cached.remove(alice, 'app.theme')
+        def removed = inVaultOf(alice) { cached.remove('app.theme') }
 
         then:
         removed
-        cached.overrides(alice) == [:]
+        inVaultOf(alice) { cached.overrides() } == [:]
     }
 
     def "forgetting a user makes the next read go to the store"() {
         given:
-        cached.overrides(alice)
-        underlying.put(alice, 'app.theme', 'dark')
+        inVaultOf(alice) { cached.overrides() }
+        inVaultOf(alice) { underlying.put('app.theme', 'dark') }
 
         when:
         cached.forget(alice)
 
         then:
-        cached.overrides(alice) == ['app.theme': 'dark']
+        inVaultOf(alice) { cached.overrides() } == ['app.theme': 'dark']
     }
 
     def "a failed write still drops the entry, and the failure reaches the caller"() {
         given:
-        def failing = new CachingSettingsStore(new InMemorySettingsStore() {
+        def failing = cache(new InMemorySettingsStore() {
             @Override
-            void put(UserId user, String key, String storedValue) {
-                super.put(user, key, storedValue)
+            void put(String key, String storedValue) {
+                super.put(key, storedValue)
                 throw new IllegalStateException('disk full after the write')
             }
-        }, 100, Duration.ofMinutes(5))
-        failing.overrides(alice)
+        })
+        inVaultOf(alice) { failing.overrides() }
 
         when:
-        failing.put(alice, 'app.theme', 'dark')
+        inVaultOf(alice) { failing.put('app.theme', 'dark') }
 
         then:
         thrown(IllegalStateException)
-        failing.overrides(alice) == ['app.theme': 'dark']
+        inVaultOf(alice) { failing.overrides() } == ['app.theme': 'dark']
+    }
+
+    def "a cached entry is not served outside a bound vault"() {
+        given:
+        inVaultOf(alice) { cached.overrides() }
+
+        when:
+        cached.overrides()
+
+        then:
+        thrown(NoVaultBoundException)
     }
 }

@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.settings
 
-import dev.researchvault.application.settings.ApiKeyStoreContract
+import dev.researchvault.application.settings.ApiKeyStoreContractSpec
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.apikey.ApiKeyStore
 import spock.lang.AutoCleanup
@@ -9,7 +9,7 @@ import spock.lang.Shared
 import java.nio.file.Files
 
 /** The API-key contract on the real encrypted SQLite store, and that keys exist on disk only encrypted. */
-class JdbcApiKeyStoreSpec extends ApiKeyStoreContract {
+class JdbcApiKeyStoreSpec extends ApiKeyStoreContractSpec {
 
     @Shared
     @AutoCleanup
@@ -36,10 +36,10 @@ class JdbcApiKeyStoreSpec extends ApiKeyStoreContract {
         def clear = 'sk-live-PLAINTEXT-MARKER-7f3a9c'
 
         when:
-        inVault(user) { store.save(user, key('openai', clear)) }
+        inVault(user) { store.save(key('openai', clear)) }
 
         then: 'the key is readable through the store'
-        inVault(user) { store.all(user) }*.secret()*.reveal() == [clear]
+        inVault(user) { store.all() }*.secret()*.reveal() == [clear]
 
         and: 'not in the bytes of the main file or its write-ahead log'
         def files = vaults.vaultFiles(user)

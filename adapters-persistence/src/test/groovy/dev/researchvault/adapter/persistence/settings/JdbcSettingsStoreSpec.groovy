@@ -1,13 +1,13 @@
 package dev.researchvault.adapter.persistence.settings
 
-import dev.researchvault.application.settings.SettingsStoreContract
+import dev.researchvault.application.settings.SettingsStoreContractSpec
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.settings.SettingsStore
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 
 /** The settings contract on the real encrypted SQLite store. */
-class JdbcSettingsStoreSpec extends SettingsStoreContract {
+class JdbcSettingsStoreSpec extends SettingsStoreContractSpec {
 
     @Shared
     @AutoCleanup

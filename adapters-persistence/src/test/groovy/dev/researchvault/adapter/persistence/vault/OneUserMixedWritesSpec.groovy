@@ -10,6 +10,7 @@ import dev.researchvault.application.chat.PostMessageCommand
 import dev.researchvault.application.research.ResearchService
 import dev.researchvault.application.research.StartResearchCommand
 import dev.researchvault.application.vault.Transactions
+import dev.researchvault.application.vault.VaultWork
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.account.Username
 import dev.researchvault.domain.blob.BlobKey
@@ -51,12 +52,11 @@ class OneUserMixedWritesSpec extends Specification {
         given:
         def vault = fixture.newVault()
         def session = new Session('t', vault.user, new Username('ann'), vault.key, 0, Instant.now(), Instant.MAX)
-        def transactions = fixture.bean(Transactions)
-        def scope = fixture.bean(OpenVaults)
+        def work = new VaultWork(fixture.bean(OpenVaults), fixture.bean(Transactions))
         def blobs = fixture.bean(BlobStore)
-        def chats = new ChatService(scope, transactions, fixture.bean(ChatRepository), blobs,
+        def chats = new ChatService(work, fixture.bean(ChatRepository), blobs,
                 new FileSizeLimit(1 << 20), new PendingBlobOwners(), Clock.systemUTC())
-        def research = new ResearchService(scope, transactions, fixture.bean(ResearchRepository), Clock.systemUTC())
+        def research = new ResearchService(work, fixture.bean(ResearchRepository), Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()
         def start = new CountDownLatch(1)
 

@@ -14,7 +14,7 @@ import java.time.Instant
 import java.time.temporal.ChronoUnit
 
 /** What every {@link AccountRegistry} must do. Concrete specs only say how to build one. */
-abstract class AccountRegistryContract extends Specification {
+abstract class AccountRegistryContractSpec extends Specification {
 
     abstract AccountRegistry newRegistry()
 

@@ -1,6 +1,5 @@
-package dev.researchvault.adapter.persistence.blob
+package dev.researchvault.application.blob
 
-import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.domain.blob.Blob
 import dev.researchvault.domain.blob.BlobInfo
 import dev.researchvault.domain.blob.BlobKey
@@ -9,18 +8,18 @@ import dev.researchvault.domain.blob.BlobStream
 
 /**
  * Runs every call of a {@link BlobStore} inside its own vault scope of one user, as each use case would:
- * lets the contract spec call the SQLite adapter as if it were a plain object.
+ * lets the contract spec call an adapter as if it were a plain object.
  */
 class ScopedBlobStore implements BlobStore {
 
-    private final PersistenceFixture fixture
-    private final PersistenceFixture.UserVault vault
-    private final BlobStore adapter
+    /** The store itself, unbound: what the contract calls to see it refuse to work outside a vault. */
+    final BlobStore adapter
+    private final Closure<?> inVault
 
-    ScopedBlobStore(PersistenceFixture fixture, PersistenceFixture.UserVault vault, BlobStore adapter) {
-        this.fixture = fixture
-        this.vault = vault
+    /** @param inVault runs the closure it is given with the user's vault bound, and answers its value */
+    ScopedBlobStore(BlobStore adapter, Closure<?> inVault) {
         this.adapter = adapter
+        this.inVault = inVault
     }
 
     @Override
@@ -80,6 +79,6 @@ class ScopedBlobStore implements BlobStore {
     }
 
     private <T> T scoped(Closure<T> work) {
-        fixture.inVault(vault, work)
+        (T) inVault.call(work)
     }
 }
