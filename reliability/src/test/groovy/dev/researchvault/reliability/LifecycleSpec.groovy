@@ -9,7 +9,7 @@ import dev.researchvault.reliability.lifecycle.Step
 import dev.researchvault.reliability.support.ReliabilitySpec
 
 /**
- * Issue 12: the life of a vault under interleavings (/work/shared/design/LIFECYCLE.md). Seeded random
+ * Issue 12: the life of a vault under interleavings (invariants: docs/architecture.md "The life of a vault"). Seeded random
  * schedules over a few users — login right / wrong / old, writes, password changes, backups, restores of
  * a listed backup, account deletes (and registering the name again), SIGKILL + restart — one operation or
  * two concurrent ones a step, with the named races of the issue mixed in. After every step the

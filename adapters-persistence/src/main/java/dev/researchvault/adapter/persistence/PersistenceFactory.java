@@ -100,7 +100,7 @@ public class PersistenceFactory {
         return new BouncyCastleVaultKeys(configuration);
     }
 
-    /** Micronaut Data's data source (STACK.md trap 10): routes to the bound user's vault. */
+    /** Micronaut Data's data source (docs/traps.md S10): routes to the bound user's vault. */
     @Singleton
     @Named("default")
     DataSource dataSource(@Value("${vault.slow-query-threshold:100ms}") Duration slowQueryThreshold) {

@@ -4,7 +4,7 @@ import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.bootstrap.support.LogCapture
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 
-/** A DEBUG-level log of every account flow contains no password, token or key (STACK.md trap 11). */
+/** A DEBUG-level log of every account flow contains no password, token or key (docs/traps.md S11). */
 class SecretsInLogsSpec extends VaultHttpSpec {
 
     LogCapture captured = new LogCapture()

@@ -1,7 +1,7 @@
 package dev.researchvault.reliability.lifecycle
 
 /**
- * What the FIXED server answers (issue 12, /work/shared/design/LIFECYCLE.md), in one place. The model
+ * What the FIXED server answers (issue 12; invariants in docs/architecture.md "The life of a vault"), in one place. The model
  * ({@link Interpreter}) asks only these; when the fixed server ends up differing in a detail, change it
  * here (or with the system property named next to it) and nowhere else.
  */

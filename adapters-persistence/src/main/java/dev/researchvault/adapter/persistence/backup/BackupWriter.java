@@ -27,7 +27,7 @@ import java.util.Arrays;
 
 /**
  * Writes one backup: {@code VACUUM INTO} a temporary directory with the vault's own keys (the driver has
- * no {@code sqlcipher_export}, STACK.md trap 6), verify each copy, {@code chmod 600}, fsync, then one
+ * no {@code sqlcipher_export}, docs/traps.md S6), verify each copy, {@code chmod 600}, fsync, then one
  * atomic rename of the directory. A failure at any step deletes the temporary directory.
  */
 final class BackupWriter {

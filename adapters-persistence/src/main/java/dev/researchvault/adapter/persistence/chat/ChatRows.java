@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.chat;
 
+import dev.researchvault.adapter.persistence.sql.ListCursors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

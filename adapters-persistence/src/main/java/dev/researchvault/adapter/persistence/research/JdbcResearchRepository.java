@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;

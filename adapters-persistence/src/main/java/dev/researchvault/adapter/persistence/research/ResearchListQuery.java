@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.sql.ListCursors;
 import dev.researchvault.adapter.persistence.research.Rows.ResearchListRow;
 import dev.researchvault.adapter.persistence.research.Rows.ResearchRow;
 import dev.researchvault.domain.Page;

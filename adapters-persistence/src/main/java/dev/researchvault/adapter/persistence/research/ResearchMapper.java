@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.research.Rows.LogRow;
 import dev.researchvault.adapter.persistence.research.Rows.QueryRow;
 import dev.researchvault.adapter.persistence.research.Rows.ReportRow;

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.ListCursors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;

@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (STACK.md
- * trap 12) so it follows the request onto executor threads and is gone when the scope closes.
+ * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (docs/traps.md
+ * S12) so it follows the request onto executor threads and is gone when the scope closes.
  */
 public record CurrentVault(OpenVault vault) implements PropagatedContextElement {
 

@@ -17,7 +17,7 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * Opens the files of one vault: checks the key, migrates each file on a short-lived connection of its own
- * (STACK.md trap 10), then builds one connection pool per file.
+ * (docs/traps.md S10), then builds one connection pool per file.
  */
 final class VaultFiles implements OpenVault.Opener {
 

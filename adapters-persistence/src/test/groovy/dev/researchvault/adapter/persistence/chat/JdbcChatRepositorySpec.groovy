@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.persistence.chat
 
-import dev.researchvault.adapter.persistence.research.EncryptedVaultFixture
+import dev.researchvault.adapter.persistence.support.OneVaultFixture
 import dev.researchvault.application.chat.ChatRepositoryContractSpec
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
@@ -12,7 +12,7 @@ class JdbcChatRepositorySpec extends ChatRepositoryContractSpec {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vault = new EncryptedVaultFixture()
+    OneVaultFixture vault = new OneVaultFixture()
 
     @Override
     ChatRepository repository() {

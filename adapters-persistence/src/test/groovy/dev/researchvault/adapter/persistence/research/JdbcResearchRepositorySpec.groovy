@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research
 
+import dev.researchvault.adapter.persistence.support.OneVaultFixture
 import dev.researchvault.application.research.ResearchRepositoryContractSpec
 import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageRequest
@@ -16,7 +17,7 @@ class JdbcResearchRepositorySpec extends ResearchRepositoryContractSpec {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vault = new EncryptedVaultFixture()
+    OneVaultFixture vault = new OneVaultFixture()
 
     @Override
     ResearchRepository repository() {

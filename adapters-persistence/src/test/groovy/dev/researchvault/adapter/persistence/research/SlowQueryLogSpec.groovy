@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.research
 
+import dev.researchvault.adapter.persistence.support.OneVaultFixture
 import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.spi.ILoggingEvent
 import ch.qos.logback.core.read.ListAppender
@@ -20,7 +21,7 @@ class SlowQueryLogSpec extends Specification {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vault = new EncryptedVaultFixture(['vault.slow-query-threshold': '0ms'])
+    OneVaultFixture vault = new OneVaultFixture(['vault.slow-query-threshold': '0ms'])
 
     ListAppender<ILoggingEvent> captured = new ListAppender<>()
     Logger logger = (Logger) LoggerFactory.getLogger(SlowQueryLog)

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings
 
+import dev.researchvault.adapter.persistence.support.VaultPerUserFixture
 import dev.researchvault.adapter.persistence.vault.CurrentVault
 import dev.researchvault.application.settings.SettingsStoreContractSpec
 import dev.researchvault.domain.account.UserId
@@ -14,7 +15,7 @@ class CachedJdbcSettingsStoreSpec extends SettingsStoreContractSpec {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vaults = new EncryptedVaultFixture()
+    VaultPerUserFixture vaults = new VaultPerUserFixture()
 
     @Shared
     SettingsStore cachedStore = new CachingSettingsStore(vaults.context.getBean(JdbcSettingsStore), CurrentVault::owner, 100, Duration.ofMinutes(5))

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings
 
+import dev.researchvault.adapter.persistence.support.VaultPerUserFixture
 import dev.researchvault.application.settings.ApiKeyStoreContractSpec
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.apikey.ApiKeyStore
@@ -13,7 +14,7 @@ class JdbcApiKeyStoreSpec extends ApiKeyStoreContractSpec {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vaults = new EncryptedVaultFixture()
+    VaultPerUserFixture vaults = new VaultPerUserFixture()
 
     @Override
     ApiKeyStore getStore() {

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.settings
 
+import dev.researchvault.adapter.persistence.support.VaultPerUserFixture
 import dev.researchvault.application.settings.SettingsStoreContractSpec
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.settings.SettingsStore
@@ -11,7 +12,7 @@ class JdbcSettingsStoreSpec extends SettingsStoreContractSpec {
 
     @Shared
     @AutoCleanup
-    EncryptedVaultFixture vaults = new EncryptedVaultFixture()
+    VaultPerUserFixture vaults = new VaultPerUserFixture()
 
     @Override
     SettingsStore getStore() {

@@ -20,7 +20,7 @@ import java.util.Arrays;
 
 /**
  * Writes consistent, compact, encrypted copies of a database with {@code VACUUM INTO} (the driver has no
- * {@code sqlcipher_export}, STACK.md trap 6), verifies them, and swaps files atomically. Used by password
+ * {@code sqlcipher_export}, docs/traps.md S6), verifies them, and swaps files atomically. Used by password
  * changes (a copy under the new key) and backups (a copy under the same key).
  */
 public final class EncryptedCopies {

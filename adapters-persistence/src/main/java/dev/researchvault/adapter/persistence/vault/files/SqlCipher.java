@@ -16,7 +16,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  * How every encrypted file is opened: SQLCipher 4 defaults (AES-256-CBC, HMAC-SHA512), the page size of
  * the kind of file ({@link VaultFile#pageSizes()}: 4096 for vault.db, the SQLCipher default, 16384 for
  * blobs.db) and a raw 32-byte key, so no SQLCipher KDF runs per connection. The key goes through the driver's
- * configuration object, never a URL or a first {@code PRAGMA key} (STACK.md traps 3, 4 and 11).
+ * configuration object, never a URL or a first {@code PRAGMA key} (docs/traps.md S3, S4, S11).
  */
 public final class SqlCipher {
 
@@ -124,7 +124,7 @@ public final class SqlCipher {
 
     /**
      * The URI a {@code VACUUM INTO} statement writes an encrypted copy to. Only ever built from a path of our
-     * own and hex digits, because it ends up inside SQL text (STACK.md trap 7).
+     * own and hex digits, because it ends up inside SQL text (docs/traps.md S7).
      */
     public static String encryptedTargetUri(Path target, byte[] rawKey) {
         String path = target.toAbsolutePath().toString();

@@ -26,7 +26,7 @@ public abstract class ConnectionSource implements DataSource {
 
     @Override
     public void setLogWriter(PrintWriter out) {
-        // No log writer: JDBC-level logging could print keys (STACK.md trap 11).
+        // No log writer: JDBC-level logging could print keys (docs/traps.md S11).
     }
 
     @Override

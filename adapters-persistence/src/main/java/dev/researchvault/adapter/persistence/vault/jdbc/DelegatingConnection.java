@@ -258,7 +258,7 @@ abstract class DelegatingConnection implements Connection {
         return statement;
     }
 
-    /** Ignored: SQLite fixes the read-only flag when a connection opens (STACK.md trap 10). */
+    /** Ignored: SQLite fixes the read-only flag when a connection opens (docs/traps.md S10). */
     @Override
     public void setReadOnly(boolean readOnly) {
     }

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.research
+package dev.researchvault.adapter.persistence.support
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.vault.Transactions
@@ -12,12 +12,12 @@ import java.util.function.Supplier
  * The research and chat specs' view of {@link PersistenceFixture}: one "current" vault (a new user with a
  * random key per {@link #newVault}), worked in inside a transaction, plus row counts for cascade checks.
  */
-class EncryptedVaultFixture implements AutoCloseable {
+class OneVaultFixture implements AutoCloseable {
 
     private final PersistenceFixture persistence
     private PersistenceFixture.UserVault current
 
-    EncryptedVaultFixture(Map<String, Object> extraProperties = [:]) {
+    OneVaultFixture(Map<String, Object> extraProperties = [:]) {
         persistence = PersistenceFixture.start(extraProperties)
     }
 

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.research;
+package dev.researchvault.adapter.persistence.sql;
 
 import java.time.DateTimeException;
 import java.time.Instant;

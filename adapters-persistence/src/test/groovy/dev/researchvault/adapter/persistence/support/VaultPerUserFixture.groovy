@@ -1,6 +1,5 @@
-package dev.researchvault.adapter.persistence.settings
+package dev.researchvault.adapter.persistence.support
 
-import dev.researchvault.adapter.persistence.support.EncryptedFiles
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.domain.account.UserId
 import io.micronaut.context.ApplicationContext
@@ -12,7 +11,7 @@ import java.nio.file.Path
  * The settings specs' view of {@link PersistenceFixture}: users by id, each with a fresh encrypted vault
  * under a random master key (no KDF: it is not what these specs test).
  */
-class EncryptedVaultFixture implements AutoCloseable {
+class VaultPerUserFixture implements AutoCloseable {
 
     private final PersistenceFixture persistence = PersistenceFixture.start()
     private final Map<UserId, PersistenceFixture.UserVault> users = [:].asSynchronized()
