@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.backup
 
+import dev.researchvault.application.backup.BackupsContractSpec
+import dev.researchvault.application.vault.VaultOwner
 import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.adapter.persistence.vault.files.KdfRowFile
@@ -13,7 +15,6 @@ import dev.researchvault.domain.vault.VaultMaintenance
 import dev.researchvault.domain.vault.VaultMetadata
 import spock.lang.AutoCleanup
 import spock.lang.Shared
-import spock.lang.Specification
 
 import java.nio.file.Files
 import java.nio.file.Path
@@ -27,8 +28,11 @@ import java.util.concurrent.Executors
 
 import static dev.researchvault.adapter.persistence.support.EncryptedFiles.*
 
-/** Backups on real encrypted files: round trip, encryption, corruption, retention, concurrency. */
-class SqliteBackupsSpec extends Specification {
+/**
+ * The backups contract on real encrypted files, plus what only files can show: round trip of every row and blob,
+ * encryption, corruption, concurrency, crash recovery.
+ */
+class SqliteBackupsSpec extends BackupsContractSpec {
 
     @Shared
     @AutoCleanup
@@ -37,6 +41,22 @@ class SqliteBackupsSpec extends Specification {
     SqliteBackups backups = fixture.bean(SqliteBackups)
     VaultMetadata metadata = fixture.bean(VaultMetadata)
     BlobStore blobs = fixture.bean(BlobStore)
+
+    @Override
+    VaultOwner newOwner() {
+        def vault = fixture.newVault()
+        VaultOwner.of(vault.user, vault.key)
+    }
+
+    @Override
+    void writeNote(VaultOwner owner, String note) {
+        fixture.inVault(owner) { metadata.put('note', note) }
+    }
+
+    @Override
+    Optional<String> readNote(VaultOwner owner) {
+        fixture.inVault(owner) { metadata.get('note') }
+    }
 
     def "round trip: back up, lose the live files, restore; every row and blob is back and intact"() {
         given:

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.support
 
+import dev.researchvault.application.vault.VaultOwner
 import dev.researchvault.adapter.persistence.vault.OpenVaults
 import dev.researchvault.adapter.persistence.vault.SqliteVaults
 import dev.researchvault.domain.account.UserId
@@ -59,8 +60,8 @@ class PersistenceFixture implements AutoCloseable {
     }
 
     /** Runs {@code work} with the user's vault bound, as a use case would. */
-    public <T> T inVault(UserVault vault, Closure<T> work) {
-        bean(OpenVaults).call(vault.user, vault.key, work as Supplier<T>)
+    public <T> T inVault(VaultOwner vault, Closure<T> work) {
+        bean(OpenVaults).call(vault.userId(), vault.key(), work as Supplier<T>)
     }
 
     @Override
@@ -70,13 +71,23 @@ class PersistenceFixture implements AutoCloseable {
     }
 
     /** A user id with the key of their vault. */
-    static class UserVault {
+    static class UserVault implements VaultOwner {
         final UserId user
         final MasterKey key
 
         UserVault(UserId user, MasterKey key) {
             this.user = user
             this.key = key
+        }
+
+        @Override
+        UserId userId() {
+            user
+        }
+
+        @Override
+        MasterKey key() {
+            key
         }
     }
 }
