@@ -34,6 +34,14 @@ public interface ChatRepository {
      */
     Page<ChatSummary> list(PageRequest page);
 
+    /**
+     * As {@link #list(PageRequest)}, only the chats of agent {@code agentId}; {@code total} counts those.
+     */
+    Page<ChatSummary> listOfAgent(UUID agentId, PageRequest page);
+
+    /** Replaces the chat's title, update time and agent link. No effect when there is no such chat. */
+    void update(Chat chat);
+
     /** Deletes a chat and all its messages. Idempotent: answers whether something was deleted. */
     boolean delete(UUID id);
 
@@ -45,6 +53,15 @@ public interface ChatRepository {
 
     /** The message with this id, if any. */
     Optional<Message> findMessage(UUID id);
+
+    /** Replaces the stored message of the same id (its content and edit time). */
+    void updateMessage(Message message);
+
+    /**
+     * Deletes one message (its files are the caller's: they live in the blob store). Idempotent: answers whether
+     * something was deleted.
+     */
+    boolean deleteMessage(UUID id);
 
     /**
      * The ids of every message of a chat, in no particular order (empty for an unknown chat): what a chat

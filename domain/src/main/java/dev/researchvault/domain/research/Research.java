@@ -4,6 +4,7 @@ import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.settings.JsonNesting;
+import dev.researchvault.domain.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,9 +18,11 @@ import java.util.regex.Pattern;
  * {@code completedAt} by the move to an end state.
  *
  * @param metadata free JSON-like values (maps, lists, strings, numbers, booleans) the client keeps here
+ * @param usage    the tokens the research's model calls cost, as its engine last reported them, or null
  */
 public record Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
-                       Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata) {
+                       Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata,
+                       TokenUsage usage) {
 
     public static final int MAX_QUERY_LENGTH = 10_000;
     public static final int MAX_TITLE_LENGTH = 500;
@@ -30,6 +33,12 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A research with no usage recorded. */
+    public Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
+                    Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata) {
+        this(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata, null);
     }
 
     /** A new, pending research; 400 when the query is blank or too long or the mode is malformed. */
@@ -52,7 +61,7 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         }
         Instant started = startedAt == null && next == ResearchStatus.IN_PROGRESS ? now : startedAt;
         Instant completed = next.isFinal() ? now : null;
-        return new Research(id, query, mode, next, title, progress, createdAt, started, completed, metadata);
+        return new Research(id, query, mode, next, title, progress, createdAt, started, completed, metadata, usage);
     }
 
     /** This research at {@code percent} done; 400 outside 0–100. */
@@ -60,12 +69,12 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         if (percent < 0 || percent > 100) {
             throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
         }
-        return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata);
+        return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata, usage);
     }
 
     public Research withTitle(String newTitle) {
         Texts.bounded(newTitle, MAX_TITLE_LENGTH, "research.invalid-title", "title");
-        return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata);
+        return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata, usage);
     }
 
     /**
@@ -78,7 +87,13 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
             throw new RuleViolationException("research.metadata-too-deep",
                     "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");
         }
-        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata);
+        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata, usage);
+    }
+
+    /** This research with the usage its engine reports now (replacing what it reported before). */
+    public Research withUsage(TokenUsage newUsage) {
+        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata,
+                newUsage);
     }
 
     /**

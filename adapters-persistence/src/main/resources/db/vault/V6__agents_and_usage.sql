@@ -1,0 +1,102 @@
+-- vault.db: agents, their executions and execution logs; chats may belong to an agent; messages, executions and
+-- research record the model, sources and token usage of the calls behind them. Times as in V2 (sortable
+-- ISO-8601 text, milliseconds, UTC). Costs are whole micro-dollars (INTEGER), so sums are exact.
+
+CREATE TABLE agent (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    description   TEXT,
+    model         TEXT NOT NULL,
+    system_prompt TEXT,
+    active        INTEGER NOT NULL CHECK (active IN (0, 1)),
+    parameters    TEXT NOT NULL DEFAULT '{}',
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+-- Names are unique per user (this file is one user's), compared as SQLite's NOCASE does: ASCII letters only.
+CREATE UNIQUE INDEX idx_agent_name ON agent (name COLLATE NOCASE);
+-- The list: most recently updated first, filtered by active flag or model.
+CREATE INDEX idx_agent_updated_at ON agent (updated_at);
+CREATE INDEX idx_agent_active_updated_at ON agent (active, updated_at);
+CREATE INDEX idx_agent_model_updated_at ON agent (model, updated_at);
+
+-- An execution outlives its agent and its chat: the links become NULL, agent_name keeps what it was.
+CREATE TABLE agent_execution (
+    id                TEXT PRIMARY KEY,
+    agent_id          TEXT REFERENCES agent (id) ON DELETE SET NULL,
+    agent_name        TEXT NOT NULL,
+    chat_id           TEXT REFERENCES chat (id) ON DELETE SET NULL,
+    status            TEXT NOT NULL CHECK (status IN ('pending', 'running', 'completed', 'failed', 'cancelled')),
+    input             TEXT NOT NULL,
+    output            TEXT,
+    error             TEXT,
+    model             TEXT NOT NULL,
+    created_at        TEXT NOT NULL,
+    started_at        TEXT,
+    completed_at      TEXT,
+    prompt_tokens     INTEGER,
+    completion_tokens INTEGER,
+    cost_micros       INTEGER
+);
+-- The list: newest first, filtered by agent, chat or status.
+CREATE INDEX idx_agent_execution_created_at ON agent_execution (created_at);
+CREATE INDEX idx_agent_execution_agent_id_created_at ON agent_execution (agent_id, created_at);
+CREATE INDEX idx_agent_execution_chat_id_created_at ON agent_execution (chat_id, created_at);
+CREATE INDEX idx_agent_execution_status_created_at ON agent_execution (status, created_at);
+
+CREATE TABLE agent_execution_log (
+    execution_id TEXT NOT NULL REFERENCES agent_execution (id) ON DELETE CASCADE,
+    sequence     INTEGER NOT NULL,
+    level        TEXT NOT NULL CHECK (level IN ('debug', 'info', 'warning', 'error')),
+    message      TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    PRIMARY KEY (execution_id, sequence)
+) WITHOUT ROWID;
+
+-- A chat may belong to an agent; agent_name keeps the agent's name after the agent is deleted.
+ALTER TABLE chat ADD COLUMN agent_id TEXT REFERENCES agent (id) ON DELETE SET NULL;
+ALTER TABLE chat ADD COLUMN agent_name TEXT;
+CREATE INDEX idx_chat_agent_id_updated_at ON chat (agent_id, updated_at);
+
+-- Richer messages: all optional, so messages written before read as they were.
+ALTER TABLE chat_message ADD COLUMN model TEXT;
+ALTER TABLE chat_message ADD COLUMN sources TEXT;
+ALTER TABLE chat_message ADD COLUMN metadata TEXT;
+ALTER TABLE chat_message ADD COLUMN prompt_tokens INTEGER;
+ALTER TABLE chat_message ADD COLUMN completion_tokens INTEGER;
+ALTER TABLE chat_message ADD COLUMN cost_micros INTEGER;
+ALTER TABLE chat_message ADD COLUMN edited_at TEXT;
+
+ALTER TABLE research ADD COLUMN prompt_tokens INTEGER;
+ALTER TABLE research ADD COLUMN completion_tokens INTEGER;
+ALTER TABLE research ADD COLUMN cost_micros INTEGER;
+
+-- GET /api/v1/usage sums each source over a time range: partial indexes hold only the rows that carry usage,
+-- so a range scan never visits the (many) rows without any.
+CREATE INDEX idx_chat_message_usage ON chat_message (created_at) WHERE prompt_tokens IS NOT NULL;
+CREATE INDEX idx_agent_execution_usage ON agent_execution (created_at) WHERE prompt_tokens IS NOT NULL;
+CREATE INDEX idx_research_usage ON research (created_at) WHERE prompt_tokens IS NOT NULL;
+
+-- Row counts (see V5) of the new lists that answer a total on every page.
+INSERT INTO row_count (table_name, row_count) VALUES ('agent', 0);
+INSERT INTO row_count (table_name, row_count) VALUES ('agent_execution', 0);
+
+CREATE TRIGGER trg_agent_counted_insert AFTER INSERT ON agent
+BEGIN
+    UPDATE row_count SET row_count = row_count + 1 WHERE table_name = 'agent';
+END;
+
+CREATE TRIGGER trg_agent_counted_delete AFTER DELETE ON agent
+BEGIN
+    UPDATE row_count SET row_count = row_count - 1 WHERE table_name = 'agent';
+END;
+
+CREATE TRIGGER trg_agent_execution_counted_insert AFTER INSERT ON agent_execution
+BEGIN
+    UPDATE row_count SET row_count = row_count + 1 WHERE table_name = 'agent_execution';
+END;
+
+CREATE TRIGGER trg_agent_execution_counted_delete AFTER DELETE ON agent_execution
+BEGIN
+    UPDATE row_count SET row_count = row_count - 1 WHERE table_name = 'agent_execution';
+END;

@@ -1,0 +1,33 @@
+package dev.researchvault.domain.agent;
+
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.Texts;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One line of an execution's append-only log, numbered 1, 2, 3… per execution in the order appended; clients
+ * poll with "after the last sequence I saw", as for research logs.
+ */
+public record ExecutionLog(UUID executionId, long sequence, String level, String message, Instant createdAt) {
+
+    public static final Set<String> LEVELS = Set.of("debug", "info", "warning", "error");
+    public static final int MAX_MESSAGE_LENGTH = 10_000;
+
+    public ExecutionLog {
+        if (!LEVELS.contains(level)) {
+            throw new RuleViolationException("execution.invalid-log-level", "level must be debug, info, warning or error");
+        }
+        Texts.required(message, MAX_MESSAGE_LENGTH, "execution.invalid-log-message", "message");
+    }
+
+    /** A line to append: its sequence is given by the repository. */
+    public static ExecutionLog unnumbered(UUID executionId, String level, String message, Instant now) {
+        return new ExecutionLog(executionId, 0, level, message, now);
+    }
+
+    public ExecutionLog withSequence(long newSequence) {
+        return new ExecutionLog(executionId, newSequence, level, message, createdAt);
+    }
+}
