@@ -6,12 +6,15 @@ import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.RuleViolationException
+import dev.researchvault.domain.agent.Agent
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.chat.ChatSummary
 import dev.researchvault.domain.chat.Message
 import dev.researchvault.domain.chat.MessageFile
 import dev.researchvault.domain.chat.MessageRole
+import dev.researchvault.domain.chat.MessageSource
+import dev.researchvault.domain.usage.TokenUsage
 import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.Specification
 
@@ -45,6 +48,11 @@ abstract class ChatRepositoryContractSpec extends Specification {
         chat
     }
 
+    /** An agent that chats may belong to (stored where the adapter needs it: a foreign key in SQL). */
+    Agent storedAgent(String name) {
+        Agent.create(UUID.randomUUID(), name, null, 'llama3', null, true, [:], T0)
+    }
+
     Message message(UUID chatId, String content, Instant at = T0, List<MessageFile> files = []) {
         Message message = new Message(UUID.randomUUID(), chatId, MessageRole.USER, content, files, at)
         inVault { repo.addMessage(message) }
@@ -75,6 +83,90 @@ abstract class ChatRepositoryContractSpec extends Specification {
         'existingMessages' | { ChatRepository r, Chat k -> r.existingMessages([UUID.randomUUID()]) }
         'messages'         | { ChatRepository r, Chat k -> r.messages(k.id(), new PageRequest(0, 10)) }
         'touch'            | { ChatRepository r, Chat k -> r.touch(k.id(), T0.plusSeconds(60)) }
+        'listOfAgent'      | { ChatRepository r, Chat k -> r.listOfAgent(UUID.randomUUID(), new PageRequest(0, 10)) }
+        'update'           | { ChatRepository r, Chat k -> r.update(k.renamed('renamed', T0.plusSeconds(60))) }
+        'detachAgent'      | { ChatRepository r, Chat k -> r.detachAgent(UUID.randomUUID()) }
+        'updateMessage'    | { ChatRepository r, Chat k -> r.updateMessage(new Message(UUID.randomUUID(), k.id(), MessageRole.USER, 'x', [], T0)) }
+        'deleteMessage'    | { ChatRepository r, Chat k -> r.deleteMessage(UUID.randomUUID()) }
+    }
+
+    def "a message with model, sources, usage and metadata reads back exactly; a plain one has none of them"() {
+        given:
+        Chat owner = chat('rich')
+        UUID research = UUID.randomUUID()
+        Message rich = new Message(UUID.randomUUID(), owner.id(), MessageRole.ASSISTANT, 'Photons are… [1]', [], T0,
+                'gpt-4o', [new MessageSource('Entanglement', 'https://example.org/e?q=1&r=ü', 'spooky', research, UUID.randomUUID()),
+                           new MessageSource('Plain', 'https://example.org/p', null, null, null)],
+                new TokenUsage(1500, 420, 0.0123456), [temperature: 0.3, tags: ['a', 'b'], deep: [ok: true]], null)
+        Message plain = message(owner.id(), 'hi', T0.plusSeconds(1))
+
+        when:
+        inVault { repo.addMessage(rich) }
+
+        then:
+        inVault { repo.findMessage(rich.id()) }.get() == rich
+        with(inVault { repo.findMessage(plain.id()) }.get()) {
+            model() == null
+            sources() == []
+            usage() == null
+            metadata() == [:]
+            editedAt() == null
+        }
+    }
+
+    def "an edited message keeps everything but its content and edit time; a deleted one is gone alone"() {
+        given:
+        Chat owner = chat('edits')
+        Message first = message(owner.id(), 'frist', T0)
+        Message second = message(owner.id(), 'second', T0.plusSeconds(1))
+
+        when:
+        Message fixed = first.edited('first', T0.plusSeconds(5))
+        inVault { repo.updateMessage(fixed) }
+
+        then:
+        inVault { repo.findMessage(first.id()) }.get() == fixed
+        fixed.createdAt() == T0
+
+        expect:
+        inVault { repo.deleteMessage(second.id()) }
+        !inVault { repo.deleteMessage(second.id()) }
+        inVault { repo.messages(owner.id(), new PageRequest(0, 10)) }.items() == [fixed]
+        inVault { repo.find(owner.id()) }.get().messageCount() == 1
+    }
+
+    def "a chat may belong to an agent; it is renamed and moved between agents; detaching keeps the agent's name"() {
+        given:
+        Agent writer = storedAgent('Writer')
+        Agent editor = storedAgent('Editor')
+        Chat theirs = Chat.create(UUID.randomUUID(), 'drafts', writer, T0)
+        inVault { repo.add(theirs) }
+        Chat loose = chat('loose', T0.plusSeconds(1))
+
+        expect:
+        inVault { repo.find(theirs.id()) }.get().chat() == theirs
+        inVault { repo.listOfAgent(writer.id(), new PageRequest(0, 10)) }.items()*.chat()*.id() == [theirs.id()]
+        inVault { repo.listOfAgent(writer.id(), new PageRequest(0, 10)) }.total() == 1
+
+        when:
+        Chat moved = theirs.renamed('edits', T0.plusSeconds(2)).ofAgent(editor, T0.plusSeconds(2))
+        inVault { repo.update(moved) }
+
+        then:
+        inVault { repo.find(theirs.id()) }.get().chat() == moved
+        inVault { repo.listOfAgent(writer.id(), new PageRequest(0, 10)) }.items() == []
+        inVault { repo.list(new PageRequest(0, 10)) }.items()*.chat()*.id() == [theirs.id(), loose.id()]
+
+        when:
+        inVault { repo.detachAgent(editor.id()) }
+
+        then:
+        with(inVault { repo.find(theirs.id()) }.get().chat()) {
+            agentId() == null
+            agentName() == 'Editor'
+            title() == 'edits'
+        }
+        inVault { repo.find(loose.id()) }.get().chat() == loose
     }
 
     def 'a new chat reads back with no messages'() {

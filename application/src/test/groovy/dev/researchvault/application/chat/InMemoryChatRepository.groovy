@@ -92,8 +92,51 @@ class InMemoryChatRepository implements ChatRepository {
         vault.enter()
         Chat chat = chats.get(chatId)
         if (chat != null) {
-            chats.put(chatId, new Chat(chat.id(), chat.title(), chat.createdAt(), updatedAt))
+            chats.put(chatId, chat.touched(updatedAt))
         }
+    }
+
+    @Override
+    synchronized Page<ChatSummary> listOfAgent(UUID agentId, PageRequest page) {
+        vault.enter()
+        latestFirst.slice(chats.values().findAll { it.agentId() == agentId }, page).map { summaryOf(it) }
+    }
+
+    @Override
+    synchronized void update(Chat chat) {
+        vault.enter()
+        if (chats.containsKey(chat.id())) {
+            chats.put(chat.id(), chat)
+        }
+    }
+
+    @Override
+    synchronized void detachAgent(UUID agentId) {
+        vault.enter()
+        chats.values().findAll { it.agentId() == agentId }.each { Chat c ->
+            chats.put(c.id(), new Chat(c.id(), c.title(), c.createdAt(), c.updatedAt(), null, c.agentName()))
+        }
+    }
+
+    @Override
+    synchronized void updateMessage(Message message) {
+        vault.enter()
+        int at = messageList.findIndexOf { it.id() == message.id() }
+        if (at >= 0) {
+            messageList[at] = message
+        }
+    }
+
+    @Override
+    synchronized boolean deleteMessage(UUID id) {
+        vault.enter()
+        messageList.removeIf { it.id() == id }
+    }
+
+    /** Every message stored, for fakes that sum usage over them. */
+    synchronized List<Message> allMessages() {
+        vault.enter()
+        List.copyOf(messageList)
     }
 
     protected ChatSummary summaryOf(Chat chat) {

@@ -146,4 +146,10 @@ class InMemoryResearchRepository implements ResearchRepository {
         int to = Math.min(from + page.size(), all.size())
         Page.of(all.subList(from, to), page, all.size())
     }
+
+    /** Every research stored, for fakes that sum usage over them. */
+    synchronized List<Research> all() {
+        vault.enter()
+        List.copyOf(research.values())
+    }
 }

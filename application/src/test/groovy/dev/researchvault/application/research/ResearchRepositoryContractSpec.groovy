@@ -15,6 +15,7 @@ import dev.researchvault.domain.research.ResearchRepository
 import dev.researchvault.domain.research.ResearchResource
 import dev.researchvault.domain.research.ResearchStatus
 import dev.researchvault.domain.vault.NoVaultBoundException
+import dev.researchvault.domain.usage.TokenUsage
 import spock.lang.Specification
 
 import java.time.Instant
@@ -391,6 +392,20 @@ abstract class ResearchRepositoryContractSpec extends Specification {
 
         then:
         inVault { repo.logs(owner.id(), 0, 10) } == [line.withSequence(1)]
+    }
+
+    def "a research's token usage reads back exactly, and is replaced by the next report"() {
+        given:
+        Research stored = research('costly')
+
+        when:
+        inVault { repo.update(stored.withUsage(new TokenUsage(10, 20, null))) }
+        Research reported = stored.withUsage(new TokenUsage(52_000, 9_100, 1.25))
+        inVault { repo.update(reported) }
+
+        then:
+        inVault { repo.find(stored.id()) }.get() == reported
+        inVault { repo.find(stored.id()) }.get().usage().costMicros() == 1_250_000
     }
 
     def "with no vault bound, #method refuses and changes nothing"() {

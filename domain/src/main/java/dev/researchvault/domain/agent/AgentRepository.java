@@ -31,7 +31,9 @@ public interface AgentRepository {
     Page<Agent> list(AgentFilter filter, PageRequest page);
 
     /**
-     * Deletes the agent. Its chats and executions stay: they lose the link and keep the name they recorded.
+     * Deletes the agent alone. Its chats and executions stay; the service detaches them in the same transaction
+     * ({@link ExecutionRepository#detachAgent}, {@code ChatRepository.detachAgent}), and they keep the name they
+     * recorded.
      *
      * @return false when there was no such agent
      */

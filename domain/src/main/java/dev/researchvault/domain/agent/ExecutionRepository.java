@@ -22,6 +22,12 @@ public interface ExecutionRepository {
     /** Executions newest first (by creation; ties: latest added first), sliced by page or cursor. */
     Page<AgentExecution> list(ExecutionFilter filter, PageRequest page);
 
+    /** Unlinks the executions of a deleted agent ({@code agentId} becomes null; they keep the agent's name). */
+    void detachAgent(UUID agentId);
+
+    /** Unlinks the executions of a deleted chat ({@code chatId} becomes null). */
+    void detachChat(UUID chatId);
+
     /** Appends a line, numbering it after the execution's last one; answers it with its sequence. */
     ExecutionLog appendLog(ExecutionLog line);
 

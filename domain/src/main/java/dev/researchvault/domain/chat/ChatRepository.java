@@ -42,6 +42,9 @@ public interface ChatRepository {
     /** Replaces the chat's title, update time and agent link. No effect when there is no such chat. */
     void update(Chat chat);
 
+    /** Unlinks the chats of a deleted agent ({@code agentId} becomes null; they keep the agent's name). */
+    void detachAgent(UUID agentId);
+
     /** Deletes a chat and all its messages. Idempotent: answers whether something was deleted. */
     boolean delete(UUID id);
 
