@@ -7,6 +7,9 @@ import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.agent.Agent;
+import dev.researchvault.domain.agent.AgentRepository;
+import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
@@ -24,28 +27,61 @@ public final class ChatService implements ManageChatsUseCase {
 
     private final VaultWork vault;
     private final ChatRepository repository;
+    private final AgentRepository agents;
+    private final ExecutionRepository executions;
     private final MessageAttachments attachments;
     private final PendingBlobOwners pendingOwners;
     private final Clock clock;
 
     /** @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation} */
-    public ChatService(VaultWork vault, ChatRepository repository, BlobStore blobs,
-                       FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
+    public ChatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
+                       ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
+                       PendingBlobOwners pendingOwners, Clock clock) {
         this.vault = vault;
         this.repository = repository;
+        this.agents = agents;
+        this.executions = executions;
         this.attachments = new MessageAttachments(blobs, fileSizeLimit);
         this.pendingOwners = pendingOwners;
         this.clock = clock;
     }
 
     @Override
-    public ChatSummary create(Session caller, String title) {
-        Chat chat = Chat.create(UUID.randomUUID(), title, now());
+    public ChatSummary create(Session caller, String title, UUID agentId) {
+        Instant now = now();
+        Chat.create(UUID.randomUUID(), title, now); // the title's rules, before the vault is even opened
         // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
         return vault.inTransaction(caller, () -> {
+            Chat chat = Chat.create(UUID.randomUUID(), title, agentId == null ? null : agent(agentId), now);
             repository.add(chat);
             return new ChatSummary(chat, 0);
         });
+    }
+
+    @Override
+    public Page<ChatSummary> listOfAgent(Session caller, UUID agentId, PageRequest page) {
+        return vault.inVault(caller, () -> repository.listOfAgent(agentId, page));
+    }
+
+    @Override
+    public ChatSummary update(Session caller, UUID chatId, String title, UUID agentId) {
+        Instant now = now();
+        return vault.inTransaction(caller, () -> {
+            ChatSummary current = repository.find(chatId).orElseThrow(ChatService::notFound);
+            Chat changed = current.chat();
+            if (title != null) {
+                changed = changed.renamed(title, now);
+            }
+            if (agentId != null) {
+                changed = changed.ofAgent(agent(agentId), now);
+            }
+            repository.update(changed);
+            return new ChatSummary(changed, current.messageCount());
+        });
+    }
+
+    private Agent agent(UUID agentId) {
+        return agents.find(agentId).orElseThrow(() -> new NotFoundException("agent.not-found", "no agent with this id"));
     }
 
     @Override
@@ -63,6 +99,7 @@ public final class ChatService implements ManageChatsUseCase {
         vault.inVault(caller, () -> {
             List<UUID> messageIds = vault.inTransaction(() -> {
                 List<UUID> ids = repository.messageIds(chatId);
+                executions.detachChat(chatId);
                 if (!repository.delete(chatId)) {
                     throw notFound();
                 }
@@ -84,7 +121,8 @@ public final class ChatService implements ManageChatsUseCase {
         }
         Instant now = now();
         List<MessageFile> files = attachments.describe(command.files());
-        Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now);
+        Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now,
+                command.model(), command.sources(), command.usage(), command.metadata(), null);
         return vault.inVault(caller, () -> {
             requireChat(chatId);
             // Bytes first, then the row: a row must never point at bytes that are not stored. Until the row has
@@ -122,7 +160,7 @@ public final class ChatService implements ManageChatsUseCase {
         }
     }
 
-    private static NotFoundException notFound() {
+    static NotFoundException notFound() {
         return new NotFoundException("chat.not-found", "no chat with this id");
     }
 

@@ -14,7 +14,12 @@ import java.util.UUID;
 public interface ManageChatsUseCase {
 
     /** Starts an empty chat. 400 for a blank or too long title. */
-    ChatSummary create(Session caller, String title);
+    default ChatSummary create(Session caller, String title) {
+        return create(caller, title, null);
+    }
+
+    /** Starts an empty chat of agent {@code agentId} (none when null). 404 {@code agent.not-found}. */
+    ChatSummary create(Session caller, String title, UUID agentId);
 
     /** The chat with its message count. */
     ChatSummary get(Session caller, UUID chatId);
@@ -26,7 +31,19 @@ public interface ManageChatsUseCase {
      */
     Page<ChatSummary> list(Session caller, PageRequest page);
 
-    /** Deletes the chat, its messages and, once that is committed, the bytes of their files. */
+    /** As {@link #list(Session, PageRequest)}, only the chats of agent {@code agentId}. */
+    Page<ChatSummary> listOfAgent(Session caller, UUID agentId, PageRequest page);
+
+    /**
+     * Renames the chat and/or moves it to another agent, together. 404 {@code chat.not-found} or
+     * {@code agent.not-found}; 400 for a bad title.
+     */
+    ChatSummary update(Session caller, UUID chatId, String title, UUID agentId);
+
+    /**
+     * Deletes the chat, its messages and, once that is committed, the bytes of their files. Its agent
+     * executions stay, detached from it.
+     */
     void delete(Session caller, UUID chatId);
 
     /**

@@ -69,6 +69,11 @@ final class MessageAttachments {
      * gone, and a blob no row points at is only wasted space, so a failure is logged, not passed on.
      */
     void discard(Collection<UUID> messageIds) {
+        discard(blobs, messageIds);
+    }
+
+    /** {@link #discard(Collection)} for a use case that stores no files, only deletes them. */
+    static void discard(BlobStore blobs, Collection<UUID> messageIds) {
         if (messageIds.isEmpty()) {
             return;
         }

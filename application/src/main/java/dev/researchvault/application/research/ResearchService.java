@@ -81,6 +81,9 @@ public final class ResearchService implements ManageResearchUseCase {
         if (command.metadata() != null) {
             changed = changed.withMetadata(command.metadata());
         }
+        if (command.usage() != null) {
+            changed = changed.withUsage(command.usage());
+        }
         return changed;
     }
 

@@ -1,6 +1,8 @@
 package dev.researchvault.application.chat
 
 import dev.researchvault.application.account.Session
+import dev.researchvault.application.agent.InMemoryAgentRepository
+import dev.researchvault.application.agent.InMemoryExecutionRepository
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.vault.InMemoryVaultScope
@@ -55,7 +57,8 @@ class ChatServiceFilesSpec extends Specification {
     FailingBlobStore blobs = new FailingBlobStore()
     FailingChatRepository repository = new FailingChatRepository()
     PendingBlobOwners pending = new PendingBlobOwners()
-    ChatService service = new ChatService(InMemoryVaultScope.work(), repository, blobs, new FileSizeLimit(10),
+    ChatService service = new ChatService(InMemoryVaultScope.work(), repository, new InMemoryAgentRepository(),
+            new InMemoryExecutionRepository(), blobs, new FileSizeLimit(10),
             pending, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
@@ -152,7 +155,8 @@ class ChatServiceFilesSpec extends Specification {
                 super.addMessage(message)
             }
         }
-        def spied = new ChatService(InMemoryVaultScope.work(), spyRows, spyBlobs, new FileSizeLimit(10), pending,
+        def spied = new ChatService(InMemoryVaultScope.work(), spyRows, new InMemoryAgentRepository(),
+                new InMemoryExecutionRepository(), spyBlobs, new FileSizeLimit(10), pending,
                 Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 

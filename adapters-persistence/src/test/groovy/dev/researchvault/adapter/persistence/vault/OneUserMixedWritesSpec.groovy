@@ -12,6 +12,8 @@ import dev.researchvault.application.research.StartResearchCommand
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.application.vault.VaultWork
 import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.agent.AgentRepository
+import dev.researchvault.domain.agent.ExecutionRepository
 import dev.researchvault.domain.account.Username
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
@@ -54,7 +56,8 @@ class OneUserMixedWritesSpec extends Specification {
         def session = new Session('t', vault.user, new Username('ann'), vault.key, 0, Instant.now(), Instant.MAX)
         def work = new VaultWork(fixture.bean(OpenVaults), fixture.bean(Transactions))
         def blobs = fixture.bean(BlobStore)
-        def chats = new ChatService(work, fixture.bean(ChatRepository), blobs,
+        def chats = new ChatService(work, fixture.bean(ChatRepository), fixture.bean(AgentRepository),
+                fixture.bean(ExecutionRepository), blobs,
                 new FileSizeLimit(1 << 20), new PendingBlobOwners(), Clock.systemUTC())
         def research = new ResearchService(work, fixture.bean(ResearchRepository), Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()
