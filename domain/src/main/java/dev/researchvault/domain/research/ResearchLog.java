@@ -19,7 +19,8 @@ public record ResearchLog(UUID researchId, long sequence, String level, String m
     public static final int MAX_MESSAGE_LENGTH = 10_000;
 
     public ResearchLog {
-        if (!LEVELS.contains(level)) {
+        // Set.of(...).contains(null) throws: a request without a level would answer 500 instead of 400.
+        if (level == null || !LEVELS.contains(level)) {
             throw new RuleViolationException("research.invalid-log-level", "level must be debug, info, warning or error");
         }
         Texts.required(message, MAX_MESSAGE_LENGTH, "research.invalid-log-message", "message");
