@@ -1,6 +1,8 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.sql.JsonColumns;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.StoredUsage;
 import dev.researchvault.adapter.persistence.research.Rows.LogRow;
 import dev.researchvault.adapter.persistence.research.Rows.QueryRow;
 import dev.researchvault.adapter.persistence.research.Rows.ReportRow;
@@ -12,24 +14,19 @@ import dev.researchvault.domain.research.ResearchQuery;
 import dev.researchvault.domain.research.ResearchReport;
 import dev.researchvault.domain.research.ResearchResource;
 import dev.researchvault.domain.research.ResearchStatus;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.UUID;
 
-/** Converts between research rows and the domain. Metadata is a JSON object in a TEXT column. */
+/**
+ * Converts between research rows and the domain. Metadata is a JSON object in a TEXT column; usage is
+ * {@link StoredUsage} (NULL in rows written before V6, which read as "no usage").
+ */
 @Singleton
 final class ResearchMapper {
 
-    private static final Argument<Map<String, Object>> METADATA = Argument.mapOf(String.class, Object.class);
-    private static final String EMPTY_OBJECT = "{}";
+    private final JsonColumns json;
 
-    private final JsonMapper json;
-
-    ResearchMapper(JsonMapper json) {
+    ResearchMapper(JsonColumns json) {
         this.json = json;
     }
 
@@ -37,13 +34,16 @@ final class ResearchMapper {
         return new ResearchRow(research.id().toString(), research.query(), research.mode(),
                 research.status().wireName(), research.title(), research.progress(),
                 SqlTimes.format(research.createdAt()), SqlTimes.format(research.startedAt()),
-                SqlTimes.format(research.completedAt()), writeMetadata(research.metadata()));
+                SqlTimes.format(research.completedAt()), json.writeObject(research.metadata()),
+                StoredUsage.promptTokens(research.usage()), StoredUsage.completionTokens(research.usage()),
+                StoredUsage.costMicros(research.usage()));
     }
 
     Research toResearch(ResearchRow row) {
         return new Research(UUID.fromString(row.id()), row.query(), row.mode(), ResearchStatus.fromWire(row.status()),
                 row.title(), row.progress(), SqlTimes.parse(row.createdAt()), SqlTimes.parse(row.startedAt()),
-                SqlTimes.parse(row.completedAt()), readMetadata(row.metadata()));
+                SqlTimes.parse(row.completedAt()), json.readObject(row.metadata()),
+                StoredUsage.read(row.promptTokens(), row.completionTokens(), row.costMicros()));
     }
 
     static QueryRow toRow(ResearchQuery query) {
@@ -76,25 +76,5 @@ final class ResearchMapper {
     static ResearchLog toLog(LogRow row) {
         return new ResearchLog(UUID.fromString(row.researchId()), row.seq(), row.level(), row.message(),
                 row.progress(), SqlTimes.parse(row.createdAt()));
-    }
-
-    private String writeMetadata(Map<String, Object> metadata) {
-        try {
-            return json.writeValueAsString(metadata);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Map<String, Object> readMetadata(String text) {
-        // Most research has no metadata: skip building a JSON parser for "{}" (8 % of a read by id in JFR).
-        if (EMPTY_OBJECT.equals(text)) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(text, METADATA);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

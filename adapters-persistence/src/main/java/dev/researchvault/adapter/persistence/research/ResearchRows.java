@@ -30,7 +30,7 @@ interface ResearchRows extends GenericRepository<ResearchRow, String> {
 
     String MATCHES_TEXT = "(query LIKE :pattern ESCAPE '!' OR title LIKE :pattern ESCAPE '!')";
     String COLUMNS = "SELECT rowid AS position, id, query, mode, status, title, progress, created_at, started_at,"
-            + " completed_at, metadata FROM research";
+            + " completed_at, metadata, prompt_tokens, completion_tokens, cost_micros FROM research";
     String NEWEST_FIRST = " ORDER BY created_at DESC, rowid DESC LIMIT :limit OFFSET :offset";
     String WITH_STATUS = "status = :status AND ";
     String MATCHING = MATCHES_TEXT + " AND ";

@@ -11,7 +11,7 @@ import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.model.naming.NamingStrategies;
 
 /**
- * The rows of the research tables (V2__research.sql); times as {@link SqlTimes} text. Every row type of the
+ * The rows of the research tables (V2__research.sql, usage columns V6); times as {@link SqlTimes} text. Every row type of the
  * vault maps with the {@code Raw} naming strategy and names each multi-word column in {@code @MappedProperty}:
  * the default strategy derives the snake_case name from the property name again for every property of every
  * row read (a quarter of the samples of a page read in a JFR profile, docs/benchmarks.md). A new multi-word
@@ -28,7 +28,10 @@ final class Rows {
                        @MappedProperty("created_at") String createdAt,
                        @Nullable @MappedProperty("started_at") String startedAt,
                        @Nullable @MappedProperty("completed_at") String completedAt,
-                       String metadata) {
+                       String metadata,
+                       @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
+                       @Nullable @MappedProperty("completion_tokens") Long completionTokens,
+                       @Nullable @MappedProperty("cost_micros") Long costMicros) {
     }
 
     /**
@@ -41,10 +44,14 @@ final class Rows {
                            @MappedProperty("created_at") String createdAt,
                            @Nullable @MappedProperty("started_at") String startedAt,
                            @Nullable @MappedProperty("completed_at") String completedAt,
-                           String metadata) {
+                           String metadata,
+                           @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
+                           @Nullable @MappedProperty("completion_tokens") Long completionTokens,
+                           @Nullable @MappedProperty("cost_micros") Long costMicros) {
 
         ResearchRow row() {
-            return new ResearchRow(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata);
+            return new ResearchRow(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata,
+                    promptTokens, completionTokens, costMicros);
         }
     }
 

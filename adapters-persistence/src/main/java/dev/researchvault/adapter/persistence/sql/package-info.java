@@ -1,7 +1,11 @@
 /**
  * How every vault table stores what several of them share: times as sortable text ({@link
- * dev.researchvault.adapter.persistence.sql.SqlTimes}) and the newest-first list cursors ({@link
- * dev.researchvault.adapter.persistence.sql.ListCursors}). Used by the research and chat adapters alike, so it
- * belongs to neither.
+ * dev.researchvault.adapter.persistence.sql.SqlTimes}), the newest-first list cursors and pages ({@link
+ * dev.researchvault.adapter.persistence.sql.ListCursors}, {@link
+ * dev.researchvault.adapter.persistence.sql.NewestFirstPages}), JSON columns ({@link
+ * dev.researchvault.adapter.persistence.sql.JsonColumns}), optional links ({@link
+ * dev.researchvault.adapter.persistence.sql.StoredIds}) and token usage ({@link
+ * dev.researchvault.adapter.persistence.sql.StoredUsage}). Used by the research, chat, agent and usage adapters
+ * alike, so it belongs to none of them.
  */
 package dev.researchvault.adapter.persistence.sql;

@@ -7,8 +7,11 @@ import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchRepository
+import dev.researchvault.domain.research.ResearchStatus
 import spock.lang.AutoCleanup
 import spock.lang.Shared
+
+import java.time.Instant
 
 /** The research contract on the real encrypted vault, plus what only SQL can show (cascades, row counts). */
 class JdbcResearchRepositorySpec extends ResearchRepositoryContractSpec {
@@ -58,6 +61,18 @@ class JdbcResearchRepositorySpec extends ResearchRepositoryContractSpec {
         then:
         inVault { repo.list(ResearchFilter.all(), PageRequest.after(first.next(), 10)) }.items()*.id() ==
                 newestFirst[2..4]
+    }
+
+    def 'a research as versions before V6 wrote it reads back as it did, with no usage'() {
+        given: 'a row with only the columns of V2, the usage columns left NULL'
+        UUID id = UUID.randomUUID()
+        vault.execute("INSERT INTO research (id, query, mode, status, title, progress, created_at, metadata) VALUES "
+                + "('$id', 'old question', 'quick', 'pending', 'Old', 5, '2026-05-01T10:00:00.000Z', '{\"k\":1}')")
+
+        expect:
+        inVault { repo.find(id) }.get() == new Research(id, 'old question', 'quick', ResearchStatus.PENDING, 'Old', 5,
+                Instant.parse('2026-05-01T10:00:00Z'), null, null, [k: 1])
+        inVault { repo.find(id) }.get().usage() == null
     }
 
     def 'a batch of 500 resources is stored'() {

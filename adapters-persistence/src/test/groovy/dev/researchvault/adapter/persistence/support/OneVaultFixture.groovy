@@ -39,15 +39,32 @@ class OneVaultFixture implements AutoCloseable {
     /** The number of rows of {@code table} in the current vault, read with plain JDBC. */
     long countRows(String table) {
         assert table ==~ /[a-z_]+/
+        withStatement { statement ->
+            def result = statement.executeQuery("SELECT COUNT(*) FROM ${table}")
+            result.next()
+            result.getLong(1)
+        }
+    }
+
+    /**
+     * Runs one statement of plain SQL in the current vault, in a transaction of its own: what a row written by
+     * an older version, or changed behind the adapters' back, looks like. Answers the rows it changed.
+     */
+    int execute(String sql) {
+        withStatement { statement -> statement.executeUpdate(sql) }
+    }
+
+    private <T> T withStatement(Closure<T> work) {
         inVault {
             context.getBean(DataSource).connection.withCloseable { connection ->
-                connection.createStatement().withCloseable { statement ->
-                    def result = statement.executeQuery("SELECT COUNT(*) FROM ${table}")
-                    result.next()
-                    result.getLong(1)
-                }
+                connection.createStatement().withCloseable(work)
             }
         }
+    }
+
+    /** The current vault's statistics, read inside its scope as the maintenance use case does. */
+    Map<String, VaultMaintenance.FileStats> stats() {
+        persistence.inVault(current) { context.getBean(VaultMaintenance).stats() }
     }
 
     /** Rebuilds the current vault's files with VACUUM, outside any transaction as the maintenance use case does. */
