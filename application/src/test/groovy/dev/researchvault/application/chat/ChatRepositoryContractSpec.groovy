@@ -94,10 +94,11 @@ abstract class ChatRepositoryContractSpec extends Specification {
         given:
         Chat owner = chat('rich')
         UUID research = UUID.randomUUID()
+        // Decimals as doubles: what a JSON reader (the HTTP body, a JSON column) hands over for 0.2.
         Message rich = new Message(UUID.randomUUID(), owner.id(), MessageRole.ASSISTANT, 'Photons are… [1]', [], T0,
                 'gpt-4o', [new MessageSource('Entanglement', 'https://example.org/e?q=1&r=ü', 'spooky', research, UUID.randomUUID()),
                            new MessageSource('Plain', 'https://example.org/p', null, null, null)],
-                new TokenUsage(1500, 420, 0.0123456), [temperature: 0.3, tags: ['a', 'b'], deep: [ok: true]], null)
+                new TokenUsage(1500, 420, 0.0123456), [temperature: 0.3d, tags: ['a', 'b'], deep: [ok: true]], null)
         Message plain = message(owner.id(), 'hi', T0.plusSeconds(1))
 
         when:

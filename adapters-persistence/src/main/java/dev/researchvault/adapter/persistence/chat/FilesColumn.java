@@ -1,10 +1,8 @@
 package dev.researchvault.adapter.persistence.chat;
 
+import dev.researchvault.adapter.persistence.sql.JsonColumns;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Reads and writes the {@code chat_message.files} JSON column (compile-time serde, no reflection). */
@@ -13,25 +11,17 @@ final class FilesColumn {
 
     private static final Argument<List<FileJson>> FILES = Argument.listOf(FileJson.class);
 
-    private final JsonMapper json;
+    private final JsonColumns json;
 
-    FilesColumn(JsonMapper json) {
+    FilesColumn(JsonColumns json) {
         this.json = json;
     }
 
     String write(List<FileJson> files) {
-        try {
-            return json.writeValueAsString(FILES, files);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.write(FILES, files);
     }
 
     List<FileJson> read(String text) {
-        try {
-            return json.readValue(text, FILES);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.read(text, FILES);
     }
 }

@@ -2,9 +2,9 @@ package dev.researchvault.adapter.persistence.chat;
 
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatListRow;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
-import dev.researchvault.adapter.persistence.chat.MessageRows.MessageRow;
-import dev.researchvault.adapter.persistence.sql.ListCursors;
+import dev.researchvault.adapter.persistence.sql.NewestFirstPages;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageCursor;
 import dev.researchvault.domain.PageRequest;
@@ -12,8 +12,6 @@ import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
-import dev.researchvault.domain.chat.MessageFile;
-import dev.researchvault.domain.chat.MessageRole;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,26 +20,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** {@link ChatRepository} in the bound user's {@code vault.db}, through Micronaut Data JDBC. */
 @Singleton
 final class JdbcChatRepository implements ChatRepository {
 
+    private static final NewestFirstPages<ChatListRow> LATEST_FIRST =
+            new NewestFirstPages<>(PageCursor.Listing.CHATS, ChatListRow::updatedAt, ChatListRow::position);
+
     private final ChatRows chats;
     private final MessageRows messages;
-    private final FilesColumn filesJson;
+    private final MessageMapper mapper;
 
-    JdbcChatRepository(ChatRows chats, MessageRows messages, FilesColumn filesJson) {
+    JdbcChatRepository(ChatRows chats, MessageRows messages, MessageMapper mapper) {
         this.chats = chats;
         this.messages = messages;
-        this.filesJson = filesJson;
+        this.mapper = mapper;
     }
 
     @Override
     public void add(Chat chat) {
-        chats.save(new ChatRow(chat.id().toString(), chat.title(), SqlTimes.format(chat.createdAt()),
-                SqlTimes.format(chat.updatedAt())));
+        chats.save(toRow(chat));
     }
 
     @Override
@@ -51,15 +50,26 @@ final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public Page<ChatSummary> list(PageRequest page) {
-        PageCursor after = page.cursorOf(PageCursor.Listing.CHATS);
-        List<ChatListRow> rows = after == null ? chats.latestFirst(page.lookahead(), page.offset())
-                : chats.latestAfter(ListCursors.storedTime(after), after.sequence(), page.lookahead());
-        return Page.sliced(rows, page, chats.countAll(), JdbcChatRepository::cursorPast)
+        return LATEST_FIRST.page(page, chats::latestFirst, chats::latestAfter, chats::countAll)
                 .map(JdbcChatRepository::toSummary);
     }
 
-    private static PageCursor cursorPast(ChatListRow row) {
-        return ListCursors.past(PageCursor.Listing.CHATS, row.updatedAt(), row.position());
+    @Override
+    public Page<ChatSummary> listOfAgent(UUID agentId, PageRequest page) {
+        String agent = agentId.toString();
+        return LATEST_FIRST.page(page, (limit, offset) -> chats.latestFirstOfAgent(agent, limit, offset),
+                (time, position, limit) -> chats.latestAfterOfAgent(agent, time, position, limit),
+                () -> chats.countOfAgent(agent)).map(JdbcChatRepository::toSummary);
+    }
+
+    @Override
+    public void update(Chat chat) {
+        chats.update(toRow(chat));
+    }
+
+    @Override
+    public void detachAgent(UUID agentId) {
+        chats.detachAgent(agentId.toString());
     }
 
     @Override
@@ -70,13 +80,22 @@ final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public void addMessage(Message message) {
-        messages.save(new MessageRow(message.id().toString(), message.chatId().toString(), message.role().wireName(),
-                message.content(), writeFiles(message.files()), SqlTimes.format(message.createdAt())));
+        messages.save(mapper.toRow(message));
     }
 
     @Override
     public Optional<Message> findMessage(UUID id) {
-        return messages.findById(id.toString()).map(this::toMessage);
+        return messages.findById(id.toString()).map(mapper::toMessage);
+    }
+
+    @Override
+    public void updateMessage(Message message) {
+        messages.updateContent(message.id().toString(), message.content(), SqlTimes.format(message.editedAt()));
+    }
+
+    @Override
+    public boolean deleteMessage(UUID id) {
+        return messages.deleteById(id.toString()) > 0;
     }
 
     @Override
@@ -96,7 +115,7 @@ final class JdbcChatRepository implements ChatRepository {
     @Override
     public Page<Message> messages(UUID chatId, PageRequest page) {
         String id = chatId.toString();
-        List<Message> items = messages.oldestFirst(id, page.size(), page.offset()).stream().map(this::toMessage).toList();
+        List<Message> items = messages.oldestFirst(id, page.size(), page.offset()).stream().map(mapper::toMessage).toList();
         return Page.of(items, page, messages.countByChatId(id));
     }
 
@@ -105,23 +124,14 @@ final class JdbcChatRepository implements ChatRepository {
         chats.touch(chatId.toString(), SqlTimes.format(updatedAt));
     }
 
+    private static ChatRow toRow(Chat chat) {
+        return new ChatRow(chat.id().toString(), chat.title(), SqlTimes.format(chat.createdAt()),
+                SqlTimes.format(chat.updatedAt()), StoredIds.text(chat.agentId()), chat.agentName());
+    }
+
     private static ChatSummary toSummary(ChatListRow row) {
         Chat chat = new Chat(UUID.fromString(row.id()), row.title(), SqlTimes.parse(row.createdAt()),
-                SqlTimes.parse(row.updatedAt()));
+                SqlTimes.parse(row.updatedAt()), StoredIds.id(row.agentId()), row.agentName());
         return new ChatSummary(chat, row.messageCount());
-    }
-
-    private Message toMessage(MessageRow row) {
-        return new Message(UUID.fromString(row.id()), UUID.fromString(row.chatId()), MessageRole.fromWire(row.role()),
-                row.content(), readFiles(row.files()), SqlTimes.parse(row.createdAt()));
-    }
-
-    private String writeFiles(List<MessageFile> files) {
-        return filesJson.write(files.stream().map(FileJson::of).toList());
-    }
-
-    private List<MessageFile> readFiles(String text) {
-        List<FileJson> files = filesJson.read(text);
-        return IntStream.range(0, files.size()).mapToObj(position -> files.get(position).toFile(position)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.chat;
 
 import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
@@ -13,19 +14,34 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code chat_message} table (V3__chat.sql). */
+/** The {@code chat_message} table (V3__chat.sql; model, sources, metadata, usage and edit time from V6). */
 @JdbcRepository(dialect = Dialect.ANSI)
 interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> {
 
-    /** @param files the file metadata as a JSON array ({@link FileJson}) */
+    /**
+     * @param files    the file metadata as a JSON array ({@link FileJson})
+     * @param sources  a JSON array ({@link SourceJson}), NULL when none
+     * @param metadata a JSON object, NULL when empty
+     */
     @MappedEntity(value = "chat_message", namingStrategy = NamingStrategies.Raw.class)
     record MessageRow(@Id String id, @MappedProperty("chat_id") String chatId, String role, String content,
-                      String files, @MappedProperty("created_at") String createdAt) {
+                      String files, @MappedProperty("created_at") String createdAt, @Nullable String model,
+                      @Nullable String sources, @Nullable String metadata,
+                      @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
+                      @Nullable @MappedProperty("completion_tokens") Long completionTokens,
+                      @Nullable @MappedProperty("cost_micros") Long costMicros,
+                      @Nullable @MappedProperty("edited_at") String editedAt) {
     }
 
     MessageRow save(MessageRow row);
 
     Optional<MessageRow> findById(String id);
+
+    int deleteById(String id);
+
+    /** An edit changes the text alone: files, sources and usage stay as they were posted. */
+    @Query("UPDATE chat_message SET content = :content, edited_at = :editedAt WHERE id = :id")
+    void updateContent(String id, String content, @Nullable String editedAt);
 
     @Query("SELECT * FROM chat_message WHERE chat_id = :chatId ORDER BY created_at, rowid LIMIT :limit OFFSET :offset")
     List<MessageRow> oldestFirst(String chatId, int limit, long offset);

@@ -25,4 +25,16 @@ class ChatListPlanSpec extends QueryPlanSpec {
                 'RIGHT', 'SEARCH c USING INDEX idx_chat_updated_at (updated_at<?)',
                 'CORRELATED SCALAR SUBQUERY 3', COUNT]
     }
+
+    def "an agent's chats read its index the same way"() {
+        expect:
+        plans.ofQuery(ChatRows, 'latestFirstOfAgent') ==
+                ['SEARCH c USING INDEX idx_chat_agent_id_updated_at (agent_id=?)', 'CORRELATED SCALAR SUBQUERY 1', COUNT]
+        plans.ofQuery(ChatRows, 'latestAfterOfAgent') == ['MERGE (UNION ALL)',
+                'LEFT', 'SEARCH c USING INDEX idx_chat_agent_id_updated_at (agent_id=? AND updated_at=? AND rowid<?)',
+                'CORRELATED SCALAR SUBQUERY 1', COUNT,
+                'RIGHT', 'SEARCH c USING INDEX idx_chat_agent_id_updated_at (agent_id=? AND updated_at<?)',
+                'CORRELATED SCALAR SUBQUERY 3', COUNT]
+        plans.ofQuery(ChatRows, 'countOfAgent') == ['SEARCH chat USING COVERING INDEX idx_chat_agent_id_updated_at (agent_id=?)']
+    }
 }
