@@ -42,8 +42,9 @@ abstract class AgentRepositoryContractSpec extends Specification {
 
     def "an agent reads back exactly as it was stored"() {
         given:
+        // Decimals as doubles: what a JSON reader (the HTTP body, a JSON column) hands over for 0.2.
         Agent stored = Agent.create(UUID.randomUUID(), 'Researcher', 'digs deep', 'gpt-4o', 'You are careful.\nCite.',
-                false, [temperature: 0.2, tools: ['search', 'read'], nested: [depth: 3, ok: true, none: null]], T0)
+                false, [temperature: 0.2d, tools: ['search', 'read'], nested: [depth: 3, ok: true, none: null]], T0)
 
         when:
         inVault { repo.add(stored) }

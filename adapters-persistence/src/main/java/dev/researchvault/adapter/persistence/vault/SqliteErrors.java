@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.sqlite.SQLiteErrorCode;
 
 /** Reading SQLite's result codes out of whatever exception chain a framework wrapped them in. */
@@ -17,13 +18,27 @@ public final class SqliteErrors {
      * is the primary code) is in the cause chain: another writer held the file longer than the busy timeout.
      */
     public static boolean isBusy(Throwable failure) {
+        return anySqlCause(failure, sql -> {
+            int primary = sql.getErrorCode() & 0xFF;
+            return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+        });
+    }
+
+    /**
+     * Whether the cause chain holds SQLite's refusal of a row that would repeat a value of a UNIQUE column or
+     * index: {@code qualifiedColumn} as SQLite names it in its message ({@code agent.name}). Other constraints
+     * (a foreign key, a CHECK, another unique column) are not this one.
+     */
+    public static boolean isUniqueViolation(Throwable failure, String qualifiedColumn) {
+        return anySqlCause(failure, sql -> (sql.getErrorCode() & 0xFF) == SQLiteErrorCode.SQLITE_CONSTRAINT.code
+                && sql.getMessage() != null && sql.getMessage().contains("UNIQUE constraint failed: " + qualifiedColumn));
+    }
+
+    private static boolean anySqlCause(Throwable failure, Predicate<SQLException> test) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                int primary = sql.getErrorCode() & 0xFF;
-                if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
-                    return true;
-                }
+            if (cause instanceof SQLException sql && test.test(sql)) {
+                return true;
             }
         }
         return false;
