@@ -5,6 +5,7 @@ import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.chat.MessageRole;
 import dev.researchvault.domain.vault.MasterKey;
 import dev.researchvault.domain.vault.VaultMaintenance;
 import java.io.IOException;
@@ -21,8 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Integrity checks, statistics and VACUUM over a user's two files. */
+/**
+ * Integrity checks, statistics and VACUUM over a user's two files. Statistics count the rows of every table
+ * (agents and executions included), and the messages of each role.
+ */
 public final class SqliteVaultMaintenance implements VaultMaintenance {
+
+    /** The table whose rows are also counted per role. */
+    private static final String MESSAGES = "chat_message";
 
     private final VaultLayout layout;
     private final SqlCipher.ConnectionSettings settings;
@@ -87,8 +94,29 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
             // Table names come from sqlite_master, never from a request; quoting keeps odd names harmless.
             rowCounts.put(table, single(connection, "SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\""));
         }
+        if (rowCounts.containsKey(MESSAGES)) {
+            rowCounts.putAll(messagesPerRole(connection));
+        }
         return new FileStats(size(main), size(Path.of(main + "-wal")), single(connection, "PRAGMA page_count"),
                 single(connection, "PRAGMA freelist_count"), rowCounts);
+    }
+
+    /**
+     * {@code chat_message.user}, {@code chat_message.assistant}, {@code chat_message.system}: every role, 0 when
+     * it has no message, so the keys of a vault do not come and go with its content.
+     */
+    private static Map<String, Long> messagesPerRole(Connection connection) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (MessageRole role : MessageRole.values()) {
+            counts.put(MESSAGES + "." + role.wireName(), 0L);
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT role, count(*) FROM " + MESSAGES + " GROUP BY role")) {
+            while (rows.next()) {
+                counts.put(MESSAGES + "." + rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
     }
 
     private static List<String> tables(Connection connection) throws SQLException {
