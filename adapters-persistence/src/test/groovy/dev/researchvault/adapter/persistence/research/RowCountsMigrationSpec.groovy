@@ -1,9 +1,7 @@
 package dev.researchvault.adapter.persistence.research
 
+import dev.researchvault.adapter.persistence.support.PlainVaultFile
 import java.nio.file.Path
-import java.sql.Connection
-import java.sql.DriverManager
-import org.flywaydb.core.Flyway
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -16,32 +14,15 @@ class RowCountsMigrationSpec extends Specification {
     @TempDir
     Path dir
 
-    Connection connection
+    @Delegate
+    PlainVaultFile vault
 
     def setup() {
-        connection = DriverManager.getConnection("jdbc:sqlite:${dir.resolve('vault.db')}")
-        connection.createStatement().withCloseable { it.execute('PRAGMA foreign_keys = ON') }
+        vault = new PlainVaultFile(dir)
     }
 
     def cleanup() {
-        connection.close()
-    }
-
-    void migrateTo(String version) {
-        Flyway.configure(getClass().classLoader)
-                .dataSource("jdbc:sqlite:${dir.resolve('vault.db')}", null, null)
-                .locations('classpath:db/vault')
-                .target(version)
-                .load()
-                .migrate()
-    }
-
-    long single(String sql) {
-        connection.createStatement().withCloseable { it.executeQuery(sql).with { it.next(); it.getLong(1) } }
-    }
-
-    void run(String sql) {
-        connection.createStatement().withCloseable { it.executeUpdate(sql) }
+        vault.close()
     }
 
     void addResearch(int n) {
@@ -80,11 +61,11 @@ class RowCountsMigrationSpec extends Specification {
         run("UPDATE research SET status = 'running' WHERE id = 'r9'")
 
         when: 'a transaction that adds and is rolled back'
-        connection.autoCommit = false
+        vault.connection.autoCommit = false
         addResearch(1000)
         addChat(1000)
-        connection.rollback()
-        connection.autoCommit = true
+        vault.connection.rollback()
+        vault.connection.autoCommit = true
 
         then:
         counted('research') == single('SELECT COUNT(*) FROM research')

@@ -1,12 +1,10 @@
 package dev.researchvault.adapter.persistence.vault
 
-import org.flywaydb.core.Flyway
+import dev.researchvault.adapter.persistence.support.PlainVaultFile
 import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Path
-import java.sql.Connection
-import java.sql.DriverManager
 
 /**
  * V6__agents_and_usage.sql on a vault that already has chats, messages and research (written at V5): their
@@ -19,29 +17,20 @@ class AgentsAndUsageMigrationSpec extends Specification {
     @TempDir
     Path dir
 
-    Connection connection
+    @Delegate
+    PlainVaultFile vault
 
     def setup() {
-        connection = DriverManager.getConnection("jdbc:sqlite:${dir.resolve('vault.db')}")
-        connection.createStatement().withCloseable { it.execute('PRAGMA foreign_keys = ON') }
+        vault = new PlainVaultFile(dir)
     }
 
     def cleanup() {
-        connection.close()
-    }
-
-    void migrateTo(String version) {
-        Flyway.configure(getClass().classLoader).dataSource("jdbc:sqlite:${dir.resolve('vault.db')}", null, null)
-                .locations('classpath:db/vault').target(version).load().migrate()
-    }
-
-    void run(String sql) {
-        connection.createStatement().withCloseable { it.executeUpdate(sql) }
+        vault.close()
     }
 
     /** Every row of {@code table} in rowid order, as column → value, the rowid included (cursors carry it). */
     List<Map<String, Object>> rows(String table, List<String> columns) {
-        connection.createStatement().withCloseable { statement ->
+        vault.connection.createStatement().withCloseable { statement ->
             def result = statement.executeQuery("SELECT rowid, ${columns.join(', ')} FROM $table ORDER BY rowid")
             List<Map<String, Object>> all = []
             while (result.next()) {
@@ -53,7 +42,7 @@ class AgentsAndUsageMigrationSpec extends Specification {
 
     /** The row_count table (WITHOUT ROWID) as table → count. */
     Map<String, Long> counters() {
-        connection.createStatement().withCloseable { statement ->
+        vault.connection.createStatement().withCloseable { statement ->
             def result = statement.executeQuery('SELECT table_name, row_count FROM row_count')
             Map<String, Long> counts = [:]
             while (result.next()) {
