@@ -7,8 +7,11 @@ import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.chat.ChatService;
 import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.chat.MessageEditService;
 import dev.researchvault.application.chat.MessageFileService;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.agent.AgentRepository;
+import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
 import io.micronaut.context.annotation.Bean;
@@ -49,9 +52,15 @@ public class ChatWiring {
     }
 
     @Singleton
-    ChatService chatService(VaultWork vault, ChatRepository repository, BlobStore blobs,
-                            FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners, Clock clock) {
-        return new ChatService(vault, repository, blobs, fileSizeLimit, pendingOwners, clock);
+    ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
+                            ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
+                            PendingBlobOwners pendingOwners, Clock clock) {
+        return new ChatService(vault, repository, agents, executions, blobs, fileSizeLimit, pendingOwners, clock);
+    }
+
+    @Singleton
+    MessageEditService messageEditService(VaultWork vault, ChatRepository repository, BlobStore blobs, Clock clock) {
+        return new MessageEditService(vault, repository, blobs, clock);
     }
 
     @Singleton
