@@ -4,7 +4,6 @@ import dev.researchvault.adapter.persistence.support.OneVaultFixture
 import dev.researchvault.application.agent.ExecutionRepositoryContractSpec
 import dev.researchvault.domain.agent.Agent
 import dev.researchvault.domain.agent.AgentExecution
-import dev.researchvault.domain.agent.AgentRepository
 import dev.researchvault.domain.agent.ExecutionLog
 import dev.researchvault.domain.agent.ExecutionRepository
 import dev.researchvault.domain.chat.Chat
@@ -35,9 +34,7 @@ class JdbcExecutionRepositorySpec extends ExecutionRepositoryContractSpec {
 
     @Override
     Agent storedAgent(String name) {
-        Agent agent = super.storedAgent(name)
-        inVault { vault.context.getBean(AgentRepository).add(agent) }
-        agent
+        vault.stored(super.storedAgent(name))
     }
 
     @Override

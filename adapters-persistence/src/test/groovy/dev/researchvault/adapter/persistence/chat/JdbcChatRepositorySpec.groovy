@@ -4,7 +4,6 @@ import dev.researchvault.adapter.persistence.support.OneVaultFixture
 import dev.researchvault.application.chat.ChatRepositoryContractSpec
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.agent.Agent
-import dev.researchvault.domain.agent.AgentRepository
 import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.chat.ChatSummary
@@ -37,9 +36,7 @@ class JdbcChatRepositorySpec extends ChatRepositoryContractSpec {
 
     @Override
     Agent storedAgent(String name) {
-        Agent agent = super.storedAgent(name)
-        inVault { vault.context.getBean(AgentRepository).add(agent) }
-        agent
+        vault.stored(super.storedAgent(name))
     }
 
     def 'a chat and a message as versions before V6 wrote them read back as they did'() {

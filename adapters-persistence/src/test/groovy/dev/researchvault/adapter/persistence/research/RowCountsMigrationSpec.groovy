@@ -1,29 +1,12 @@
 package dev.researchvault.adapter.persistence.research
 
-import dev.researchvault.adapter.persistence.support.PlainVaultFile
-import java.nio.file.Path
-import spock.lang.Specification
-import spock.lang.TempDir
+import dev.researchvault.adapter.persistence.support.MigrationSpec
 
 /**
  * V5__row_counts.sql: the counters start from the rows a vault already has and follow every insert and
  * delete, including a rolled-back one. (The list totals built on them are covered by the port contract specs.)
  */
-class RowCountsMigrationSpec extends Specification {
-
-    @TempDir
-    Path dir
-
-    @Delegate
-    PlainVaultFile vault
-
-    def setup() {
-        vault = new PlainVaultFile(dir)
-    }
-
-    def cleanup() {
-        vault.close()
-    }
+class RowCountsMigrationSpec extends MigrationSpec {
 
     void addResearch(int n) {
         run("INSERT INTO research (id, query, mode, status, created_at) VALUES ('r$n', 'q', 'quick', 'pending', '2026-11-23T00:00:00.000Z')")

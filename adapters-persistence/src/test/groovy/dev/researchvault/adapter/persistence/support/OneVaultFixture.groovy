@@ -2,6 +2,8 @@ package dev.researchvault.adapter.persistence.support
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.vault.Transactions
+import dev.researchvault.domain.agent.Agent
+import dev.researchvault.domain.agent.AgentRepository
 import dev.researchvault.domain.vault.VaultMaintenance
 import io.micronaut.context.ApplicationContext
 
@@ -60,6 +62,12 @@ class OneVaultFixture implements AutoCloseable {
                 connection.createStatement().withCloseable(work)
             }
         }
+    }
+
+    /** Stores {@code agent} in the current vault, for specs whose rows name agents by a foreign key. */
+    Agent stored(Agent agent) {
+        inVault { context.getBean(AgentRepository).add(agent) }
+        agent
     }
 
     /** The current vault's statistics, read inside its scope as the maintenance use case does. */

@@ -1,10 +1,6 @@
 package dev.researchvault.adapter.persistence.vault
 
-import dev.researchvault.adapter.persistence.support.PlainVaultFile
-import spock.lang.Specification
-import spock.lang.TempDir
-
-import java.nio.file.Path
+import dev.researchvault.adapter.persistence.support.MigrationSpec
 
 /**
  * V6__agents_and_usage.sql on a vault that already has chats, messages and research (written at V5): their
@@ -12,21 +8,7 @@ import java.nio.file.Path
  * zero. (That NULL columns read back as before through the adapters is shown by the repository specs, on rows
  * inserted with the old columns only.)
  */
-class AgentsAndUsageMigrationSpec extends Specification {
-
-    @TempDir
-    Path dir
-
-    @Delegate
-    PlainVaultFile vault
-
-    def setup() {
-        vault = new PlainVaultFile(dir)
-    }
-
-    def cleanup() {
-        vault.close()
-    }
+class AgentsAndUsageMigrationSpec extends MigrationSpec {
 
     /** Every row of {@code table} in rowid order, as column → value, the rowid included (cursors carry it). */
     List<Map<String, Object>> rows(String table, List<String> columns) {
