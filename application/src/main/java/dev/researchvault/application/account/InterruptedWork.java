@@ -18,13 +18,14 @@ final class InterruptedWork {
     /** Settles the account's files under its lock; answers the account as it is now. */
     UserAccount settle(UserAccount account) {
         return state.lifecycle().exclusively(account.id(), () -> {
-            // A pending change seen outside the lock may be one this process was running then: read again.
-            // Without one there is nothing to re-read: only a change holding this lock could stage one, and it
-            // completes before releasing it.
-            UserAccount now = account.pendingKdf().isEmpty() ? account
-                    : state.registry().findByUsername(account.username())
-                            .filter(found -> found.id().equals(account.id()))
-                            .orElse(account);
+            // Read again under the lock: what was read before may be stale. A password change that ran meanwhile
+            // may have staged new key parameters and then failed half-way through swapping its copies in; told
+            // "nothing staged", recovery would discard the rest of its copies and leave the files under two
+            // keys (ChangePasswordSpec, "a change that failed after staging ..."). An account deleted meanwhile
+            // is no longer found; its login then fails under the lock (AccountLifecycle.isDeleted).
+            UserAccount now = state.registry().findByUsername(account.username())
+                    .filter(found -> found.id().equals(account.id()))
+                    .orElse(account);
             state.vaults().recoverInterrupted(now.id(), now.pendingKdf().isPresent());
             if (now.pendingKdf().isEmpty()) {
                 return now;
