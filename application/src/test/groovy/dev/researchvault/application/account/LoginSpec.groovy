@@ -1,11 +1,14 @@
 package dev.researchvault.application.account
 
+import dev.researchvault.application.support.InMemoryVaults
 import dev.researchvault.domain.TooManyAttemptsException
 import dev.researchvault.domain.UnavailableException
-import dev.researchvault.domain.account.Username
+import dev.researchvault.domain.account.KdfParameters
+import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.vault.VaultMetadata
 
 import java.time.Duration
+import java.util.concurrent.CountDownLatch
 import java.util.concurrent.TimeUnit
 
 /** Login: throttled, recovered, KDF outside the lock, key proven under it, failures alike and padded. */
@@ -259,12 +262,56 @@ class LoginSpec extends AccountFixture {
         everyKeyWipedButSessions()
     }
 
+    def "a login whose vault cannot be opened answers 503, counts no failure and wipes the key it derived"() {
+        given: 'the account exists, its files do not'
+        def alice = registered()
+        vaults.users.remove(alice.id())
+
+        when:
+        def answers = (1..4).collect { outcome { loggedIn() } }
+
+        then:
+        answers == ['vault.unavailable'] * 4
+        everyKeyWipedButSessions()
+    }
+
+    def "a login that cannot get the account's lock after its KDF answers 503 and wipes the key it derived"() {
+        given: 'a login with a lock timeout of 50 ms, held in its KDF'
+        def alice = registered()
+        def impatientLifecycle = new AccountLifecycle(Duration.ofMillis(50))
+        def impatient = new Login(new AccountState(registry, vaults, sessions, impatientLifecycle), keys, throttle,
+                padding, new LoginRecords(registry, vaultScope, metadata, clock), events)
+        def held = keys.gates.arm("kdf:${PASSWORD}")
+        def login = inBackground { impatient.login(new LoginUseCase.LoginCommand('alice', PASSWORD, ADDRESS)) }
+        held.awaitReached()
+
+        and: 'another operation takes the account meanwhile and keeps it'
+        def taken = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        inBackground {
+            impatientLifecycle.exclusively(alice.id(), {
+                taken.countDown()
+                release.await(10, TimeUnit.SECONDS)
+            } as Runnable)
+        }
+        taken.await(10, TimeUnit.SECONDS)
+
+        when:
+        held.open()
+        def answer = login.outcome()
+        release.countDown()
+
+        then:
+        answer == 'vault.busy'
+        sessions.live().isEmpty()
+        everyKeyWipedButSessions()
+    }
+
     /** What a crash during a password change left: new-key copies beside the live files. */
-    private void stageCopies(dev.researchvault.domain.account.UserId user, String password,
-                             dev.researchvault.domain.account.KdfParameters kdf) {
+    private void stageCopies(UserId user, String password, KdfParameters kdf) {
         def files = vaults.files(user)
         def newKey = keys.keyOf(password, kdf)
-        dev.researchvault.application.support.InMemoryVaults.FILES.each { files.staged[it] = newKey.copyBytes() }
+        InMemoryVaults.FILES.each { files.staged[it] = newKey.copyBytes() }
         files.stagedKdf = kdf
     }
 }

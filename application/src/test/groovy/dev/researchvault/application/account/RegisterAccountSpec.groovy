@@ -1,34 +1,32 @@
 package dev.researchvault.application.account
 
-import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.application.support.InMemoryVaults
-import dev.researchvault.domain.account.UserAccount
 
 /** Registration: files first (marked), then the account, then the mark comes off; all or nothing. */
 class RegisterAccountSpec extends AccountFixture {
 
     def "registration creates the files under the password's key, then the account, then commits the files"() {
-        given: 'a registry that notes the marks on the files when the account is added'
-        def marksWhenAdded = []
-        def observed = new InMemoryAccountRegistry() {
-            @Override
-            void add(UserAccount account) {
-                marksWhenAdded.addAll(vaults.files(account.id()).markers)
-                super.add(account)
-            }
+        given: 'the registration is held as it adds the account'
+        def held = registry.gates.arm('add')
+        def registering = inBackground {
+            registration.register(new RegisterAccountUseCase.RegisterAccountCommand('Alice', PASSWORD))
         }
-        registration = new RegisterAccount(observed, vaults, keys, clock)
-        registry = observed
+        held.awaitReached()
+
+        expect: 'by then the files exist, marked as a registration in progress'
+        def user = vaults.usersWithFiles().find()
+        vaults.files(user).markers == [InMemoryVaults.REGISTERING] as Set
+        account('alice') == null
 
         when:
-        def name = registration.register(new RegisterAccountUseCase.RegisterAccountCommand('Alice', PASSWORD))
+        held.open()
 
         then:
-        name.value() == 'Alice'
+        registering.value().value() == 'Alice'
         def alice = account('alice')
+        alice.id() == user
         alice.createdAt() == clock.instant()
         alice.pendingKdf().isEmpty()
-        marksWhenAdded == [InMemoryVaults.REGISTERING]
         vaults.files(alice.id()).markers.isEmpty()
         opens('alice', PASSWORD)
         vaults.files(alice.id()).kdf == alice.kdf()
