@@ -5,7 +5,6 @@ import dev.researchvault.domain.account.KdfParameters;
 import dev.researchvault.domain.account.Password;
 import dev.researchvault.domain.account.UserAccount;
 import dev.researchvault.domain.account.Username;
-import dev.researchvault.domain.vault.MasterKey;
 import dev.researchvault.domain.vault.VaultKeys;
 import java.util.Optional;
 
@@ -51,16 +50,18 @@ public final class Login implements LoginUseCase {
             Optional<UserAccount> account = username.flatMap(state.registry()::findByUsername)
                     .map(interrupted::settle);
             if (account.isEmpty()) {
-                MasterKey decoyKey = keys.derive(password, decoyParameters);
-                state.vaults().unlockDecoy(decoyKey);
-                decoyKey.destroy();
+                try (KeyInHand decoyKey = new KeyInHand(keys.derive(password, decoyParameters))) {
+                    state.vaults().unlockDecoy(decoyKey.key());
+                }
                 padding.pad(true, started);
                 attempt.failed();
                 throw AccountErrors.invalidCredentials();
             }
             UserAccount user = account.get();
-            MasterKey key = keys.derive(password, user.kdf());
-            Optional<Session> opened = state.lifecycle().exclusively(user.id(), () -> unlockAndOpen(user, key));
+            Optional<Session> opened;
+            try (KeyInHand key = new KeyInHand(keys.derive(password, user.kdf()))) {
+                opened = state.lifecycle().exclusively(user.id(), () -> unlockAndOpen(user, key));
+            }
             if (opened.isEmpty()) {
                 padding.pad(false, started);
                 attempt.failed();
@@ -77,15 +78,14 @@ public final class Login implements LoginUseCase {
      * login that derived its key before a password change committed fails here (the old key no longer
      * opens the files); one that got in before is ended by the change.
      */
-    private Optional<Session> unlockAndOpen(UserAccount user, MasterKey key) {
+    private Optional<Session> unlockAndOpen(UserAccount user, KeyInHand key) {
         AccountLifecycle lifecycle = state.lifecycle();
-        if (lifecycle.isDeleted(user.id()) || !state.vaults().unlock(user.id(), key, user.kdf())) {
-            key.destroy();
+        if (lifecycle.isDeleted(user.id()) || !state.vaults().unlock(user.id(), key.key(), user.kdf())) {
             return Optional.empty();
         }
         records.recordLogin(user);
-        boolean vaultUsable = records.recordUnlock(user, key);
-        Session session = state.sessions().open(user, key, lifecycle.generation(user.id()));
+        boolean vaultUsable = records.recordUnlock(user, key.key());
+        Session session = state.sessions().open(user, key.handOver(), lifecycle.generation(user.id()));
         if (vaultUsable) {
             // Still under the lock: a password change or deletion waiting for it cannot wipe the session's key
             // before the listeners copied it. A damaged vault gets no automatic backup or migration.
