@@ -1,12 +1,12 @@
 package dev.researchvault.application.account
 
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
-import dev.researchvault.application.support.BoundVaultScope
 import dev.researchvault.application.support.FakeVaultKeys
 import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.application.support.InMemorySessionStore
 import dev.researchvault.application.support.InMemoryVaultMetadata
 import dev.researchvault.application.support.InMemoryVaults
+import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.DomainException
 import dev.researchvault.domain.account.UserAccount
 import dev.researchvault.domain.account.UserId
@@ -40,8 +40,8 @@ abstract class AccountFixture extends Specification {
     AccountLifecycle lifecycle = new AccountLifecycle(Duration.ofSeconds(10))
     LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(3, 6, Duration.ofMinutes(15),
             Duration.ofSeconds(5), Duration.ZERO), clock)
-    BoundVaultScope vaultScope = new BoundVaultScope()
-    InMemoryVaultMetadata metadata = new InMemoryVaultMetadata(vaultScope)
+    InMemoryVaultScope vaultScope = new InMemoryVaultScope()
+    InMemoryVaultMetadata metadata = new InMemoryVaultMetadata()
     RecordingEvents events = new RecordingEvents()
     long nanos
     List<Long> padded = new CopyOnWriteArrayList<>()
