@@ -2,6 +2,7 @@ package dev.researchvault.application.account
 
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.support.FakeVaultKeys
+import dev.researchvault.application.support.Gates
 import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.application.support.InMemorySessionStore
 import dev.researchvault.application.support.InMemoryVaultMetadata
@@ -89,7 +90,18 @@ abstract class AccountFixture extends Specification {
 
     /** Runs {@code work} on a thread of its own. */
     static Background inBackground(Closure work) {
-        new Background(work)
+        new Background(work, null)
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own until it reaches {@code point} of a fake's {@code gates}, and
+     * keeps it there until {@link Background#release}.
+     */
+    static Background heldAt(Gates gates, String point, Closure work) {
+        def gate = gates.arm(point)
+        def held = new Background(work, gate)
+        gate.awaitReached()
+        held
     }
 
     /** Whether {@code password}, under the account's key parameters as registered now, opens all its files. */
@@ -108,8 +120,10 @@ abstract class AccountFixture extends Specification {
     static class Background {
         final CompletableFuture<Object> answer = new CompletableFuture<>()
         final Thread thread
+        private final Gates.Gate gate
 
-        Background(Closure work) {
+        Background(Closure work, Gates.Gate gate) {
+            this.gate = gate
             thread = Thread.start {
                 try {
                     answer.complete(work())
@@ -117,6 +131,11 @@ abstract class AccountFixture extends Specification {
                     answer.completeExceptionally(failure)
                 }
             }
+        }
+
+        /** Lets the thread go on past the gate it is held at. */
+        void release() {
+            gate.open()
         }
 
         /** Waits until the thread waits for an account's lock (held by another operation). */

@@ -89,13 +89,11 @@ class ChangePasswordSpec extends AccountFixture {
         def alice = registered()
         def tabA = loggedIn()
         def tabB = loggedIn()
-        def held = keys.gates.arm('kdf:first new password')
-        def first = inBackground { changePassword(tabA, PASSWORD, 'first new password') }
-        held.awaitReached()
+        def first = heldAt(keys.gates, 'kdf:first new password') { changePassword(tabA, PASSWORD, 'first new password') }
 
         when: 'tab B changes the password while tab A derives its new key'
         changePassword(tabB)
-        held.open()
+        first.release()
 
         then:
         first.outcome() == 'session.invalid'
@@ -110,9 +108,7 @@ class ChangePasswordSpec extends AccountFixture {
         given:
         registered()
         def session = loggedIn()
-        def held = keys.gates.arm("kdf:${heldPassword}")
-        def change = inBackground { changePassword(session) }
-        held.awaitReached()
+        def change = heldAt(keys.gates, "kdf:${heldPassword}") { changePassword(session) }
 
         when:
         def meanwhile = loggedIn('alice', PASSWORD, '10.0.0.2')
@@ -121,7 +117,7 @@ class ChangePasswordSpec extends AccountFixture {
         sessions.find(meanwhile.token()).isPresent()
 
         when:
-        held.open()
+        change.release()
 
         then:
         change.outcome() == 'ok'
@@ -136,13 +132,11 @@ class ChangePasswordSpec extends AccountFixture {
         given:
         registered()
         def session = loggedIn()
-        def held = keys.gates.arm("kdf:${PASSWORD}")
-        def login = inBackground { loggedIn('alice', PASSWORD, '10.0.0.2') }
-        held.awaitReached()
+        def login = heldAt(keys.gates, "kdf:${PASSWORD}") { loggedIn('alice', PASSWORD, '10.0.0.2') }
 
         when:
         changePassword(session)
-        held.open()
+        login.release()
 
         then:
         login.outcome() == 'account.invalid-credentials'
@@ -154,13 +148,11 @@ class ChangePasswordSpec extends AccountFixture {
         given:
         registered()
         def session = loggedIn()
-        def held = vaults.gates.arm('rekey')
-        def change = inBackground { changePassword(session) }
-        held.awaitReached()
+        def change = heldAt(vaults.gates, 'rekey') { changePassword(session) }
         def login = inBackground { loggedIn('alice', password, '10.0.0.2') }.awaitWaitingForLock()
 
         when:
-        held.open()
+        change.release()
 
         then:
         change.outcome() == 'ok'
@@ -193,15 +185,13 @@ class ChangePasswordSpec extends AccountFixture {
         def alice = registered()
         def session = loggedIn()
         vaults.swapFailure = new UnavailableException('storage.io', 'an I/O error')
-        def held = vaults.gates.arm('rekey')
-        def change = inBackground { changePassword(session) }
-        held.awaitReached()
+        def change = heldAt(vaults.gates, 'rekey') { changePassword(session) }
 
         and: 'a login read the account, no change pending yet, and waits for the lock'
         def login = inBackground { loggedIn('alice', NEW_PASSWORD, '10.0.0.2') }.awaitWaitingForLock()
 
         when:
-        held.open()
+        change.release()
 
         then: 'the change failed with its new parameters staged and one file swapped'
         change.outcome() == 'storage.io'

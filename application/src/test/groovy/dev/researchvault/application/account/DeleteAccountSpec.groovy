@@ -1,6 +1,7 @@
 package dev.researchvault.application.account
 
 import dev.researchvault.application.support.InMemoryVaults
+import dev.researchvault.domain.account.UserId
 
 /**
  * Deletion: the password proven again, then under the lock with the session current: sessions end, the files
@@ -18,9 +19,7 @@ class DeleteAccountSpec extends AccountFixture {
         def bobs = loggedIn('bob')
 
         when: 'the deletion is held as it removes the account'
-        def held = registry.gates.arm('remove')
-        def deleting = inBackground { deletion.deleteAccount(session, PASSWORD) }
-        held.awaitReached()
+        def deleting = heldAt(registry.gates, 'remove') { deletion.deleteAccount(session, PASSWORD) }
 
         then: 'by then the sessions ended and the files are marked as a deletion in progress'
         sessions.of(alice.id()).isEmpty()
@@ -28,7 +27,7 @@ class DeleteAccountSpec extends AccountFixture {
         vaults.files(alice.id()).markers == [InMemoryVaults.DELETING] as Set
 
         when:
-        held.open()
+        deleting.release()
         deleting.value()
 
         then:
@@ -77,13 +76,11 @@ class DeleteAccountSpec extends AccountFixture {
         def alice = registered()
         def tabA = loggedIn()
         def tabB = loggedIn()
-        def held = keys.gates.arm("kdf:${NEW_PASSWORD}")
-        def change = inBackground { changePassword(tabA) }
-        held.awaitReached()
+        def change = heldAt(keys.gates, "kdf:${NEW_PASSWORD}") { changePassword(tabA) }
 
         when:
         deletion.deleteAccount(tabB, PASSWORD)
-        held.open()
+        change.release()
 
         then:
         change.outcome() == 'session.invalid'
@@ -93,32 +90,44 @@ class DeleteAccountSpec extends AccountFixture {
         everyKeyWipedButSessions()
     }
 
-    def "a login racing the deletion never brings the account back"() {
+    def "a login held in its KDF while the account is deleted opens no session and brings nothing back"() {
         given:
         def alice = registered()
         def session = loggedIn()
-        def held = hold == 'login in its KDF' ? keys.gates.arm("kdf:${PASSWORD}") : vaults.gates.arm('beginDeletion')
-        def racing = hold == 'login in its KDF' ? inBackground { loggedIn('alice', PASSWORD, '10.0.0.2') }
-                : inBackground { deletion.deleteAccount(session, PASSWORD) }
-        held.awaitReached()
+        def login = heldAt(keys.gates, "kdf:${PASSWORD}") { loggedIn('alice', PASSWORD, '10.0.0.2') }
 
         when:
-        def other = hold == 'login in its KDF' ? inBackground { deletion.deleteAccount(session, PASSWORD) }
-                : inBackground { loggedIn('alice', PASSWORD, '10.0.0.2') }.awaitWaitingForLock()
-        if (hold == 'login in its KDF') {
-            other.value()
-        }
-        held.open()
+        deletion.deleteAccount(session, PASSWORD)
+        login.release()
 
         then:
-        [racing.outcome(), other.outcome()] as Set == ['ok', 'account.invalid-credentials'] as Set
-        account('alice') == null
-        !vaults.usersWithFiles().contains(alice.id())
-        sessions.live().isEmpty()
-        events.logins.size() == 1
-        everyKeyWipedButSessions()
+        login.outcome() == 'account.invalid-credentials'
+        goneForGood(alice.id())
+    }
 
-        where:
-        hold << ['login in its KDF', 'deletion under the lock']
+    def "a login waiting for the lock while the account is deleted opens no session and brings nothing back"() {
+        given: 'the deletion holds the lock; the login read the account before and waits for it'
+        def alice = registered()
+        def session = loggedIn()
+        def deleting = heldAt(vaults.gates, 'beginDeletion') { deletion.deleteAccount(session, PASSWORD) }
+        def login = inBackground { loggedIn('alice', PASSWORD, '10.0.0.2') }.awaitWaitingForLock()
+
+        when:
+        deleting.release()
+
+        then:
+        deleting.outcome() == 'ok'
+        login.outcome() == 'account.invalid-credentials'
+        goneForGood(alice.id())
+    }
+
+    /** No account, no files, no session, no key left of the user; only the login before the deletion was heard. */
+    private boolean goneForGood(UserId user) {
+        assert account('alice') == null
+        assert !vaults.usersWithFiles().contains(user)
+        assert sessions.live().isEmpty()
+        assert events.logins.size() == 1
+        assert everyKeyWipedButSessions()
+        true
     }
 }

@@ -166,15 +166,13 @@ class LoginSpec extends AccountFixture {
         stageCopies(alice.id(), NEW_PASSWORD, newKdf)
 
         when:
-        def held = keys.gates.arm("kdf:${NEW_PASSWORD}")
-        def login = inBackground { loggedIn('alice', NEW_PASSWORD) }
-        held.awaitReached()
+        def login = heldAt(keys.gates, "kdf:${NEW_PASSWORD}") { loggedIn('alice', NEW_PASSWORD) }
 
         then: 'the recovery ran, under the lock, before the KDF'
         vaults.recoveries == [[alice.id(), true]]
 
         when:
-        held.open()
+        login.release()
 
         then:
         login.outcome() == 'ok'
@@ -201,9 +199,7 @@ class LoginSpec extends AccountFixture {
         given:
         registered('alice')
         registered('bob')
-        def held = keys.gates.arm("kdf:${PASSWORD}")
-        def slow = inBackground { loggedIn('alice') }
-        held.awaitReached()
+        def slow = heldAt(keys.gates, "kdf:${PASSWORD}") { loggedIn('alice') }
 
         when: 'the other login runs its own KDF and takes the account lock while the first is in its KDF'
         def other = loggedIn(second)
@@ -212,7 +208,7 @@ class LoginSpec extends AccountFixture {
         sessions.find(other.token()).isPresent()
 
         when:
-        held.open()
+        slow.release()
 
         then:
         slow.outcome() == 'ok'
@@ -281,9 +277,9 @@ class LoginSpec extends AccountFixture {
         def impatientLifecycle = new AccountLifecycle(Duration.ofMillis(50))
         def impatient = new Login(new AccountState(registry, vaults, sessions, impatientLifecycle), keys, throttle,
                 padding, new LoginRecords(registry, vaultScope, metadata, clock), events)
-        def held = keys.gates.arm("kdf:${PASSWORD}")
-        def login = inBackground { impatient.login(new LoginUseCase.LoginCommand('alice', PASSWORD, ADDRESS)) }
-        held.awaitReached()
+        def login = heldAt(keys.gates, "kdf:${PASSWORD}") {
+            impatient.login(new LoginUseCase.LoginCommand('alice', PASSWORD, ADDRESS))
+        }
 
         and: 'another operation takes the account meanwhile and keeps it'
         def taken = new CountDownLatch(1)
@@ -297,7 +293,7 @@ class LoginSpec extends AccountFixture {
         taken.await(10, TimeUnit.SECONDS)
 
         when:
-        held.open()
+        login.release()
         def answer = login.outcome()
         release.countDown()
 

@@ -7,11 +7,9 @@ class RegisterAccountSpec extends AccountFixture {
 
     def "registration creates the files under the password's key, then the account, then commits the files"() {
         given: 'the registration is held as it adds the account'
-        def held = registry.gates.arm('add')
-        def registering = inBackground {
+        def registering = heldAt(registry.gates, 'add') {
             registration.register(new RegisterAccountUseCase.RegisterAccountCommand('Alice', PASSWORD))
         }
-        held.awaitReached()
 
         expect: 'by then the files exist, marked as a registration in progress'
         def user = vaults.usersWithFiles().find()
@@ -19,7 +17,7 @@ class RegisterAccountSpec extends AccountFixture {
         account('alice') == null
 
         when:
-        held.open()
+        registering.release()
 
         then:
         registering.value().value() == 'Alice'
@@ -78,13 +76,11 @@ class RegisterAccountSpec extends AccountFixture {
 
     def "of two registrations racing for one name, the loser's files are destroyed and the winner's kept"() {
         given: 'the first registration found the name free and is held as it creates its files'
-        def held = vaults.gates.arm('create')
-        def first = inBackground { registered('alice', 'first password') }
-        held.awaitReached()
+        def first = heldAt(vaults.gates, 'create') { registered('alice', 'first password') }
 
         when: 'the second takes the name meanwhile'
         registered('ALICE', 'second password')
-        held.open()
+        first.release()
 
         then:
         first.outcome() == 'account.username-taken'
