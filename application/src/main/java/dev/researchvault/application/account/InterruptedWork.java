@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Finishes or rolls back what a crash (or a failure) interrupted in an account's files — a password change, a
- * restore, a backup — before a login uses the account's key parameters (`Vaults.recoverInterrupted`).
+ * restore, a backup — before a login uses the account's key parameters
+ * ({@link dev.researchvault.domain.vault.Vaults#recoverInterrupted}).
  */
 final class InterruptedWork {
 

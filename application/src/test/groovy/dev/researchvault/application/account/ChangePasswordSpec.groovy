@@ -8,7 +8,7 @@ import dev.researchvault.domain.UnavailableException
  */
 class ChangePasswordSpec extends AccountFixture {
 
-    def "a change re-keys the files, completes the registry's parameters, ends every session and moves the generation on"() {
+    def "a change re-keys the files, completes the new parameters, ends every session, moves the generation on"() {
         given:
         def alice = registered('alice')
         registered('bob')
@@ -89,7 +89,9 @@ class ChangePasswordSpec extends AccountFixture {
         def alice = registered()
         def tabA = loggedIn()
         def tabB = loggedIn()
-        def first = heldAt(keys.gates, 'kdf:first new password') { changePassword(tabA, PASSWORD, 'first new password') }
+        def first = heldAt(keys.gates, 'kdf:first new password') {
+            changePassword(tabA, PASSWORD, 'first new password')
+        }
 
         when: 'tab B changes the password while tab A derives its new key'
         changePassword(tabB)
