@@ -24,7 +24,7 @@ import dev.researchvault.application.account.RegisterAccount;
 import dev.researchvault.application.account.RegisterAccountUseCase;
 import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
 import dev.researchvault.domain.vault.VaultMetadata;
@@ -84,11 +84,11 @@ public class AccountWiring {
     }
 
     @Singleton
-    LoginUseCase login(AccountState state, VaultKeys keys, LoginThrottle throttle, VaultScope vaultScope,
+    LoginUseCase login(AccountState state, VaultKeys keys, LoginThrottle throttle, VaultWork vault,
                        VaultMetadata metadata, BackupService backups, LegacyMigrationOnLogin legacyFileMigration,
                        Clock clock) {
         return new Login(state, keys, throttle, FailedLoginPadding.system(),
-                new LoginRecords(state.registry(), vaultScope, metadata, clock),
+                new LoginRecords(state.registry(), vault, metadata, clock),
                 accountEvents(backups, legacyFileMigration));
     }
 

@@ -110,7 +110,6 @@ class ArchitectureSpec extends Specification {
         expect: "VaultScope is the engine's port; a use case binding by hand is how the two conventions began"
         noClasses().that().resideInAPackage('dev.researchvault.application..')
                 .and().doNotHaveSimpleName('VaultWork')
-                .and().resideOutsideOfPackage('dev.researchvault.application.account..')
                 .should().dependOnClassesThat().haveSimpleName('VaultScope')
                 .check(production)
     }

@@ -1,6 +1,7 @@
 package dev.researchvault.application.account;
 
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultOwner;
+import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.account.UserAccount;
@@ -20,13 +21,13 @@ public final class LoginRecords {
     private static final Logger LOG = LoggerFactory.getLogger(LoginRecords.class);
 
     private final AccountRegistry registry;
-    private final VaultScope vaultScope;
+    private final VaultWork vault;
     private final VaultMetadata metadata;
     private final Clock clock;
 
-    public LoginRecords(AccountRegistry registry, VaultScope vaultScope, VaultMetadata metadata, Clock clock) {
+    public LoginRecords(AccountRegistry registry, VaultWork vault, VaultMetadata metadata, Clock clock) {
         this.registry = registry;
-        this.vaultScope = vaultScope;
+        this.vault = vault;
         this.metadata = metadata;
         this.clock = clock;
     }
@@ -47,9 +48,9 @@ public final class LoginRecords {
     boolean recordUnlock(UserAccount user, MasterKey key) {
         String now = clock.instant().toString();
         try {
-            vaultScope.call(user.id(), key, () -> {
+            vault.inTransaction(VaultOwner.of(user.id(), key), () -> {
                 metadata.put(VaultMetadata.LAST_UNLOCKED_AT, now);
-                return null;
+                return now;
             });
             return true;
         } catch (UnavailableException unusable) {

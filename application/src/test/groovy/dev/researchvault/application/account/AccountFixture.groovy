@@ -1,5 +1,7 @@
 package dev.researchvault.application.account
 
+import dev.researchvault.application.vault.InMemoryTransactions
+import dev.researchvault.application.vault.VaultWork
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.support.FakeVaultKeys
 import dev.researchvault.application.support.Gates
@@ -51,7 +53,7 @@ abstract class AccountFixture extends Specification {
     PasswordProof proof = new PasswordProof(registry, keys, throttle)
 
     RegisterAccount registration = new RegisterAccount(registry, vaults, keys, clock)
-    Login login = new Login(state, keys, throttle, padding, new LoginRecords(registry, vaultScope, metadata, clock),
+    Login login = new Login(state, keys, throttle, padding, new LoginRecords(registry, new VaultWork(vaultScope, new InMemoryTransactions()), metadata, clock),
             events)
     Logout logout = new Logout(sessions)
     ChangePassword passwordChange = new ChangePassword(state, keys, proof, events)

@@ -1,5 +1,7 @@
 package dev.researchvault.application.account
 
+import dev.researchvault.application.vault.InMemoryTransactions
+import dev.researchvault.application.vault.VaultWork
 import dev.researchvault.application.support.InMemoryVaults
 import dev.researchvault.domain.TooManyAttemptsException
 import dev.researchvault.domain.UnavailableException
@@ -276,7 +278,7 @@ class LoginSpec extends AccountFixture {
         def alice = registered()
         def impatientLifecycle = new AccountLifecycle(Duration.ofMillis(50))
         def impatient = new Login(new AccountState(registry, vaults, sessions, impatientLifecycle), keys, throttle,
-                padding, new LoginRecords(registry, vaultScope, metadata, clock), events)
+                padding, new LoginRecords(registry, new VaultWork(vaultScope, new InMemoryTransactions()), metadata, clock), events)
         def login = heldAt(keys.gates, "kdf:${PASSWORD}") {
             impatient.login(new LoginUseCase.LoginCommand('alice', PASSWORD, ADDRESS))
         }
