@@ -15,7 +15,7 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * native image there is no directory or jar to scan: Flyway would find no script there and migrate nothing,
  * without an error. Each script is read through Flyway's own {@link ClassPathResource}, as its scanner would, so
  * names and checksums stay those already recorded in every vault. ListedMigrationsSpec fails when a script under
- * {@code db/} is missing here; the native-image resource metadata of bootstrap names the same files.
+ * {@code db/} is missing here, and NativeImageMetadataSpec when bootstrap's native-image metadata leaves one out.
  */
 final class ListedMigrations implements ResourceProvider {
 
