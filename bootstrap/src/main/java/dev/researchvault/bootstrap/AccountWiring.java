@@ -25,15 +25,14 @@ import dev.researchvault.application.account.RegisterAccountUseCase;
 import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.bootstrap.config.LoginConfiguration;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
 import dev.researchvault.domain.vault.VaultMetadata;
 import dev.researchvault.domain.vault.Vaults;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires the account use cases: the application core knows no framework, so it is assembled here. */
 @Factory
@@ -46,13 +45,8 @@ public class AccountWiring {
     }
 
     @Singleton
-    LoginThrottle loginThrottle(@Value("${login.max-failures:5}") int maxFailures,
-                                @Value("${login.max-failures-per-account:20}") int maxPerAccount,
-                                @Value("${login.lockout:15m}") Duration lockout,
-                                @Value("${login.slowdown:5s}") Duration slowdown,
-                                @Value("${login.max-wait:10s}") Duration maxWait, Clock clock) {
-        return new LoginThrottle(new LoginThrottle.Limits(maxFailures, maxPerAccount, lockout, slowdown, maxWait),
-                clock);
+    LoginThrottle loginThrottle(LoginConfiguration configuration, Clock clock) {
+        return new LoginThrottle(configuration.limits(), clock);
     }
 
     /** One lock and key generation per account; waits as long as the vault engine's own locks do. */
