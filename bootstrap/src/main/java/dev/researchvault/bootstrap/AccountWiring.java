@@ -1,8 +1,8 @@
 package dev.researchvault.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.researchvault.adapter.http.session.CaffeineSessionStore;
-import dev.researchvault.adapter.http.session.SessionConfiguration;
+import dev.researchvault.adapter.persistence.session.CaffeineSessionStore;
+import dev.researchvault.adapter.persistence.session.SessionConfiguration;
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
 import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.AccountEvents;

@@ -1,7 +1,7 @@
 package dev.researchvault.bootstrap
 
-import dev.researchvault.adapter.http.session.SessionConfiguration
 import dev.researchvault.adapter.persistence.crypto.KdfConfiguration
+import dev.researchvault.adapter.persistence.session.SessionConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultLayout
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher

@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses
 import dev.researchvault.adapter.http.openapi.OpenApiController
 import dev.researchvault.adapter.persistence.settings.SettingsDefaultsFile
 import dev.researchvault.adapter.persistence.vault.ListedMigrations
-import dev.researchvault.adapter.http.session.CaffeineSessionStore
+import dev.researchvault.adapter.persistence.session.CaffeineSessionStore
 import dev.researchvault.adapter.persistence.settings.CachingSettingsStore
 import dev.researchvault.adapter.persistence.vault.OpenVaults
 import groovy.json.JsonSlurper

@@ -47,7 +47,7 @@ public final class VaultTransactions implements Transactions {
             return operations.executeWrite(status -> work.get());
         } catch (ConnectionException | TransactionException storageFailure) {
             if (SqliteErrors.isBusy(storageFailure)) {
-                throw busy();
+                throw StorageFailures.busy();
             }
             throw new UnavailableException("vault.unavailable", "the vault cannot be written right now");
         } finally {
@@ -61,15 +61,11 @@ public final class VaultTransactions implements Transactions {
     private void awaitTurn(ReentrantLock writers) {
         try {
             if (!writers.tryLock(writerWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw busy();
+                throw StorageFailures.busy();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw busy();
+            throw StorageFailures.busy();
         }
-    }
-
-    private static UnavailableException busy() {
-        return new UnavailableException("vault.busy", "the vault is busy with other writes; try again shortly");
     }
 }
