@@ -92,8 +92,8 @@ class StorageFailuresSpec extends Specification {
         fixture.inVault(alice) { rows.findById(VaultMetadata.FORMAT).isPresent() }
     }
 
-    def "inside a transaction the full disk is hidden by the transaction manager: vault.unavailable, as before"() {
-        given: 'SQLite rolls the transaction back on SQLITE_FULL; the manager then fails to end it, and that is what it reports'
+    def "inside a transaction a full disk is still StorageFullException, and reading goes on"() {
+        given: 'SQLite rolls the transaction back on SQLITE_FULL; the manager then fails to end it, and reports only that'
         def alice = vaultThatCannotGrow()
         def rows = fixture.bean(VaultMetaRepository)
         def transactions = fixture.bean(Transactions)
@@ -101,9 +101,11 @@ class StorageFailuresSpec extends Specification {
         when:
         fixture.inVault(alice) { transactions.inTransaction { rows.upsert('big', 'x' * 20_000) } }
 
-        then:
-        def refused = thrown(UnavailableException)
-        refused.code() == 'vault.unavailable'
+        then: 'the answer is the cause the work met (507), not the failure of the manager to end the transaction (503)'
+        def full = thrown(StorageFullException)
+        full.code() == 'storage.full'
+        fixture.inVault(alice) { rows.findById(VaultMetadata.FORMAT).isPresent() }
+        fixture.inVault(alice) { rows.findById('big') }.isEmpty()
     }
 
     /** A new vault whose vault.db may not grow by another page, which SQLite answers as a full disk (SQLITE_FULL). */
