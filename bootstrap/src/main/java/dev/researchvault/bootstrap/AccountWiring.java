@@ -1,27 +1,38 @@
 package dev.researchvault.bootstrap;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.researchvault.adapter.http.session.CaffeineSessionStore;
-import dev.researchvault.adapter.http.session.SessionConfiguration;
+import dev.researchvault.adapter.persistence.session.CaffeineSessionStore;
+import dev.researchvault.adapter.persistence.session.SessionConfiguration;
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration;
 import dev.researchvault.application.account.AccountLifecycle;
-import dev.researchvault.application.account.AccountService;
+import dev.researchvault.application.account.AccountEvents;
+import dev.researchvault.application.account.AccountState;
+import dev.researchvault.application.account.ChangePassword;
+import dev.researchvault.application.account.ChangePasswordUseCase;
+import dev.researchvault.application.account.DeleteAccount;
+import dev.researchvault.application.account.DeleteAccountUseCase;
 import dev.researchvault.application.account.FailedLoginPadding;
+import dev.researchvault.application.account.Login;
+import dev.researchvault.application.account.LoginRecords;
 import dev.researchvault.application.account.LoginThrottle;
+import dev.researchvault.application.account.LoginUseCase;
+import dev.researchvault.application.account.Logout;
+import dev.researchvault.application.account.LogoutUseCase;
 import dev.researchvault.application.account.OrphanCleanup;
 import dev.researchvault.application.account.PasswordProof;
+import dev.researchvault.application.account.RegisterAccount;
+import dev.researchvault.application.account.RegisterAccountUseCase;
 import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
-import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.bootstrap.config.LoginConfiguration;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
 import dev.researchvault.domain.vault.VaultMetadata;
 import dev.researchvault.domain.vault.Vaults;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires the account use cases: the application core knows no framework, so it is assembled here. */
 @Factory
@@ -34,13 +45,8 @@ public class AccountWiring {
     }
 
     @Singleton
-    LoginThrottle loginThrottle(@Value("${login.max-failures:5}") int maxFailures,
-                                @Value("${login.max-failures-per-account:20}") int maxPerAccount,
-                                @Value("${login.lockout:15m}") Duration lockout,
-                                @Value("${login.slowdown:5s}") Duration slowdown,
-                                @Value("${login.max-wait:10s}") Duration maxWait, Clock clock) {
-        return new LoginThrottle(new LoginThrottle.Limits(maxFailures, maxPerAccount, lockout, slowdown, maxWait),
-                clock);
+    LoginThrottle loginThrottle(LoginConfiguration configuration, Clock clock) {
+        return new LoginThrottle(configuration.limits(), clock);
     }
 
     /** One lock and key generation per account; waits as long as the vault engine's own locks do. */
@@ -59,14 +65,48 @@ public class AccountWiring {
         return new PasswordProof(registry, keys, throttle);
     }
 
+    /** Where the account use cases meet an account's registry row, files, sessions and lifecycle. */
     @Singleton
-    AccountService accountService(AccountRegistry registry, Vaults vaults, VaultKeys keys,
-                                  CaffeineSessionStore sessions, LoginThrottle throttle, VaultScope vaultScope,
-                                  VaultMetadata metadata, BackupService backups,
-                                  LegacyMigrationOnLogin legacyFileMigration, AccountLifecycle lifecycle,
-                                  Clock clock) {
-        return new AccountService(new AccountService.Collaborators(registry, vaults, keys, sessions, throttle,
-                vaultScope, metadata, AccountEventsFanOut.of(backups, legacyFileMigration), lifecycle, clock,
-                FailedLoginPadding.system()));
+    AccountState accountState(AccountRegistry registry, Vaults vaults, CaffeineSessionStore sessions,
+                              AccountLifecycle lifecycle) {
+        return new AccountState(registry, vaults, sessions, lifecycle);
+    }
+
+    @Singleton
+    RegisterAccountUseCase registerAccount(AccountRegistry registry, Vaults vaults, VaultKeys keys, Clock clock) {
+        return new RegisterAccount(registry, vaults, keys, clock);
+    }
+
+    @Singleton
+    LoginUseCase login(AccountState state, VaultKeys keys, LoginThrottle throttle, VaultWork vault,
+                       VaultMetadata metadata, BackupService backups, LegacyMigrationOnLogin legacyFileMigration,
+                       Clock clock) {
+        return new Login(state, keys, throttle, FailedLoginPadding.system(),
+                new LoginRecords(state.registry(), vault, metadata, clock),
+                accountEvents(backups, legacyFileMigration));
+    }
+
+    @Singleton
+    LogoutUseCase logout(CaffeineSessionStore sessions) {
+        return new Logout(sessions);
+    }
+
+    @Singleton
+    ChangePasswordUseCase changePassword(AccountState state, VaultKeys keys, PasswordProof proof,
+                                         BackupService backups, LegacyMigrationOnLogin legacyFileMigration) {
+        return new ChangePassword(state, keys, proof, accountEvents(backups, legacyFileMigration));
+    }
+
+    @Singleton
+    DeleteAccountUseCase deleteAccount(AccountState state, PasswordProof proof) {
+        return new DeleteAccount(state, proof);
+    }
+
+    /**
+     * Backups and blob upkeep hear of logins and password changes. Not a bean: both listeners are
+     * {@code AccountEvents} beans themselves, so a third would make injection by that type ambiguous.
+     */
+    private static AccountEvents accountEvents(BackupService backups, LegacyMigrationOnLogin legacyFileMigration) {
+        return AccountEventsFanOut.of(backups, legacyFileMigration);
     }
 }

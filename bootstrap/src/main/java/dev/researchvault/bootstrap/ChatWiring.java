@@ -10,45 +10,27 @@ import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.MessageEditService;
 import dev.researchvault.application.chat.MessageFileService;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Wires the chat use cases, message files and the blob upkeep after logins (legacy files, reconciliation). */
 @Factory
 public class ChatWiring {
 
-    private static final Pattern BYTE_SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
-
-    /**
-     * {@code files.max-file-size}: largest file or thumbnail of a message (default 25 MiB), written like
-     * Micronaut's sizes ({@code 25MB}, {@code 512KB}, {@code 1024}; units are powers of 1024).
-     */
+    /** {@code files.max-file-size}: largest file or thumbnail of a message (default 25 MiB). */
     @Singleton
-    FileSizeLimit fileSizeLimit(@Value("${files.max-file-size:25MB}") String maxFileSize) {
-        Matcher size = BYTE_SIZE.matcher(maxFileSize.strip());
-        if (!size.matches()) {
-            throw new IllegalArgumentException("files.max-file-size must look like 25MB, 512KB or 1024");
-        }
-        int shift = switch (size.group(2) == null ? "B" : size.group(2).toUpperCase(Locale.ROOT)) {
-            case "KB" -> 10;
-            case "MB" -> 20;
-            case "GB" -> 30;
-            default -> 0;
-        };
-        return new FileSizeLimit(Long.parseLong(size.group(1)) << shift);
+    FileSizeLimit fileSizeLimit(FilesConfiguration files) {
+        return new FileSizeLimit(files.getMaxFileSize());
     }
 
     @Singleton

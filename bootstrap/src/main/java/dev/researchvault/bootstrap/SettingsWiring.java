@@ -7,14 +7,14 @@ import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.application.settings.ApiKeyService;
 import dev.researchvault.application.settings.SettingsService;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.bootstrap.config.SettingsCacheConfiguration;
+import dev.researchvault.bootstrap.config.SettingsConfiguration;
 import dev.researchvault.domain.apikey.ApiKeyStore;
 import dev.researchvault.domain.settings.SettingsCatalog;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Wires settings and API keys: the shipped catalog, the cached store, and the services over them. */
 @Factory
@@ -22,17 +22,14 @@ public class SettingsWiring {
 
     /** {@code settings.defaults-resource} lets a test (or a packager) ship another defaults file. */
     @Singleton
-    SettingsCatalog settingsCatalog(JsonMapper json,
-                                    @Value("${settings.defaults-resource:" + SettingsDefaultsFile.SHIPPED + "}") String resource) {
-        return SettingsDefaultsFile.load(json, resource);
+    SettingsCatalog settingsCatalog(JsonMapper json, SettingsConfiguration configuration) {
+        return SettingsDefaultsFile.load(json, configuration.getDefaultsResource());
     }
 
     /** The only {@code SettingsStore} bean: the SQLite store is published under its own type alone. */
     @Singleton
-    CachingSettingsStore settingsStore(JdbcSettingsStore vaultStore,
-                                       @Value("${settings.cache.max-users:1024}") long maxUsers,
-                                       @Value("${settings.cache.expire-after-access:10m}") Duration expireAfterAccess) {
-        return new CachingSettingsStore(vaultStore, CurrentVault::owner, maxUsers, expireAfterAccess);
+    CachingSettingsStore settingsStore(JdbcSettingsStore vaultStore, SettingsCacheConfiguration cache) {
+        return new CachingSettingsStore(vaultStore, CurrentVault::owner, cache.getMaxUsers(), cache.getExpireAfterAccess());
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.researchvault.bootstrap
 
+import com.tngtech.archunit.base.DescribedPredicate
 import com.tngtech.archunit.core.domain.JavaClasses
 import com.tngtech.archunit.core.importer.ClassFileImporter
 import com.tngtech.archunit.core.importer.ImportOption
@@ -7,10 +8,16 @@ import com.tngtech.archunit.core.importer.Location
 import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.vault.VaultBound
+import io.micronaut.http.annotation.Controller
 import io.micronaut.serde.annotation.Serdeable
 import spock.lang.Shared
 import spock.lang.Specification
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.ENUMS
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.RECORDS
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses
 
@@ -65,6 +72,30 @@ class ArchitectureSpec extends Specification {
                 .check(production)
     }
 
+    def "nothing above the persistence adapter knows the storage technology: no JDBC, no SQLite"() {
+        expect: 'storage failures reach the web adapter as domain errors, translated by the persistence adapter'
+        noClasses().that().resideInAnyPackage('dev.researchvault.adapter.http..', 'dev.researchvault.application..',
+                'dev.researchvault.domain..')
+                .should().dependOnClassesThat().resideInAnyPackage('java.sql..', 'javax.sql..', 'org.sqlite..')
+                .check(production)
+    }
+
+    def "controllers are package-private and reach the application only through its interfaces and values"() {
+        expect: 'use cases are interfaces; a concrete service behind a controller is a violation'
+        classes().that().areAnnotatedWith(Controller)
+                .should().notBePublic()
+                .andShould().onlyDependOnClassesThat(DescribedPredicate.or(
+                        [resideOutsideOfPackage('dev.researchvault.application..'), INTERFACES, RECORDS, ENUMS]))
+                .check(production)
+    }
+
+    def "the HTTP adapter drives the application and implements none of its ports"() {
+        expect: 'outgoing adapters, such as the session store that holds the keys, live in the persistence adapter'
+        noClasses().that().resideInAPackage('dev.researchvault.adapter.http..')
+                .should().implement(resideInAnyPackage('dev.researchvault.application..', 'dev.researchvault.domain..'))
+                .check(production)
+    }
+
     def "nothing but bootstrap depends on bootstrap"() {
         expect:
         noClasses().that().resideOutsideOfPackage('dev.researchvault.bootstrap..')
@@ -111,7 +142,6 @@ class ArchitectureSpec extends Specification {
         expect: "VaultScope is the engine's port; a use case binding by hand is how the two conventions began"
         noClasses().that().resideInAPackage('dev.researchvault.application..')
                 .and().doNotHaveSimpleName('VaultWork')
-                .and().resideOutsideOfPackage('dev.researchvault.application.account..')
                 .should().dependOnClassesThat().haveSimpleName('VaultScope')
                 .check(production)
     }

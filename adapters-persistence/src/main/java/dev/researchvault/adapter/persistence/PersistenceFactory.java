@@ -26,12 +26,10 @@ import dev.researchvault.application.vault.Transactions;
 import dev.researchvault.domain.vault.VaultKeys;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /** Wires the persistence adapters: the vault engine, the registry, the KDF and the routing data source. */
@@ -103,8 +101,8 @@ public class PersistenceFactory {
     /** Micronaut Data's data source (docs/traps.md S10): routes to the bound user's vault. */
     @Singleton
     @Named("default")
-    DataSource dataSource(@Value("${vault.slow-query-threshold:100ms}") Duration slowQueryThreshold) {
-        return new RoutingDataSource(new SlowQueryLog(slowQueryThreshold));
+    DataSource dataSource(VaultConfiguration configuration) {
+        return new RoutingDataSource(new SlowQueryLog(configuration.getSlowQueryThreshold()));
     }
 
     @Singleton

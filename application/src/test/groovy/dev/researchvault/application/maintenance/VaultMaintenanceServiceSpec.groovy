@@ -6,7 +6,7 @@ import dev.researchvault.application.blob.BlobReconciliation
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.chat.InMemoryChatRepository
-import dev.researchvault.application.maintenance.VaultMaintenanceService.VacuumReport
+import dev.researchvault.application.maintenance.MaintainVaultUseCase.VacuumReport
 import dev.researchvault.application.support.InMemoryBackups
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultMaintenance

@@ -19,13 +19,21 @@ class InMemoryAccountRegistry implements AccountRegistry {
     /** Set by specs: every change fails as on a full disk, except a login time, which is dropped. */
     volatile boolean refusingWrites
 
+    /** Holds a thread entering {@code add} or {@code remove} (the point is the method's name). */
+    final Gates gates = new Gates()
+
     @Override
     Optional<UserAccount> findByUsername(Username username) {
         Optional.ofNullable(accounts.values().find { it.username().canonical() == username.canonical() })
     }
 
     @Override
-    synchronized void add(UserAccount account) {
+    void add(UserAccount account) {
+        gates.pass('add')
+        addNow(account)
+    }
+
+    private synchronized void addNow(UserAccount account) {
         refuseWhenFull()
         if (findByUsername(account.username()).isPresent()) {
             throw new ConflictException('account.username-taken', 'this username is already registered')
@@ -57,6 +65,7 @@ class InMemoryAccountRegistry implements AccountRegistry {
 
     @Override
     boolean remove(UserId id) {
+        gates.pass('remove')
         refuseWhenFull()
         accounts.remove(id) != null
     }

@@ -1,9 +1,9 @@
 package dev.researchvault.adapter.http.account;
 
 import dev.researchvault.adapter.http.account.AccountRequests.DeleteAccountRequest;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.account.DeleteAccountUseCase;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -14,17 +14,17 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /** The account itself: deleting it removes every file and backup of the user. */
 @Controller("/api/v1/account")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class AccountController {
+class AccountController {
 
     private final DeleteAccountUseCase deleteAccount;
 
-    public AccountController(DeleteAccountUseCase deleteAccount) {
+    AccountController(DeleteAccountUseCase deleteAccount) {
         this.deleteAccount = deleteAccount;
     }
 
     @Delete
-    public HttpResponse<Void> delete(HttpRequest<?> request, @Body DeleteAccountRequest body) {
-        deleteAccount.deleteAccount(Sessions.of(request), body.password());
+    public HttpResponse<Void> delete(@CurrentSession Session session, @Body DeleteAccountRequest body) {
+        deleteAccount.deleteAccount(session, body.password());
         return HttpResponse.noContent();
     }
 }

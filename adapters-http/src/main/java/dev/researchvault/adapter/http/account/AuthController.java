@@ -4,7 +4,7 @@ import dev.researchvault.adapter.http.account.AccountRequests.ChangePasswordRequ
 import dev.researchvault.adapter.http.account.AccountRequests.CredentialsRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.LoginResponse;
 import dev.researchvault.adapter.http.account.AccountRequests.RegisteredResponse;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.ChangePasswordUseCase;
 import dev.researchvault.application.account.LoginUseCase;
 import dev.researchvault.application.account.LogoutUseCase;
@@ -21,15 +21,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /** Registration, login, logout and password change. The KDF blocks, so these run off the event loop. */
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class AuthController {
+class AuthController {
 
     private final RegisterAccountUseCase register;
     private final LoginUseCase login;
     private final LogoutUseCase logout;
     private final ChangePasswordUseCase changePassword;
 
-    public AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
-                          ChangePasswordUseCase changePassword) {
+    AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
+                   ChangePasswordUseCase changePassword) {
         this.register = register;
         this.login = login;
         this.logout = logout;
@@ -52,14 +52,14 @@ public class AuthController {
     }
 
     @Post("/logout")
-    public HttpResponse<Void> logout(HttpRequest<?> request) {
-        logout.logout(Sessions.of(request).token());
+    public HttpResponse<Void> logout(@CurrentSession Session session) {
+        logout.logout(session.token());
         return HttpResponse.noContent();
     }
 
     @Post("/password")
-    public HttpResponse<Void> changePassword(HttpRequest<?> request, @Body ChangePasswordRequest body) {
-        changePassword.changePassword(Sessions.of(request),
+    public HttpResponse<Void> changePassword(@CurrentSession Session session, @Body ChangePasswordRequest body) {
+        changePassword.changePassword(session,
                 new ChangePasswordUseCase.ChangePasswordCommand(body.currentPassword(), body.newPassword()));
         return HttpResponse.noContent();
     }

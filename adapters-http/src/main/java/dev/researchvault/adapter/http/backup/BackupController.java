@@ -1,10 +1,10 @@
 package dev.researchvault.adapter.http.backup;
 
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.backup.BackupUseCases;
 import dev.researchvault.domain.backup.BackupInfo;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,33 +20,34 @@ import java.util.List;
 /** The caller's backups: names and figures only, never a server path. */
 @Controller("/api/v1/backups")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class BackupController {
+class BackupController {
 
     private final BackupUseCases backups;
 
-    public BackupController(BackupUseCases backups) {
+    BackupController(BackupUseCases backups) {
         this.backups = backups;
     }
 
     @Post
-    public HttpResponse<BackupResponse> create(HttpRequest<?> request) {
-        return HttpResponse.created(BackupResponse.of(backups.createBackup(Sessions.of(request))));
+    public HttpResponse<BackupResponse> create(@CurrentSession Session session) {
+        return HttpResponse.created(BackupResponse.of(backups.createBackup(session)));
     }
 
     @Get
-    public List<BackupResponse> list(HttpRequest<?> request) {
-        return backups.listBackups(Sessions.of(request)).stream().map(BackupResponse::of).toList();
+    public List<BackupResponse> list(@CurrentSession Session session) {
+        return backups.listBackups(session).stream().map(BackupResponse::of).toList();
     }
 
     @Delete("/{name}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, @PathVariable String name) {
-        backups.deleteBackup(Sessions.of(request), name);
+    public HttpResponse<Void> delete(@CurrentSession Session session, @PathVariable String name) {
+        backups.deleteBackup(session, name);
         return HttpResponse.noContent();
     }
 
     @Post("/{name}/restore")
-    public RestoredResponse restore(HttpRequest<?> request, @PathVariable String name, @Body RestoreRequest body) {
-        var safety = backups.restoreBackup(Sessions.of(request), name, body.password());
+    public RestoredResponse restore(@CurrentSession Session session, @PathVariable String name,
+                                    @Body RestoreRequest body) {
+        var safety = backups.restoreBackup(session, name, body.password());
         return new RestoredResponse(name, safety.map(BackupInfo::name).orElse(null));
     }
 

@@ -8,14 +8,14 @@ import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.CursorPageResponse;
 import dev.researchvault.adapter.http.research.PageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.chat.MessageRole;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -37,20 +37,20 @@ import java.util.UUID;
 /** Chats and their messages: {@code /api/v1/chats}. */
 @Controller("/api/v1/chats")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ChatController {
+class ChatController {
 
     private final ManageChatsUseCase chats;
     private final FileSizeLimit fileSizeLimit;
 
-    public ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
+    ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
         this.chats = chats;
         this.fileSizeLimit = fileSizeLimit;
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    public ChatResponse create(HttpRequest<?> request, @Body CreateChatRequest body) {
-        return ChatResponse.of(chats.create(Sessions.of(request), body.title()));
+    public ChatResponse create(@CurrentSession Session session, @Body CreateChatRequest body) {
+        return ChatResponse.of(chats.create(session, body.title()));
     }
 
     /**
@@ -66,33 +66,33 @@ public class ChatController {
             + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public CursorPageResponse<ChatResponse> list(HttpRequest<?> request, @QueryValue @Nullable Integer page,
+    public CursorPageResponse<ChatResponse> list(@CurrentSession Session session, @QueryValue @Nullable Integer page,
                                                  @QueryValue(defaultValue = "20") int size,
                                                  @QueryValue @Nullable String after) {
         PageRequest slice = CursorPageResponse.request(page, size, after);
-        return CursorPageResponse.of(chats.list(Sessions.of(request), slice), ChatResponse::of);
+        return CursorPageResponse.of(chats.list(session, slice), ChatResponse::of);
     }
 
     @Get("/{id}")
-    public ChatResponse get(HttpRequest<?> request, String id) {
-        return ChatResponse.of(chats.get(Sessions.of(request), chatId(id)));
+    public ChatResponse get(@CurrentSession Session session, String id) {
+        return ChatResponse.of(chats.get(session, chatId(id)));
     }
 
     /** Deletes the chat with its messages. */
     @Delete("/{id}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, String id) {
-        chats.delete(Sessions.of(request), chatId(id));
+    public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
+        chats.delete(session, chatId(id));
         return HttpResponse.noContent();
     }
 
     /** A message as JSON, files in base64. 413 {@code file.too-large} above the file size limit. */
     @Post(uri = "/{id}/messages", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.CREATED)
-    public MessageResponse post(HttpRequest<?> request, String id, @Body PostMessageRequest body) {
+    public MessageResponse post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
         UUID chatId = chatId(id);
         PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
                 JsonFiles.decode(body.files()));
-        return MessageResponse.of(chats.post(Sessions.of(request), chatId, command));
+        return MessageResponse.of(chats.post(session, chatId, command));
     }
 
     /**
@@ -107,22 +107,22 @@ public class ChatController {
             + "request.too-large: the whole body above the request size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(uri = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
-    public MessageResponse postMultipart(HttpRequest<?> request, String id, @Body MultipartBody body) {
+    public MessageResponse postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
         UUID chatId = chatId(id);
         MultipartMessage message = MultipartMessage.read(body, fileSizeLimit);
         PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(message.role()), message.content(),
                 message.files());
-        return MessageResponse.of(chats.post(Sessions.of(request), chatId, command));
+        return MessageResponse.of(chats.post(session, chatId, command));
     }
 
     /** Oldest first. */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
             + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}/messages")
-    public PageResponse<MessageResponse> messages(HttpRequest<?> request, String id,
+    public PageResponse<MessageResponse> messages(@CurrentSession Session session, String id,
                                                   @QueryValue(defaultValue = "0") int page,
                                                   @QueryValue(defaultValue = "20") int size) {
-        return PageResponse.of(chats.messages(Sessions.of(request), chatId(id), new PageRequest(page, size)),
+        return PageResponse.of(chats.messages(session, chatId(id), new PageRequest(page, size)),
                 MessageResponse::of);
     }
 

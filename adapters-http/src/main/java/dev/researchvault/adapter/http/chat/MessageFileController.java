@@ -1,13 +1,13 @@
 package dev.researchvault.adapter.http.chat;
 
 import dev.researchvault.adapter.http.research.PathIds;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.chat.FileDownload;
 import dev.researchvault.application.chat.ReadMessageFilesUseCase;
 import dev.researchvault.domain.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -27,29 +27,29 @@ import java.util.regex.Pattern;
  */
 @Controller("/api/v1/messages/{id}/files/{index}")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class MessageFileController {
+class MessageFileController {
 
     // Canonical, within int range (at most 10 digits, checked below): anything else names no file.
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,9}");
 
     private final ReadMessageFilesUseCase files;
 
-    public MessageFileController(ReadMessageFilesUseCase files) {
+    MessageFileController(ReadMessageFilesUseCase files) {
         this.files = files;
     }
 
     /** The file's bytes with its stored media type, length and a strong ETag. */
     @Get(produces = MediaType.ALL)
-    public HttpResponse<?> file(HttpRequest<?> request, String id, String index,
+    public HttpResponse<?> file(@CurrentSession Session session, String id, String index,
                                 @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(files.download(Sessions.of(request), messageId(id), index(index), false, ifNoneMatch));
+        return answer(files.download(session, messageId(id), index(index), false, ifNoneMatch));
     }
 
     /** The thumbnail of the file; 404 when it has none. */
     @Get(uri = "/thumbnail", produces = MediaType.ALL)
-    public HttpResponse<?> thumbnail(HttpRequest<?> request, String id, String index,
+    public HttpResponse<?> thumbnail(@CurrentSession Session session, String id, String index,
                                      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(files.download(Sessions.of(request), messageId(id), index(index), true, ifNoneMatch));
+        return answer(files.download(session, messageId(id), index(index), true, ifNoneMatch));
     }
 
     private static HttpResponse<?> answer(FileDownload download) {

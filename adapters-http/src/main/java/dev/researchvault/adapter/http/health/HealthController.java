@@ -19,11 +19,11 @@ import java.util.Locale;
  */
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class HealthController {
+class HealthController {
 
     private final StorageHealth health;
 
-    public HealthController(StorageHealth health) {
+    HealthController(StorageHealth health) {
         this.health = health;
     }
 

@@ -30,13 +30,13 @@ import java.util.Optional;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 @Controller
 @Hidden
-public class OpenApiController {
+class OpenApiController {
 
     static final String LOCATION = "classpath:META-INF/swagger/openapi.yml";
 
     private final byte[] description;
 
-    public OpenApiController(ResourceResolver resources) {
+    OpenApiController(ResourceResolver resources) {
         this.description = read(resources.getResourceAsStream(LOCATION));
     }
 

@@ -5,6 +5,7 @@ import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.StorageFullException;
 import dev.researchvault.domain.TooManyAttemptsException;
 import dev.researchvault.domain.UnauthenticatedException;
 import dev.researchvault.domain.UnavailableException;
@@ -12,13 +13,35 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds problem responses: the one place that maps domain errors to HTTP statuses. */
 public final class ProblemResponses {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
     private static final String BUSY_CODE = "vault.busy";
     /** A second: a writer turn rarely lasts longer, and clients should not hammer a busy vault. */
     private static final String BUSY_RETRY_AFTER_SECONDS = "1";
+
+    /**
+     * The status of each concrete type of the sealed {@link DomainException} family, by exact class: a subclass
+     * does not inherit its parent's status ({@link StorageFullException} is an {@link UnavailableException}, yet
+     * 507, not 503). {@code ProblemResponsesSpec} walks the family and fails when a type has no entry here.
+     */
+    private static final Map<Class<? extends DomainException>, HttpStatus> STATUSES = Map.of(
+            NotFoundException.class, HttpStatus.NOT_FOUND,
+            ConflictException.class, HttpStatus.CONFLICT,
+            RuleViolationException.class, HttpStatus.BAD_REQUEST,
+            UnauthenticatedException.class, HttpStatus.UNAUTHORIZED,
+            TooManyAttemptsException.class, HttpStatus.TOO_MANY_REQUESTS,
+            LimitExceededException.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+            UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
+            // Nothing is wrong with the vault and reads go on: only this write found no room.
+            StorageFullException.class, HttpStatus.INSUFFICIENT_STORAGE);
 
     private ProblemResponses() {
     }
@@ -36,15 +59,6 @@ public final class ProblemResponses {
         return response;
     }
 
-    /**
-     * 503 {@code vault.busy}: the user's other writes held the vault past the busy timeout. Nothing is wrong
-     * with the files; the same request a moment later normally succeeds, so the answer says when to retry.
-     */
-    public static MutableHttpResponse<Problem> busy() {
-        return of(HttpStatus.SERVICE_UNAVAILABLE, BUSY_CODE, "the vault is busy with other writes; try again shortly")
-                .header(HttpHeaders.RETRY_AFTER, BUSY_RETRY_AFTER_SECONDS);
-    }
-
     public static MutableHttpResponse<Problem> of(HttpStatus status, String code, String detail) {
         MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(status)
                 .contentType(Problem.MEDIA_TYPE)
@@ -55,28 +69,16 @@ public final class ProblemResponses {
         return response;
     }
 
-    static HttpStatus statusOf(DomainException error) {
-        if (error instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
-        }
-        if (error instanceof ConflictException) {
-            return HttpStatus.CONFLICT;
-        }
-        if (error instanceof RuleViolationException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        if (error instanceof UnauthenticatedException) {
-            return HttpStatus.UNAUTHORIZED;
-        }
-        if (error instanceof TooManyAttemptsException) {
-            return HttpStatus.TOO_MANY_REQUESTS;
-        }
-        if (error instanceof LimitExceededException) {
-            return HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-        }
-        if (error instanceof UnavailableException) {
-            return HttpStatus.SERVICE_UNAVAILABLE;
-        }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
+    /** The status mapped to exactly this type; empty for a type added to the family without one. */
+    static Optional<HttpStatus> mappedStatus(Class<? extends DomainException> type) {
+        return Optional.ofNullable(STATUSES.get(type));
+    }
+
+    private static HttpStatus statusOf(DomainException error) {
+        return mappedStatus(error.getClass()).orElseGet(() -> {
+            // Only reachable when ProblemResponsesSpec was not run: say so loudly rather than answer a silent 500.
+            LOG.error("event=problem.unmapped type={} code={}", error.getClass().getName(), error.code());
+            return HttpStatus.INTERNAL_SERVER_ERROR;
+        });
     }
 }

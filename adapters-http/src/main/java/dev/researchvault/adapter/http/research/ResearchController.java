@@ -4,7 +4,8 @@ import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.research.ManageResearchUseCase;
 import dev.researchvault.application.research.StartResearchCommand;
 import dev.researchvault.application.research.UpdateResearchCommand;
@@ -12,7 +13,6 @@ import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.research.ResearchFilter;
 import dev.researchvault.domain.research.ResearchStatus;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -33,22 +33,22 @@ import java.util.UUID;
 /** Research tasks: {@code /api/v1/research}. */
 @Controller("/api/v1/research")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ResearchController {
+class ResearchController {
 
     static final String NOT_FOUND = "research.not-found";
 
     private final ManageResearchUseCase research;
 
-    public ResearchController(ManageResearchUseCase research) {
+    ResearchController(ManageResearchUseCase research) {
         this.research = research;
     }
 
     /** Starts a pending research. */
     @Post
     @Status(HttpStatus.CREATED)
-    public ResearchResponse start(HttpRequest<?> request, @Body StartResearchRequest body) {
+    public ResearchResponse start(@CurrentSession Session session, @Body StartResearchRequest body) {
         StartResearchCommand command = new StartResearchCommand(body.query(), body.mode());
-        return ResearchResponse.of(research.start(Sessions.of(request), command));
+        return ResearchResponse.of(research.start(session, command));
     }
 
     /**
@@ -64,33 +64,34 @@ public class ResearchController {
             + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public CursorPageResponse<ResearchResponse> list(HttpRequest<?> request, @QueryValue @Nullable String status,
+    public CursorPageResponse<ResearchResponse> list(@CurrentSession Session session,
+                                                     @QueryValue @Nullable String status,
                                                      @QueryValue @Nullable String q,
                                                      @QueryValue @Nullable Integer page,
                                                      @QueryValue(defaultValue = "20") int size,
                                                      @QueryValue @Nullable String after) {
         ResearchFilter filter = new ResearchFilter(status == null ? null : ResearchStatus.fromWire(status), q);
         PageRequest slice = CursorPageResponse.request(page, size, after);
-        return CursorPageResponse.of(research.list(Sessions.of(request), filter, slice), ResearchResponse::of);
+        return CursorPageResponse.of(research.list(session, filter, slice), ResearchResponse::of);
     }
 
     @Get("/{id}")
-    public ResearchResponse get(HttpRequest<?> request, String id) {
-        return ResearchResponse.of(research.get(Sessions.of(request), researchId(id)));
+    public ResearchResponse get(@CurrentSession Session session, String id) {
+        return ResearchResponse.of(research.get(session, researchId(id)));
     }
 
     /** Changes any of status, progress, title and metadata; times follow from the status change. */
     @Patch("/{id}")
-    public ResearchResponse update(HttpRequest<?> request, String id, @Body UpdateResearchRequest body) {
+    public ResearchResponse update(@CurrentSession Session session, String id, @Body UpdateResearchRequest body) {
         ResearchStatus status = body.status() == null ? null : ResearchStatus.fromWire(body.status());
         UpdateResearchCommand command = new UpdateResearchCommand(status, body.progress(), body.title(), body.metadata());
-        return ResearchResponse.of(research.update(Sessions.of(request), researchId(id), command));
+        return ResearchResponse.of(research.update(session, researchId(id), command));
     }
 
     /** Deletes the research with its queries, resources, report and log. */
     @Delete("/{id}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, String id) {
-        research.delete(Sessions.of(request), researchId(id));
+    public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
+        research.delete(session, researchId(id));
         return HttpResponse.noContent();
     }
 

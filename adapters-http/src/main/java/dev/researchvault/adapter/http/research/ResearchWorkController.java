@@ -11,7 +11,8 @@ import dev.researchvault.adapter.http.research.ResearchMessages.PutReportRequest
 import dev.researchvault.adapter.http.research.ResearchMessages.QueryResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.ReportResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResourceResponse;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.application.research.RecordResearchWorkUseCase;
 import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource;
 import dev.researchvault.domain.PageRequest;
@@ -41,57 +42,58 @@ import java.util.List;
 /** What is recorded for a research: {@code /api/v1/research/{id}/queries|resources|report|logs}. */
 @Controller("/api/v1/research/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ResearchWorkController {
+class ResearchWorkController {
 
     static final String MARKDOWN = "text/markdown";
 
     private final RecordResearchWorkUseCase work;
 
-    public ResearchWorkController(RecordResearchWorkUseCase work) {
+    ResearchWorkController(RecordResearchWorkUseCase work) {
         this.work = work;
     }
 
     @Post("/queries")
     @Status(HttpStatus.CREATED)
-    public QueryResponse addQuery(HttpRequest<?> request, String id, @Body AddQueryRequest body) {
-        return QueryResponse.of(work.addQuery(Sessions.of(request), researchId(id), body.query(), body.engine()));
+    public QueryResponse addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
+        return QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine()));
     }
 
     @Get("/queries")
-    public List<QueryResponse> queries(HttpRequest<?> request, String id) {
-        return work.queries(Sessions.of(request), researchId(id)).stream().map(QueryResponse::of).toList();
+    public List<QueryResponse> queries(@CurrentSession Session session, String id) {
+        return work.queries(session, researchId(id)).stream().map(QueryResponse::of).toList();
     }
 
     /** Adds up to 500 resources in one transaction. */
     @Post("/resources")
     @Status(HttpStatus.CREATED)
-    public List<ResourceResponse> addResources(HttpRequest<?> request, String id, @Body List<AddResourceRequest> body) {
+    public List<ResourceResponse> addResources(@CurrentSession Session session, String id,
+                                               @Body List<AddResourceRequest> body) {
         List<NewResource> resources = body.stream().map(ResearchWorkController::toNewResource).toList();
-        return work.addResources(Sessions.of(request), researchId(id), resources).stream()
+        return work.addResources(session, researchId(id), resources).stream()
                 .map(ResourceResponse::of).toList();
     }
 
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
             + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/resources")
-    public PageResponse<ResourceResponse> resources(HttpRequest<?> request, String id,
+    public PageResponse<ResourceResponse> resources(@CurrentSession Session session, String id,
                                                     @QueryValue(defaultValue = "0") int page,
                                                     @QueryValue(defaultValue = "20") int size) {
-        return PageResponse.of(work.resources(Sessions.of(request), researchId(id), new PageRequest(page, size)),
+        return PageResponse.of(work.resources(session, researchId(id), new PageRequest(page, size)),
                 ResourceResponse::of);
     }
 
     /** Replaces the report; its version grows by one. */
     @Put("/report")
-    public ReportResponse putReport(HttpRequest<?> request, String id, @Body PutReportRequest body) {
-        return ReportResponse.of(work.putReport(Sessions.of(request), researchId(id), body.content(), body.format()));
+    public ReportResponse putReport(@CurrentSession Session session, String id, @Body PutReportRequest body) {
+        return ReportResponse.of(work.putReport(session, researchId(id), body.content(), body.format()));
     }
 
     /** The report as JSON, or its raw text when the client accepts {@code text/markdown} and not JSON. */
     @Get("/report")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
-    public HttpResponse<?> report(HttpRequest<?> request, String id) {
-        ResearchReport report = work.report(Sessions.of(request), researchId(id));
+    public HttpResponse<?> report(@CurrentSession Session session, HttpRequest<?> request, String id) {
+        ResearchReport report = work.report(session, researchId(id));
         if (wantsMarkdown(request)) {
             return HttpResponse.ok(report.content().getBytes(StandardCharsets.UTF_8))
                     .contentType(MARKDOWN + ";charset=utf-8");
@@ -101,8 +103,8 @@ public class ResearchWorkController {
 
     @Post("/logs")
     @Status(HttpStatus.CREATED)
-    public LogResponse appendLog(HttpRequest<?> request, String id, @Body AppendLogRequest body) {
-        return LogResponse.of(work.appendLog(Sessions.of(request), researchId(id), body.level(), body.message(),
+    public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
+        return LogResponse.of(work.appendLog(session, researchId(id), body.level(), body.message(),
                 body.progress()));
     }
 
@@ -110,8 +112,9 @@ public class ResearchWorkController {
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: after is not a whole number the server "
             + "can read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/logs")
-    public List<LogResponse> logs(HttpRequest<?> request, String id, @QueryValue(defaultValue = "0") long after) {
-        return work.logs(Sessions.of(request), researchId(id), after).stream().map(LogResponse::of).toList();
+    public List<LogResponse> logs(@CurrentSession Session session, String id,
+                                  @QueryValue(defaultValue = "0") long after) {
+        return work.logs(session, researchId(id), after).stream().map(LogResponse::of).toList();
     }
 
     private static NewResource toNewResource(AddResourceRequest resource) {

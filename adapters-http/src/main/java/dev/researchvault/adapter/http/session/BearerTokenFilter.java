@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Everything under {@code /api/v1} but registering and logging in needs a live session: the filter turns
- * the bearer token into the {@link Session} that controllers read with {@link Sessions#of}.
+ * the bearer token into the {@link Session} that controllers receive as a {@link CurrentSession} argument.
  */
 @ServerFilter("/api/v1/**")
 @Order(BearerTokenFilter.ORDER)
@@ -28,6 +28,9 @@ public class BearerTokenFilter {
      * Without an order a filter method runs last.
      */
     public static final int ORDER = 1000;
+
+    /** The request attribute the session travels in, from this filter to {@link SessionArgumentBinder}. */
+    static final String SESSION_ATTRIBUTE = "researchvault.session";
 
     private static final Set<String> OPEN_PATHS = Set.of("/api/v1/auth/register", "/api/v1/auth/login");
     private static final String BEARER = "Bearer ";
@@ -49,7 +52,7 @@ public class BearerTokenFilter {
             return ProblemResponses.of(HttpStatus.UNAUTHORIZED, "session.required",
                     "a valid session token is required (Authorization: Bearer <token>)");
         }
-        request.setAttribute(Sessions.ATTRIBUTE, session.get());
+        request.setAttribute(SESSION_ATTRIBUTE, session.get());
         return null;
     }
 

@@ -1,12 +1,12 @@
 package dev.researchvault.adapter.http.settings;
 
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyRequest;
 import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyResponse;
 import dev.researchvault.application.settings.ApiKeySummary;
 import dev.researchvault.application.settings.ManageApiKeysUseCase;
 import dev.researchvault.application.settings.ManageApiKeysUseCase.SaveApiKeyCommand;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,7 +20,7 @@ import java.util.List;
 /** The caller's API keys. Keys go in; only masked keys ever come out. */
 @Controller("/api/v1/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class ApiKeyController {
+class ApiKeyController {
 
     private final ManageApiKeysUseCase apiKeys;
 
@@ -29,20 +29,20 @@ public class ApiKeyController {
     }
 
     @Get
-    public List<ApiKeyResponse> list(HttpRequest<?> request) {
-        return apiKeys.list(Sessions.of(request)).stream().map(ApiKeyController::toResponse).toList();
+    public List<ApiKeyResponse> list(@CurrentSession Session session) {
+        return apiKeys.list(session).stream().map(ApiKeyController::toResponse).toList();
     }
 
     @Put("/{provider}")
-    public ApiKeyResponse put(HttpRequest<?> request, String provider, @Body ApiKeyRequest body) {
+    public ApiKeyResponse put(@CurrentSession Session session, String provider, @Body ApiKeyRequest body) {
         boolean active = body.active() == null || body.active();
         SaveApiKeyCommand command = new SaveApiKeyCommand(provider, body.key(), body.description(), active);
-        return toResponse(apiKeys.save(Sessions.of(request), command));
+        return toResponse(apiKeys.save(session, command));
     }
 
     @Delete("/{provider}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, String provider) {
-        apiKeys.delete(Sessions.of(request), provider);
+    public HttpResponse<Void> delete(@CurrentSession Session session, String provider) {
+        apiKeys.delete(session, provider);
         return HttpResponse.noContent();
     }
 

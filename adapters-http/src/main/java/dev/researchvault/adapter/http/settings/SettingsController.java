@@ -1,7 +1,8 @@
 package dev.researchvault.adapter.http.settings;
 
 import dev.researchvault.adapter.http.problem.Problem;
-import dev.researchvault.adapter.http.session.Sessions;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
 import dev.researchvault.adapter.http.settings.SettingsMessages.SettingResponse;
 import dev.researchvault.adapter.http.settings.SettingsMessages.SettingValueRequest;
 import dev.researchvault.application.settings.ChangeSettingUseCase;
@@ -13,7 +14,6 @@ import dev.researchvault.domain.settings.EffectiveSetting;
 import dev.researchvault.domain.settings.JsonNesting;
 import dev.researchvault.domain.settings.SettingDefinition;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -32,7 +32,7 @@ import java.util.Optional;
 /** The caller's settings: defaults merged with their overrides; changing and resetting one. */
 @Controller("/api/v1/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class SettingsController {
+class SettingsController {
 
     private final ReadSettingsUseCase read;
     private final ChangeSettingUseCase change;
@@ -40,7 +40,7 @@ public class SettingsController {
     private final JsonSettingValues values;
 
     SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
-                       JsonSettingValues values) {
+                JsonSettingValues values) {
         this.read = read;
         this.change = change;
         this.reset = reset;
@@ -48,15 +48,15 @@ public class SettingsController {
     }
 
     @Get
-    public List<SettingResponse> list(HttpRequest<?> request, @Nullable @QueryValue String category) {
-        return read.list(Sessions.of(request), new ListSettingsQuery(Optional.ofNullable(category))).stream()
+    public List<SettingResponse> list(@CurrentSession Session session, @Nullable @QueryValue String category) {
+        return read.list(session, new ListSettingsQuery(Optional.ofNullable(category))).stream()
                 .map(this::toResponse)
                 .toList();
     }
 
     @Get("/{key}")
-    public SettingResponse get(HttpRequest<?> request, String key) {
-        return toResponse(read.get(Sessions.of(request), key));
+    public SettingResponse get(@CurrentSession Session session, String key) {
+        return toResponse(read.get(session, key));
     }
 
     @ApiResponse(responseCode = "400", description = "settings.invalid-value: missing, wrong type, out of range or not an "
@@ -64,14 +64,14 @@ public class SettingsController {
             + " levels of arrays and objects", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "settings.unknown-key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Put("/{key}")
-    public SettingResponse put(HttpRequest<?> request, String key, @Body SettingValueRequest body) {
+    public SettingResponse put(@CurrentSession Session session, String key, @Body SettingValueRequest body) {
         ChangeSettingCommand command = new ChangeSettingCommand(key, values.fromJson(body.value()));
-        return toResponse(change.change(Sessions.of(request), command));
+        return toResponse(change.change(session, command));
     }
 
     @Delete("/{key}")
-    public HttpResponse<Void> delete(HttpRequest<?> request, String key) {
-        reset.reset(Sessions.of(request), key);
+    public HttpResponse<Void> delete(@CurrentSession Session session, String key) {
+        reset.reset(session, key);
         return HttpResponse.noContent();
     }
 

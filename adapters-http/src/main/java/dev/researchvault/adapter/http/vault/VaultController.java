@@ -1,11 +1,11 @@
 package dev.researchvault.adapter.http.vault;
 
-import dev.researchvault.adapter.http.session.Sessions;
-import dev.researchvault.application.maintenance.VaultMaintenanceService;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.maintenance.MaintainVaultUseCase;
 import dev.researchvault.domain.vault.VaultMaintenance.FileStats;
 import dev.researchvault.domain.vault.VaultMaintenance.IntegrityReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -20,23 +20,23 @@ import java.util.stream.Collectors;
 /** Integrity, statistics and compaction of the caller's vault. */
 @Controller("/api/v1/vault")
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class VaultController {
+class VaultController {
 
-    private final VaultMaintenanceService maintenance;
+    private final MaintainVaultUseCase maintenance;
 
-    public VaultController(VaultMaintenanceService maintenance) {
+    VaultController(MaintainVaultUseCase maintenance) {
         this.maintenance = maintenance;
     }
 
     @Get("/integrity")
-    public IntegrityResponse integrity(HttpRequest<?> request) {
-        IntegrityReport report = maintenance.checkIntegrity(Sessions.of(request));
+    public IntegrityResponse integrity(@CurrentSession Session session) {
+        IntegrityReport report = maintenance.checkIntegrity(session);
         return new IntegrityResponse(word(report.vaultOk()), word(report.blobsOk()), report.details());
     }
 
     @Get("/stats")
-    public StatsResponse stats(HttpRequest<?> request) {
-        VaultMaintenanceService.VaultStatistics statistics = maintenance.statistics(Sessions.of(request));
+    public StatsResponse stats(@CurrentSession Session session) {
+        MaintainVaultUseCase.VaultStatistics statistics = maintenance.statistics(session);
         Map<String, FileStatsResponse> files = statistics.files().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> FileStatsResponse.of(entry.getValue()),
                         (a, b) -> a, java.util.LinkedHashMap::new));
@@ -44,8 +44,8 @@ public class VaultController {
     }
 
     @Post("/vacuum")
-    public VacuumResponse vacuum(HttpRequest<?> request) {
-        VaultMaintenanceService.VacuumReport report = maintenance.vacuum(Sessions.of(request));
+    public VacuumResponse vacuum(@CurrentSession Session session) {
+        MaintainVaultUseCase.VacuumReport report = maintenance.vacuum(session);
         return new VacuumResponse(report.bytesReclaimed(), report.blobsRemoved());
     }
 

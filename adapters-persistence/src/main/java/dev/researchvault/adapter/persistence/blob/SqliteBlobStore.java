@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.blob;
 
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.adapter.persistence.vault.SqliteErrors;
+import dev.researchvault.adapter.persistence.vault.StorageFailures;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.blob.Blob;
@@ -203,7 +204,7 @@ final class SqliteBlobStore implements BlobStore {
             LOG.warn("event=blob.failed operation={} errorCode={} sqlState={}", operation, failure.getErrorCode(),
                     failure.getSQLState());
             if (SqliteErrors.isBusy(failure)) {
-                throw new UnavailableException("vault.busy", "the vault is busy with other writes; try again shortly");
+                throw StorageFailures.busy();
             }
             throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
         }

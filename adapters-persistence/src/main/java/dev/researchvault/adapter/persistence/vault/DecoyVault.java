@@ -47,7 +47,8 @@ final class DecoyVault {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS decoy(x INTEGER)");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the decoy vault", e);
+            // A full or failing disk is the storage's fault, answered as such; anything else is a bug of ours.
+            throw StorageFailures.of(e).orElseThrow(() -> new IllegalStateException("cannot create the decoy vault", e));
         } finally {
             Arrays.fill(unknowable, (byte) 0);
         }

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.vault;
 import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionSource;
 import dev.researchvault.adapter.persistence.vault.jdbc.UnclosableConnection;
 import java.sql.Connection;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -27,9 +28,12 @@ public final class FlywaySchemaMigrator implements SchemaMigrator {
     }
 
     private static Flyway flyway(String location, Connection connection) {
+        // Both providers given, Flyway scans nothing (see ListedMigrations); there are no Java migrations.
         return Flyway.configure(FlywaySchemaMigrator.class.getClassLoader())
                 .dataSource(new SingleConnectionDataSource(connection))
                 .locations(location)
+                .resourceProvider(new ListedMigrations(location))
+                .javaMigrationClassProvider(List::of)
                 .load();
     }
 

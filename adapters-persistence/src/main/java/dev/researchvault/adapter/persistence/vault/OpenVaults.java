@@ -12,6 +12,7 @@ import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import io.micronaut.core.propagation.PropagatedContext;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,29 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
             }
             try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty().plus(new CurrentVault(vault)).propagate()) {
                 return work.get();
+            } catch (DomainException expected) {
+                throw expected;
+            } catch (RuntimeException failure) {
+                throw translated(user, failure);
             } finally {
                 vault.release();
             }
         }
+    }
+
+    /**
+     * The edge where storage failures become domain errors: the repositories raise the driver's exceptions
+     * (wrapped by Micronaut Data), and every use of a vault-bound port runs inside {@link #call}. Logged here by
+     * code and type only, because the driver's messages quote SQL.
+     */
+    private static RuntimeException translated(UserId user, RuntimeException failure) {
+        Optional<UnavailableException> storage = StorageFailures.of(failure);
+        if (storage.isEmpty()) {
+            return failure;
+        }
+        LOG.warn("event=vault.storage-failed user={} code={} error={}", user, storage.get().code(),
+                failure.getClass().getSimpleName());
+        return storage.get();
     }
 
     /** Opens the vault with {@code key} (once, however many callers race) and says whether the key fits. */

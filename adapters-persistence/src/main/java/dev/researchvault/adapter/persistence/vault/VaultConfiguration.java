@@ -18,6 +18,7 @@ public class VaultConfiguration {
     private int pageCacheKiB = 1024;
     private int blobPageCacheKiB = SqlCipher.ConnectionSettings.DEFAULT_BLOB_PAGE_CACHE_KIB;
     private int statementsPerConnection = ConnectionPool.DEFAULT_STATEMENTS_PER_CONNECTION;
+    private Duration slowQueryThreshold = Duration.ofMillis(100);
 
     /** Root of every file the server writes: {@code registry.db}, {@code users/}, {@code backups/}. */
     public String getDataDir() {
@@ -103,5 +104,17 @@ public class VaultConfiguration {
 
     public void setStatementsPerConnection(int statementsPerConnection) {
         this.statementsPerConnection = statementsPerConnection;
+    }
+
+    /** Statements at least this slow are logged at WARN (SQL cut short, never a value); 0 logs every statement. */
+    public Duration getSlowQueryThreshold() {
+        return slowQueryThreshold;
+    }
+
+    public void setSlowQueryThreshold(Duration slowQueryThreshold) {
+        if (slowQueryThreshold.isNegative()) {
+            throw new IllegalArgumentException("vault.slow-query-threshold must not be negative, was " + slowQueryThreshold);
+        }
+        this.slowQueryThreshold = slowQueryThreshold;
     }
 }

@@ -3,12 +3,12 @@ package dev.researchvault.adapter.persistence.vault
 import dev.researchvault.adapter.persistence.vault.files.KdfRowFile
 import dev.researchvault.adapter.persistence.vault.jdbc.StatementCachingConnection
 import dev.researchvault.domain.UnauthenticatedException
+import dev.researchvault.application.vault.VaultsContractSpec
 import dev.researchvault.domain.account.KdfAlgorithm
 import dev.researchvault.domain.account.KdfParameters
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.vault.MasterKey
 import dev.researchvault.domain.vault.Vaults
-import spock.lang.Specification
 import spock.lang.TempDir
 
 import java.nio.file.Files
@@ -23,8 +23,8 @@ import java.util.function.Supplier
 
 import static dev.researchvault.adapter.persistence.support.EncryptedFiles.*
 
-/** The vault engine on real encrypted files, without Micronaut. */
-class SqliteVaultsSpec extends Specification {
+/** The vault contract, and what only real encrypted files show, on the engine without Micronaut. */
+class SqliteVaultsSpec extends VaultsContractSpec {
 
     @TempDir
     Path dataDir
@@ -35,7 +35,12 @@ class SqliteVaultsSpec extends Specification {
         new FlywaySchemaMigrator().migrate(file, connection)
     } as SchemaMigrator
 
-    static final KdfParameters KDF = new KdfParameters(KdfAlgorithm.ARGON2ID, 1024, 1, 1, new byte[32])
+    SqliteVaults contractEngine
+
+    @Override
+    Vaults engine() {
+        contractEngine ?: (contractEngine = vaults())
+    }
 
     SqliteVaults vaults(Map<String, Object> settings = [:], SchemaMigrator migrator = countingMigrator) {
         def configuration = new VaultConfiguration(dataDir: dataDir.toString())

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.http.session;
+package dev.researchvault.adapter.persistence.session;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;

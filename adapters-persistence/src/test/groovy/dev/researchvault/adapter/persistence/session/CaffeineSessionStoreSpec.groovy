@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.http.session
+package dev.researchvault.adapter.persistence.session
 
 import com.github.benmanes.caffeine.cache.Ticker
 import dev.researchvault.domain.account.KdfAlgorithm

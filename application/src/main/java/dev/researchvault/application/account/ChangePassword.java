@@ -1,0 +1,51 @@
+package dev.researchvault.application.account;
+
+import dev.researchvault.domain.account.KdfParameters;
+import dev.researchvault.domain.account.Password;
+import dev.researchvault.domain.account.UserAccount;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.VaultKeys;
+
+/**
+ * Re-encrypts a user's files (and backups) under the key of a new password. Both KDF runs — proving the
+ * current password, deriving the new key — happen before the account's lock; under it the session must still
+ * be current, every session ends, and the key generation moves on, so no key of the old password opens a
+ * session afterwards.
+ */
+public final class ChangePassword implements ChangePasswordUseCase {
+
+    private final AccountState state;
+    private final VaultKeys keys;
+    private final PasswordProof proof;
+    private final AccountEvents events;
+
+    public ChangePassword(AccountState state, VaultKeys keys, PasswordProof proof, AccountEvents events) {
+        this.state = state;
+        this.keys = keys;
+        this.proof = proof;
+        this.events = events;
+    }
+
+    @Override
+    public void changePassword(Session session, ChangePasswordCommand command) {
+        try (Password newPassword = Password.newPassword(command.newPassword());
+             Password currentPassword = Password.offered(command.currentPassword())) {
+            UserAccount account = proof.accountOf(session);
+            MasterKey currentKey = proof.prove(session, currentPassword);
+            KdfParameters newParameters = keys.freshParameters();
+            MasterKey newKey = keys.derive(newPassword, newParameters);
+            try {
+                state.endSessionsThen(session, () -> {
+                    state.vaults().rekey(account.id(), currentKey, newKey, newParameters,
+                            () -> state.registry().stageKdfChange(account.id(), newParameters));
+                    state.registry().completeKdfChange(account.id());
+                    state.lifecycle().keyChanged(account.id());
+                    events.passwordChanged(account.id(), newKey);
+                });
+            } finally {
+                currentKey.destroy();
+                newKey.destroy();
+            }
+        }
+    }
+}
