@@ -47,6 +47,18 @@ class AgentServiceSpec extends Specification {
         scope.onlyBound(alice)
     }
 
+    def "parameters with null members are kept as they came"() {
+        given:
+        Map parameters = [stop: null, tools: [[name: 'search', args: null]], temperature: 0.2]
+
+        when:
+        Agent agent = service.create(alice, new NewAgent('Nulls', null, 'm', null, null, parameters))
+
+        then:
+        agent.parameters() == parameters
+        service.get(alice, agent.id()).parameters() == parameters
+    }
+
     def "bad fields are refused before anything is stored"() {
         when:
         service.create(alice, new NewAgent(name, null, model, null, null, parameters))

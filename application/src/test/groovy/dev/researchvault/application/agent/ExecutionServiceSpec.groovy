@@ -149,6 +149,22 @@ class ExecutionServiceSpec extends Specification {
         service.list(alice, ExecutionFilter.all(), PageRequest.first()).total() == 0
     }
 
+    def "a log line without a level or with an unknown one is refused with 400"() {
+        given:
+        AgentExecution execution = service.start(alice, agent.id(), null, 'x')
+
+        when:
+        service.appendLog(alice, execution.id(), level, 'm')
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'execution.invalid-log-level'
+        service.logs(alice, execution.id(), 0).isEmpty()
+
+        where:
+        level << [null, 'panic', 'INFO']
+    }
+
     def "a blank input is refused"() {
         when:
         service.start(alice, agent.id(), null, '  ')

@@ -16,7 +16,8 @@ public record ExecutionLog(UUID executionId, long sequence, String level, String
     public static final int MAX_MESSAGE_LENGTH = 10_000;
 
     public ExecutionLog {
-        if (!LEVELS.contains(level)) {
+        // Set.of(...).contains(null) throws: a request without a level would answer 500 instead of 400.
+        if (level == null || !LEVELS.contains(level)) {
             throw new RuleViolationException("execution.invalid-log-level", "level must be debug, info, warning or error");
         }
         Texts.required(message, MAX_MESSAGE_LENGTH, "execution.invalid-log-message", "message");
