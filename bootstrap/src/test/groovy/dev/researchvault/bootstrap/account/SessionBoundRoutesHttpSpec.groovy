@@ -13,6 +13,18 @@ class SessionBoundRoutesHttpSpec extends VaultHttpSpec {
 
     static final List<List<String>> ROUTES = [
             ['POST', '/api/v1/auth/logout'],
+            ['POST', '/api/v1/agents'],
+            ['GET', '/api/v1/agents'],
+            ['GET', "/api/v1/agents/${ID}"],
+            ['PATCH', "/api/v1/agents/${ID}"],
+            ['DELETE', "/api/v1/agents/${ID}"],
+            ['POST', "/api/v1/agents/${ID}/executions"],
+            ['GET', '/api/v1/executions'],
+            ['GET', "/api/v1/executions/${ID}"],
+            ['PATCH', "/api/v1/executions/${ID}"],
+            ['POST', "/api/v1/executions/${ID}/logs"],
+            ['GET', "/api/v1/executions/${ID}/logs"],
+            ['GET', '/api/v1/usage'],
             ['POST', '/api/v1/auth/password'],
             ['DELETE', '/api/v1/account'],
             ['POST', '/api/v1/backups'],

@@ -20,10 +20,15 @@ class QueryParameterHttpSpec extends VaultHttpSpec {
     @Shared
     String chat
 
+    @Shared
+    String execution
+
     def setupSpec() {
         token = newUser()
         research = post('/api/v1/research', [query: 'q', mode: 'quick'], token).json.id
         chat = post('/api/v1/chats', [title: 't'], token).json.id
+        String agent = post('/api/v1/agents', [name: 'a', model: 'm'], token).json.id
+        execution = post("/api/v1/agents/${agent}/executions", [input: 'x'], token).json.id
     }
 
     def "#path?#query is refused naming #name"() {
@@ -31,7 +36,7 @@ class QueryParameterHttpSpec extends VaultHttpSpec {
         def log = new LogCapture()
 
         when:
-        def reply = get("${path.replace('RESEARCH', research).replace('CHAT', chat)}?${query}", token)
+        def reply = get("${path.replace('RESEARCH', research).replace('CHAT', chat).replace('EXECUTION', execution)}?${query}", token)
 
         then:
         reply.status == 400
@@ -59,6 +64,11 @@ class QueryParameterHttpSpec extends VaultHttpSpec {
         '/api/v1/chats/CHAT/messages'       | 'page=99999999999'            || 'page'  | PAGE
         '/api/v1/research/RESEARCH/resources' | 'size=0x10'                 || 'size'  | SIZE
         '/api/v1/research/RESEARCH/logs'    | 'after=99999999999999999999'  || 'after' | 'after must be a whole number between -9223372036854775808 and 9223372036854775807'
+        '/api/v1/agents'                    | 'page=99999999999'            || 'page'  | PAGE
+        '/api/v1/agents'                    | 'size=1e3'                    || 'size'  | SIZE
+        '/api/v1/executions'                | 'page=abc'                    || 'page'  | PAGE
+        '/api/v1/executions'                | 'size=99999999999'            || 'size'  | SIZE
+        '/api/v1/executions/EXECUTION/logs' | 'after=99999999999999999999'  || 'after' | 'after must be a whole number between -9223372036854775808 and 9223372036854775807'
     }
 
     def "numbers the server can read but the list does not allow keep their own codes"() {

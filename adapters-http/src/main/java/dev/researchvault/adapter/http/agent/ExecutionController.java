@@ -1,0 +1,138 @@
+package dev.researchvault.adapter.http.agent;
+
+import dev.researchvault.adapter.http.agent.AgentMessages.AppendLogRequest;
+import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
+import dev.researchvault.adapter.http.agent.AgentMessages.LogResponse;
+import dev.researchvault.adapter.http.agent.AgentMessages.UpdateExecutionRequest;
+import dev.researchvault.adapter.http.problem.Problem;
+import dev.researchvault.adapter.http.research.CursorPageResponse;
+import dev.researchvault.adapter.http.research.PathIds;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.agent.RunAgentsUseCase;
+import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.agent.ExecutionFilter;
+import dev.researchvault.domain.agent.ExecutionStatus;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.util.List;
+import java.util.UUID;
+
+/** Executions of the caller's agents, as their engine reports them: {@code /api/v1/executions}. */
+@Controller("/api/v1/executions")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ExecutionController {
+
+    static final String NOT_FOUND = "execution.not-found";
+    /**
+     * Stable code of a list filter the server cannot read. An {@code agentId} or {@code chatId} that is no id is a
+     * bad request, not an empty list: a filter, unlike a path, does not name a resource that could be missing.
+     */
+    static final String INVALID_FILTER = "execution.invalid-filter";
+
+    private final RunAgentsUseCase executions;
+
+    ExecutionController(RunAgentsUseCase executions) {
+        this.executions = executions;
+    }
+
+    /**
+     * The caller's executions, newest first, optionally only those of one agent, one chat and one status: page
+     * {@code page}, or the executions after the cursor {@code after}; {@code next} continues the list.
+     *
+     * @param agentId only executions of this agent
+     * @param chatId  only executions in this chat
+     * @param status  only executions in this status (pending, running, completed, failed, cancelled)
+     * @param page    page number from 0 (default 0); not together with {@code after}
+     * @param size    items per slice, 1 to 200 (default 20)
+     * @param after   the {@code next} of an earlier answer of this list: continues right after its last item
+     */
+    @ApiResponse(responseCode = "400", description = "execution.invalid-filter: agentId or chatId is not an id; "
+            + "execution.invalid-status: status is not one of the five; request.invalid-parameter: page or size is not "
+            + "a whole number the server can read; page.invalid-page, page.invalid-size, page.page-with-cursor, "
+            + "page.invalid-cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Get
+    public CursorPageResponse<ExecutionResponse> list(@CurrentSession Session session,
+                                                      @QueryValue @Nullable String agentId,
+                                                      @QueryValue @Nullable String chatId,
+                                                      @QueryValue @Nullable String status,
+                                                      @QueryValue @Nullable Integer page,
+                                                      @QueryValue(defaultValue = "20") int size,
+                                                      @QueryValue @Nullable String after) {
+        ExecutionFilter filter = new ExecutionFilter(filterId(agentId), filterId(chatId),
+                absent(status) ? null : ExecutionStatus.fromWire(status));
+        PageRequest slice = CursorPageResponse.request(page, size, after);
+        return CursorPageResponse.of(executions.list(session, filter, slice), ExecutionResponse::of);
+    }
+
+    @Get("/{id}")
+    public ExecutionResponse get(@CurrentSession Session session, String id) {
+        return ExecutionResponse.of(executions.get(session, executionId(id)));
+    }
+
+    /**
+     * Records any of output, error and usage, then moves to {@code status}: {@code {status: "completed", output}}
+     * is one request. The times follow from the status change.
+     */
+    @ApiResponse(responseCode = "400", description = "execution.invalid-status, execution.invalid-output, "
+            + "execution.invalid-error, usage.invalid-tokens, usage.invalid-cost",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "execution.illegal-status-change: the status cannot move there; "
+            + "execution.finished: the result of a finished execution is final",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Patch("/{id}")
+    public ExecutionResponse update(@CurrentSession Session session, String id, @Body UpdateExecutionRequest body) {
+        UUID executionId = executionId(id);
+        ExecutionReport report = new ExecutionReport(status(body.status()), body.output(), body.error(),
+                UsageJson.toUsage(body.usage()));
+        return ExecutionResponse.of(executions.update(session, executionId, report));
+    }
+
+    @ApiResponse(responseCode = "400", description = "execution.invalid-log-level: not debug, info, warning or error; "
+            + "execution.invalid-log-message", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Post("/{id}/logs")
+    @Status(HttpStatus.CREATED)
+    public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
+        return LogResponse.of(executions.appendLog(session, executionId(id), body.level(), body.message()));
+    }
+
+    /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: after is not a whole number the server "
+            + "can read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Get("/{id}/logs")
+    public List<LogResponse> logs(@CurrentSession Session session, String id,
+                                  @QueryValue(defaultValue = "0") long after) {
+        return executions.logs(session, executionId(id), after).stream().map(LogResponse::of).toList();
+    }
+
+    private static UUID executionId(String id) {
+        return PathIds.parse(id, NOT_FOUND);
+    }
+
+    private static UUID filterId(String id) {
+        return absent(id) ? null : PathIds.parseReference(id, INVALID_FILTER);
+    }
+
+    /** An empty filter ({@code ?status=}, as a form sends an unset field) filters nothing. */
+    private static boolean absent(String filter) {
+        return filter == null || filter.isEmpty();
+    }
+
+    private static ExecutionStatus status(String status) {
+        return status == null ? null : ExecutionStatus.fromWire(status);
+    }
+}
