@@ -25,6 +25,8 @@ class HostileInputSpec extends ReliabilitySpec {
     @Shared String chat
     @Shared String message
     @Shared String backup
+    @Shared String agent
+    @Shared String execution
 
     def setupSpec() {
         startServer()
@@ -33,6 +35,9 @@ class HostileInputSpec extends ReliabilitySpec {
         api.post("/api/v1/research/${research}/logs", [level: 'info', message: 'started'], alice.token)
         chat = api.post('/api/v1/chats', [title: 'chat'], alice.token).json.id
         message = api.post("/api/v1/chats/${chat}/messages", [role: 'user', content: 'hello'], alice.token).json.id
+        agent = api.post('/api/v1/agents', [name: 'scout', model: 'm'], alice.token).json.id
+        execution = api.post("/api/v1/agents/${agent}/executions", [input: 'look around'], alice.token).json.id
+        api.post("/api/v1/executions/${execution}/logs", [level: 'info', message: 'started'], alice.token)
         api.put('/api/v1/settings/backup.max_count', [value: 3], alice.token)
         backup = api.post('/api/v1/backups', null, alice.token).json.name
         // the first unknown-name login creates data/decoy.db (file-format.md): let it happen before the snapshots
@@ -70,7 +75,7 @@ class HostileInputSpec extends ReliabilitySpec {
         int unexpectedBefore = server.log.count('Unexpected error')
 
         when:
-        Api.Reply reply = api.send(method, path.replace('CHAT', chat), body, alice.token, headers)
+        Api.Reply reply = api.send(method, withIds(path), body, alice.token, headers)
 
         then:
         reply.status == status
@@ -155,7 +160,7 @@ class HostileInputSpec extends ReliabilitySpec {
         Snapshot before = Snapshot.take(parentDir, files, api, alice)
 
         when:
-        def reply = api.send(method, path.replace('RESEARCH', research), body.replace('LONE', '\\uD800'), alice.token)
+        def reply = api.send(method, withIds(path.replace('RESEARCH', research)), body.replace('LONE', '\\uD800'), alice.token)
 
         then:
         reply.status == 400
@@ -169,6 +174,11 @@ class HostileInputSpec extends ReliabilitySpec {
         'a log line'           | 'POST'  | '/api/v1/research/RESEARCH/logs'           | '{"level":"info","message":"aLONEb"}'
         'a string setting'     | 'PUT'   | '/api/v1/settings/llm.model'               | '{"value":"aLONEb"}'
         'an API key note'      | 'PUT'   | '/api/v1/api-keys/openai'                  | '{"key":"sk-abcdefghijklmnop","description":"aLONEb"}'
+        'an agent name'        | 'POST'  | '/api/v1/agents'                           | '{"name":"aLONEb","model":"m"}'
+        'a system prompt'      | 'PATCH' | '/api/v1/agents/AGENT'                     | '{"systemPrompt":"aLONEb"}'
+        'an execution input'   | 'POST'  | '/api/v1/agents/AGENT/executions'          | '{"input":"aLONEb"}'
+        'an execution output'  | 'PATCH' | '/api/v1/executions/EXECUTION'             | '{"output":"aLONEb"}'
+        'an execution log'     | 'POST'  | '/api/v1/executions/EXECUTION/logs'        | '{"level":"info","message":"aLONEb"}'
     }
 
     def "a lone surrogate in research metadata is refused or kept exactly (JSON text escapes it)"() {
@@ -249,7 +259,63 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['?page=-1', 'GET', '/api/v1/research?page=-1', null, [:], 400, 'page.invalid-page']
         cases << ['logs ?after=99999999999999999999', 'GET', "/api/v1/research/${research}/logs?after=99999999999999999999",
                   null, [:], 400, 'request.invalid-parameter']
+        cases.addAll(agentRequests(nested))
         cases
+    }
+
+    /**
+     * Issue 14: the agent, execution and usage endpoints, in the same form as {@link #issue12Requests()}. The marker
+     * goes in bodies only: the framework's DEBUG log names every request's path and query string.
+     */
+    List<List> agentRequests(Closure<String> nested) {
+        List<List> cases = []
+        [33, 65, 999].each { depth ->
+            cases << ["agent parameters nested ${depth} deep", 'POST', '/api/v1/agents',
+                      "{\"name\":\"${MARKER}\",\"model\":\"m\",\"parameters\":{\"k\":${nested(depth - 1)}}}" as String, [:], 400,
+                      'agent.parameters-too-deep']
+            cases << ["agent parameters nested ${depth} deep in a PATCH", 'PATCH', '/api/v1/agents/AGENT',
+                      "{\"parameters\":{\"k\":${nested(depth - 1)}}}" as String, [:], 400, 'agent.parameters-too-deep']
+        }
+        cases << ['agent parameters of 20 KB', 'POST', '/api/v1/agents',
+                  [name: 'wide', model: 'm', parameters: [k: MARKER * 1200]], [:], 400, 'agent.parameters-too-large']
+        cases << ['agent parameters of 5,000 keys', 'POST', '/api/v1/agents',
+                  [name: 'wide', model: 'm', parameters: (1..5000).collectEntries { ["${MARKER}$it", it] }], [:], 400,
+                  'agent.parameters-too-large']
+        cases << ['active "maybe" in a body', 'POST', '/api/v1/agents', [name: 'x', model: 'm', active: 'maybe'], [:], 400,
+                  'agent.invalid-active']
+        cases << ['the name of the existing agent in capitals', 'POST', '/api/v1/agents', [name: 'SCOUT', model: 'm'], [:], 409,
+                  'agent.name-taken']
+        cases << ['agents ?active=maybe', 'GET', '/api/v1/agents?active=maybe', null, [:], 400, 'agent.invalid-filter']
+        cases << ['executions ?status=bogus', 'GET', '/api/v1/executions?status=bogus', null, [:], 400, 'execution.invalid-status']
+        cases << ['executions ?agentId=garbage', 'GET', '/api/v1/executions?agentId=not-an-id', null, [:], 400, 'execution.invalid-filter']
+        cases << ['executions ?chatId=garbage', 'GET', '/api/v1/executions?chatId=%27%20OR%201=1--', null, [:], 400,
+                  'execution.invalid-filter']
+        cases << ['executions ?size=1e3', 'GET', '/api/v1/executions?size=1e3', null, [:], 400, 'request.invalid-parameter']
+        cases << ['execution logs ?after=huge', 'GET', '/api/v1/executions/EXECUTION/logs?after=99999999999999999999', null, [:],
+                  400, 'request.invalid-parameter']
+        cases << ['a chatId that is no id', 'POST', '/api/v1/agents/AGENT/executions', [input: 'x', chatId: MARKER], [:], 400,
+                  'execution.invalid-chat-id']
+        cases << ['negative prompt tokens', 'PATCH', '/api/v1/executions/EXECUTION', [usage: [promptTokens: -1, completionTokens: 0]],
+                  [:], 400, 'usage.invalid-tokens']
+        cases << ['tokens beyond 10^12', 'PATCH', '/api/v1/executions/EXECUTION',
+                  [usage: [promptTokens: 10G ** 13, completionTokens: 0]], [:], 400, 'usage.invalid-tokens']
+        cases << ['a negative cost', 'PATCH', '/api/v1/executions/EXECUTION',
+                  [usage: [promptTokens: 1, completionTokens: 1, costUsd: -0.000001]], [:], 400, 'usage.invalid-cost']
+        cases << ['a cost of 10^30 dollars', 'PATCH', '/api/v1/executions/EXECUTION',
+                  '{"usage":{"promptTokens":1,"completionTokens":1,"costUsd":1e30}}', [:], 400, 'usage.invalid-cost']
+        cases << ['a move from pending to completed', 'PATCH', '/api/v1/executions/EXECUTION', [status: 'completed', output: MARKER],
+                  [:], 409, 'execution.illegal-status-change']
+        cases << ['usage ?from=yesterday', 'GET', '/api/v1/usage?from=yesterday&to=2026-01-01T00:00:00Z', null, [:], 400,
+                  'usage.invalid-range']
+        cases << ['usage over a century', 'GET', '/api/v1/usage?from=1900-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', null, [:], 400,
+                  'usage.invalid-range']
+        cases << ['usage ?groupBy=week', 'GET', '/api/v1/usage?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z&groupBy=week',
+                  null, [:], 400, 'usage.invalid-group']
+        cases
+    }
+
+    private String withIds(String path) {
+        path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution)
     }
 
     /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */
@@ -276,6 +342,20 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['POST', "${r}/resources", (1..501).collect { [title: 't', url: 'https://x', snippet: 's', sourceType: 'web'] }, 'alice']
         cases << ['POST', "${r}/resources", [[title: 't', url: 'https://x', snippet: 's', sourceType: 'web', queryId: '../x']], 'alice']
         cases << ['PUT', "${r}/report", [content: 'x', format: 'html'], 'alice']
+        // agents and executions: unreadable, wrongly typed and oversized bodies
+        ['{', '[]', 'null', '"text"', '{"name":{"a":1},"model":"m"}', '{"name":"x","model":"m","parameters":[]}',
+         '{"name":"x","model":"m","parameters":"p"}', '[' * 100_000, ''].each { cases << ['POST', '/api/v1/agents', it, 'alice'] }
+        cases << ['POST', '/api/v1/agents', [name: 'x', model: 'm', systemPrompt: TEN_MB], 'alice']
+        cases << ['PATCH', "/api/v1/agents/${agent}", [name: TEN_MB], 'alice']
+        cases << ['PATCH', "/api/v1/agents/${agent}", [model: ''], 'alice']
+        cases << ['POST', "/api/v1/agents/${agent}/executions", [input: TEN_MB], 'alice']
+        cases << ['POST', "/api/v1/agents/${agent}/executions", [:], 'alice']
+        cases << ['PATCH', "/api/v1/executions/${execution}", [status: 'hacked'], 'alice']
+        cases << ['PATCH', "/api/v1/executions/${execution}", [usage: 'lots'], 'alice']
+        cases << ['PATCH', "/api/v1/executions/${execution}", [usage: [promptTokens: 'ten', completionTokens: 1]], 'alice']
+        cases << ['PATCH', "/api/v1/executions/${execution}", [error: 'e' * 10_001], 'alice']
+        cases << ['POST', "/api/v1/executions/${execution}/logs", [level: 'panic', message: 'm'], 'alice']
+        cases << ['POST', "/api/v1/executions/${execution}/logs", [message: 'no level'], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'root', content: 'x'], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: ' '], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: 'x' * 1_000_001], 'alice']
@@ -293,6 +373,12 @@ class HostileInputSpec extends ReliabilitySpec {
             cases << ['DELETE', "/api/v1/backups/${id}", null, 'alice']
             cases << ['POST', "/api/v1/backups/${id}/restore", [password: alice.password], 'alice']
             cases << ['DELETE', "/api/v1/api-keys/${id}", null, 'alice']
+            cases << ['GET', "/api/v1/agents/${id}", null, 'alice']
+            cases << ['DELETE', "/api/v1/agents/${id}", null, 'alice']
+            cases << ['POST', "/api/v1/agents/${id}/executions", [input: 'x'], 'alice']
+            cases << ['GET', "/api/v1/executions/${id}", null, 'alice']
+            cases << ['PATCH', "/api/v1/executions/${id}", [status: 'running'], 'alice']
+            cases << ['GET', "/api/v1/executions/${id}/logs", null, 'alice']
         }
         // provider names are [a-z0-9._-]{1,64} ('..' and '_' are valid names, never paths); these are not
         ['..%2Fx', '%25', 'a%20b', 'UPPER', 'x' * 65, '%2e%2e%2f'].each { provider ->

@@ -40,6 +40,14 @@ class IsolationSpec extends ReliabilitySpec {
         annIds.provider = 'ann-provider'
         assert api.put("/api/v1/api-keys/${annIds.provider}", [key: 'sk-ann-0123456789abcdef'], ann.token).status == 200
         extraSecrets << 'sk-ann-0123456789abcdef'
+        // an agent's parameters may hold a tool's key: it must never reach a log either
+        annIds.agent = created(api.post('/api/v1/agents', [name: 'ann agent', model: 'm', systemPrompt: 'ann prompt',
+                                                          parameters: [toolKey: 'sk-ann-tool-0123456789']], ann.token)).id
+        extraSecrets << 'sk-ann-tool-0123456789'
+        annIds.execution = created(api.post("/api/v1/agents/${annIds.agent}/executions", [input: 'ann input'], ann.token)).id
+        assert api.patch("/api/v1/executions/${annIds.execution}", [status: 'running',
+                usage: [promptTokens: 1, completionTokens: 1, costUsd: 0.25]], ann.token).status == 200
+        created(api.post("/api/v1/executions/${annIds.execution}/logs", [level: 'info', message: 'ann execution log'], ann.token))
         annIds.each { kind, id -> randomIds[kind] = kind == 'backup' ? '20000101T000000000Z' : (kind == 'provider' ? 'no-provider' : UUID.randomUUID().toString()) }
     }
 
@@ -78,6 +86,14 @@ class IsolationSpec extends ReliabilitySpec {
         'DELETE' | '/api/v1/backups/{backup}'               | null                                                              | 404
         'POST'   | '/api/v1/backups/{backup}/restore'       | [password: bob.password]                                          | 404
         'DELETE' | '/api/v1/api-keys/{provider}'            | null                                                              | 404
+        'GET'    | '/api/v1/agents/{agent}'                 | null                                                              | 404
+        'PATCH'  | '/api/v1/agents/{agent}'                 | [name: 'bob took it', active: false]                              | 404
+        'DELETE' | '/api/v1/agents/{agent}'                 | null                                                              | 404
+        'POST'   | '/api/v1/agents/{agent}/executions'      | [input: 'x']                                                      | 404
+        'GET'    | '/api/v1/executions/{execution}'         | null                                                              | 404
+        'PATCH'  | '/api/v1/executions/{execution}'         | [status: 'cancelled', output: 'x']                                | 404
+        'GET'    | '/api/v1/executions/{execution}/logs'    | null                                                              | 404
+        'POST'   | '/api/v1/executions/{execution}/logs'    | [level: 'error', message: 'm']                                    | 404
     }
 
     def "Bob's own research cannot reference Ann's query"() {
@@ -94,8 +110,26 @@ class IsolationSpec extends ReliabilitySpec {
         onAnns.text == onRandom.text
     }
 
+    def "Bob's own agent cannot run in Ann's chat, and his filters by her ids find what a random id finds"() {
+        given:
+        String bobs = created(api.post('/api/v1/agents', [name: 'bob agent', model: 'm'], bob.token)).id
+
+        expect:
+        api.post("/api/v1/agents/${bobs}/executions", [input: 'x', chatId: annIds.chat], bob.token).text ==
+                api.post("/api/v1/agents/${bobs}/executions", [input: 'x', chatId: randomIds.chat], bob.token).text
+        ['agentId=' + annIds.agent, 'chatId=' + annIds.chat].every { filter ->
+            String random = filter.replaceAll(/=.*/, '=' + UUID.randomUUID())
+            def onAnns = api.get("/api/v1/executions?${filter}", bob.token)
+            onAnns.status == 200 && onAnns.json.total == 0 && onAnns.text == api.get("/api/v1/executions?${random}", bob.token).text
+        }
+    }
+
     def "Bob's lists, settings and keys show nothing of Ann's"() {
         expect:
+        api.get('/api/v1/agents', bob.token).json.items*.name.every { it == 'bob agent' }
+        api.get('/api/v1/executions', bob.token).json.total == 0
+        api.get("/api/v1/usage?from=2000-01-01T00:00:00Z&to=2009-01-01T00:00:00Z", bob.token).json.total.calls == 0
+        api.get("/api/v1/usage?from=${java.time.Instant.now().minusSeconds(86_400)}&to=${java.time.Instant.now().plusSeconds(86_400)}", bob.token).json.total.calls == 0
         api.get('/api/v1/research', bob.token).json.items*.query.every { it == 'bob' }
         api.get('/api/v1/chats', bob.token).json.total == 0
         !api.get('/api/v1/backups', bob.token).json*.name.contains(annIds.backup)
@@ -115,6 +149,9 @@ class IsolationSpec extends ReliabilitySpec {
         api.get('/api/v1/backups', ann.token).json*.name == [annIds.backup]
         api.get('/api/v1/api-keys', ann.token).json*.provider == [annIds.provider]
         !filesServed || api.get("/api/v1/messages/${annIds.message}/files/0", ann.token).status == 200
+        api.get("/api/v1/agents/${annIds.agent}", ann.token).json.with { name == 'ann agent' && active }
+        api.get("/api/v1/executions/${annIds.execution}", ann.token).json.with { status == 'running' && output == null }
+        api.get("/api/v1/executions/${annIds.execution}/logs", ann.token).json*.message == ['ann execution log']
     }
 
     private static String expand(String template, Map<String, String> ids) {
