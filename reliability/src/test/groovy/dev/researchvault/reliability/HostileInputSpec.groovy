@@ -287,14 +287,14 @@ class HostileInputSpec extends ReliabilitySpec {
                   'agent.name-taken']
         cases << ['agents ?active=maybe', 'GET', '/api/v1/agents?active=maybe', null, [:], 400, 'agent.invalid-filter']
         cases << ['executions ?status=bogus', 'GET', '/api/v1/executions?status=bogus', null, [:], 400, 'execution.invalid-status']
-        cases << ['executions ?agentId=garbage', 'GET', '/api/v1/executions?agentId=not-an-id', null, [:], 400, 'execution.invalid-filter']
+        cases << ['executions ?agentId=garbage', 'GET', '/api/v1/executions?agentId=not-an-id', null, [:], 400, 'request.invalid-parameter']
         cases << ['executions ?chatId=garbage', 'GET', '/api/v1/executions?chatId=%27%20OR%201=1--', null, [:], 400,
-                  'execution.invalid-filter']
+                  'request.invalid-parameter']
         cases << ['executions ?size=1e3', 'GET', '/api/v1/executions?size=1e3', null, [:], 400, 'request.invalid-parameter']
         cases << ['execution logs ?after=huge', 'GET', '/api/v1/executions/EXECUTION/logs?after=99999999999999999999', null, [:],
                   400, 'request.invalid-parameter']
-        cases << ['a chatId that is no id', 'POST', '/api/v1/agents/AGENT/executions', [input: 'x', chatId: MARKER], [:], 400,
-                  'execution.invalid-chat-id']
+        cases << ['a chatId that is no id', 'POST', '/api/v1/agents/AGENT/executions', [input: 'x', chatId: MARKER], [:], 404,
+                  'chat.not-found']
         cases << ['negative prompt tokens', 'PATCH', '/api/v1/executions/EXECUTION', [usage: [promptTokens: -1, completionTokens: 0]],
                   [:], 400, 'usage.invalid-tokens']
         cases << ['tokens beyond 10^12', 'PATCH', '/api/v1/executions/EXECUTION',

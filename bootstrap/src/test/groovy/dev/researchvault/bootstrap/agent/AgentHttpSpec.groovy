@@ -15,23 +15,6 @@ class AgentHttpSpec extends AgentHttpSupport {
         token = newUser('agents')
     }
 
-    def '#method #path needs a session'() {
-        expect:
-        with(send(method, path, body, null)) {
-            status == 401
-            problem
-        }
-
-        where:
-        method   | path                                  | body
-        'POST'   | '/api/v1/agents'                      | [name: 'a', model: 'm']
-        'GET'    | '/api/v1/agents'                      | null
-        'GET'    | "/api/v1/agents/$MISSING"             | null
-        'PATCH'  | "/api/v1/agents/$MISSING"             | [name: 'b']
-        'DELETE' | "/api/v1/agents/$MISSING"             | null
-        'POST'   | "/api/v1/agents/$MISSING/executions"  | [input: 'x']
-    }
-
     def 'a new agent is complete in shape, active by default, and reads back the same'() {
         given:
         String user = newUser()

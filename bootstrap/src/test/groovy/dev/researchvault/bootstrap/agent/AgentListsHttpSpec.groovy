@@ -62,13 +62,15 @@ class AgentListsHttpSpec extends AgentHttpSupport {
         'executions' | 200
     }
 
-    def 'agents filtered by #query: #count of them, the same by page and by cursor'() {
+    def '#list filtered by #query: #count of them, the same by page and by cursor'() {
         given:
-        List<String> expected = agents.findAll(matching)*.id
+        Map ids = [AGENT0: agents[-1].id, AGENT1: agents[-2].id, CHAT: chat]
+        String resolved = query.replaceAll(/AGENT0|AGENT1|CHAT/) { ids[it] }
+        List<String> expected = all()[list].findAll { matching(it, ids) }*.id
 
         when:
-        def page = get("/api/v1/agents?size=200&$query", token).json
-        def walked = walk("/api/v1/agents?size=4&$query")
+        def page = get("/api/v1/$list?size=200&$resolved", token).json
+        def walked = walk("/api/v1/$list?size=3&$resolved")
 
         then:
         page.items*.id == expected
@@ -77,41 +79,22 @@ class AgentListsHttpSpec extends AgentHttpSupport {
         walked*.total.every { it == count }
 
         where:
-        query                             | matching                                                 || count
-        'active=true'                     | { it.active }                                            || 17
-        'active=false'                    | { !it.active }                                           || 8
-        'model=odd-model'                 | { it.model == 'odd-model' }                              || 12
-        'model=odd-model&active=false'    | { it.model == 'odd-model' && !it.active }                || 4
-        'model=no-such-model'             | { false }                                                || 0
-        'active=&model='                  | { true }                                                 || 25
-    }
-
-    def 'executions filtered by #query: #count of them, the same by page and by cursor'() {
-        given:
-        Map ids = [AGENT0: agents[-1].id, AGENT1: agents[-2].id, CHAT: chat]
-        String resolved = query.replaceAll(/AGENT0|AGENT1|CHAT/) { ids[it] }
-        List<String> expected = executions.findAll { matching(it, ids) }*.id
-
-        when:
-        def page = get("/api/v1/executions?size=200&$resolved", token).json
-        def walked = walk("/api/v1/executions?size=3&$resolved")
-
-        then:
-        page.items*.id == expected
-        page.total == count
-        walked.collectMany { it.items*.id } == expected
-
-        where:
-        query                           | matching                                                   || count
-        'agentId=AGENT0'                | { e, i -> e.agentId == i.AGENT0 }                      || 20
-        'agentId=AGENT1'                | { e, i -> e.agentId == i.AGENT1 }                      || 10
-        'chatId=CHAT'                   | { e, i -> e.chatId == i.CHAT }                         || 10
-        'agentId=AGENT1&chatId=CHAT'    | { e, i -> false }                                        || 0
-        'status=pending'                | { e, i -> true }                                         || 30
-        'status=running'                | { e, i -> false }                                        || 0
-        'agentId=AGENT0&status=pending' | { e, i -> e.agentId == i.AGENT0 }                      || 20
-        "agentId=${UUID.randomUUID()}"  | { e, i -> false }                                        || 0
-        'agentId=&chatId=&status='      | { e, i -> true }                                         || 30
+        list         | query                           | matching                                   || count
+        'agents'     | 'active=true'                   | { a, i -> a.active }                       || 17
+        'agents'     | 'active=false'                  | { a, i -> !a.active }                      || 8
+        'agents'     | 'model=odd-model'               | { a, i -> a.model == 'odd-model' }         || 12
+        'agents'     | 'model=odd-model&active=false'  | { a, i -> a.model == 'odd-model' && !a.active } || 4
+        'agents'     | 'model=no-such-model'           | { a, i -> false }                          || 0
+        'agents'     | 'active=&model='                | { a, i -> true }                           || 25
+        'executions' | 'agentId=AGENT0'                | { e, i -> e.agentId == i.AGENT0 }          || 20
+        'executions' | 'agentId=AGENT1'                | { e, i -> e.agentId == i.AGENT1 }          || 10
+        'executions' | 'chatId=CHAT'                   | { e, i -> e.chatId == i.CHAT }             || 10
+        'executions' | 'agentId=AGENT1&chatId=CHAT'    | { e, i -> false }                          || 0
+        'executions' | 'status=pending'                | { e, i -> true }                           || 30
+        'executions' | 'status=running'                | { e, i -> false }                          || 0
+        'executions' | 'agentId=AGENT0&status=pending' | { e, i -> e.agentId == i.AGENT0 }          || 20
+        'executions' | "agentId=${UUID.randomUUID()}"  | { e, i -> false }                          || 0
+        'executions' | 'agentId=&chatId=&status='      | { e, i -> true }                           || 30
     }
 
     def '#path?#query is a bad request #code whose answer does not repeat the value'() {
@@ -137,9 +120,9 @@ class AgentListsHttpSpec extends AgentHttpSupport {
         '/api/v1/agents'     | 'page=99999999999'        || 'request.invalid-parameter'
         '/api/v1/executions' | 'status=bogus'            || 'execution.invalid-status'
         '/api/v1/executions' | 'status=PENDING'          || 'execution.invalid-status'
-        '/api/v1/executions' | 'agentId=not-a-uuid'      || 'execution.invalid-filter'
-        '/api/v1/executions' | 'chatId=12345'            || 'execution.invalid-filter'
-        '/api/v1/executions' | "agentId=%27%20OR%201=1"  || 'execution.invalid-filter'
+        '/api/v1/executions' | 'agentId=not-a-uuid'      || 'request.invalid-parameter'
+        '/api/v1/executions' | 'chatId=12345'            || 'request.invalid-parameter'
+        '/api/v1/executions' | "agentId=%27%20OR%201=1"  || 'request.invalid-parameter'
         '/api/v1/executions' | 'page=-1'                 || 'page.invalid-page'
         '/api/v1/executions' | 'size=1e3'                || 'request.invalid-parameter'
     }

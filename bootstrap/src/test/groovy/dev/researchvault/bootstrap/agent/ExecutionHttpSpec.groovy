@@ -32,22 +32,6 @@ class ExecutionHttpSpec extends AgentHttpSupport {
         execution
     }
 
-    def '#method #path needs a session'() {
-        expect:
-        with(send(method, path, body, null)) {
-            status == 401
-            problem
-        }
-
-        where:
-        method  | path                                | body
-        'GET'   | '/api/v1/executions'                | null
-        'GET'   | "/api/v1/executions/$MISSING"       | null
-        'PATCH' | "/api/v1/executions/$MISSING"       | [status: 'running']
-        'POST'  | "/api/v1/executions/$MISSING/logs"  | [level: 'info', message: 'm']
-        'GET'   | "/api/v1/executions/$MISSING/logs"  | null
-    }
-
     def 'a new execution is pending, complete in shape, and names its agent and model'() {
         given:
         String agentId = agent.id
@@ -97,7 +81,7 @@ class ExecutionHttpSpec extends AgentHttpSupport {
         [:]                                       || 400    | 'execution.invalid-input'
         [input: ' ']                              || 400    | 'execution.invalid-input'
         [input: 'x' * 1_000_001]                  || 400    | 'execution.invalid-input'
-        [input: 'x', chatId: 'not-a-chat']        || 400    | 'execution.invalid-chat-id'
+        [input: 'x', chatId: 'not-a-chat']        || 404    | 'chat.not-found'
         [input: 'x', chatId: MISSING]             || 404    | 'chat.not-found'
         [input: [a: 'x']]                         || 400    | 'request.invalid'
     }

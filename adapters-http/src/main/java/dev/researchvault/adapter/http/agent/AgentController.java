@@ -42,8 +42,8 @@ class AgentController {
     static final String NOT_FOUND = "agent.not-found";
     /** Stable code of a list filter the server cannot read. */
     static final String INVALID_FILTER = "agent.invalid-filter";
-    /** Stable code of a {@code chatId} in a body that is no id at all (a well-formed unknown one is a 404). */
-    static final String INVALID_CHAT_ID = "execution.invalid-chat-id";
+    /** A {@code chatId} in a body names a chat: one that is no id is as unknown as a missing one, as in paths. */
+    static final String CHAT_NOT_FOUND = "chat.not-found";
 
     private final ManageAgentsUseCase agents;
     private final RunAgentsUseCase executions;
@@ -120,9 +120,8 @@ class AgentController {
     }
 
     /** A new pending execution of the agent, in the chat {@code chatId} when given. */
-    @ApiResponse(responseCode = "400", description = "execution.invalid-input; execution.invalid-chat-id: chatId is "
-            + "not an id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "agent.not-found; chat.not-found",
+    @ApiResponse(responseCode = "400", description = "execution.invalid-input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "agent.not-found; chat.not-found (also a chatId that is not an id)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "agent.inactive: the agent is parked",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -130,7 +129,7 @@ class AgentController {
     @Status(HttpStatus.CREATED)
     public ExecutionResponse start(@CurrentSession Session session, String id, @Body StartExecutionRequest body) {
         UUID agentId = agentId(id);
-        UUID chatId = PathIds.parseReference(body.chatId(), INVALID_CHAT_ID);
+        UUID chatId = body.chatId() == null ? null : PathIds.parse(body.chatId(), CHAT_NOT_FOUND);
         return ExecutionResponse.of(executions.start(session, agentId, chatId, body.input()));
     }
 

@@ -13,6 +13,7 @@ import dev.researchvault.application.account.Session;
 import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.agent.ExecutionFilter;
 import dev.researchvault.domain.agent.ExecutionStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -39,10 +40,10 @@ class ExecutionController {
 
     static final String NOT_FOUND = "execution.not-found";
     /**
-     * Stable code of a list filter the server cannot read. An {@code agentId} or {@code chatId} that is no id is a
-     * bad request, not an empty list: a filter, unlike a path, does not name a resource that could be missing.
+     * Code of an {@code agentId} or {@code chatId} filter that is no id, as for the chat list's {@code agentId}: a bad
+     * request, not an empty list, because a filter, unlike a path, does not name a resource that could be missing.
      */
-    static final String INVALID_FILTER = "execution.invalid-filter";
+    static final String INVALID_PARAMETER = "request.invalid-parameter";
 
     private final RunAgentsUseCase executions;
 
@@ -61,9 +62,9 @@ class ExecutionController {
      * @param size    items per slice, 1 to 200 (default 20)
      * @param after   the {@code next} of an earlier answer of this list: continues right after its last item
      */
-    @ApiResponse(responseCode = "400", description = "execution.invalid-filter: agentId or chatId is not an id; "
-            + "execution.invalid-status: status is not one of the five; request.invalid-parameter: page or size is not "
-            + "a whole number the server can read; page.invalid-page, page.invalid-size, page.page-with-cursor, "
+    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: agentId or chatId is not an id, "
+            + "or page or size is not a whole number the server can read; execution.invalid-status: status is not one "
+            + "of the five; page.invalid-page, page.invalid-size, page.page-with-cursor, "
             + "page.invalid-cursor", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public CursorPageResponse<ExecutionResponse> list(@CurrentSession Session session,
@@ -73,7 +74,7 @@ class ExecutionController {
                                                       @QueryValue @Nullable Integer page,
                                                       @QueryValue(defaultValue = "20") int size,
                                                       @QueryValue @Nullable String after) {
-        ExecutionFilter filter = new ExecutionFilter(filterId(agentId), filterId(chatId),
+        ExecutionFilter filter = new ExecutionFilter(filterId(agentId, "agentId"), filterId(chatId, "chatId"),
                 absent(status) ? null : ExecutionStatus.fromWire(status));
         PageRequest slice = CursorPageResponse.request(page, size, after);
         return CursorPageResponse.of(executions.list(session, filter, slice), ExecutionResponse::of);
@@ -123,8 +124,16 @@ class ExecutionController {
         return PathIds.parse(id, NOT_FOUND);
     }
 
-    private static UUID filterId(String id) {
-        return absent(id) ? null : PathIds.parseReference(id, INVALID_FILTER);
+    /** The id filter {@code name}; its problem names the parameter, never the value sent. */
+    private static UUID filterId(String id, String name) {
+        if (absent(id)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException malformed) {
+            throw new RuleViolationException(INVALID_PARAMETER, name + " must be an id (a UUID)");
+        }
     }
 
     /** An empty filter ({@code ?status=}, as a form sends an unset field) filters nothing. */
