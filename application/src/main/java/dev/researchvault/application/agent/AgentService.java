@@ -15,22 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** {@link ManageAgentsUseCase} over the caller's vault. */
-public final class AgentService implements ManageAgentsUseCase {
-
-    private final VaultWork vault;
-    private final AgentRepository agents;
-    private final ExecutionRepository executions;
-    private final ChatRepository chats;
-    private final Clock clock;
-
-    public AgentService(VaultWork vault, AgentRepository agents, ExecutionRepository executions, ChatRepository chats,
-                        Clock clock) {
-        this.vault = vault;
-        this.agents = agents;
-        this.executions = executions;
-        this.chats = chats;
-        this.clock = clock;
-    }
+public record AgentService(VaultWork vault, AgentRepository agents, ExecutionRepository executions,
+                           ChatRepository chats, Clock clock) implements ManageAgentsUseCase {
 
     @Override
     public Agent create(Session caller, NewAgent agent) {

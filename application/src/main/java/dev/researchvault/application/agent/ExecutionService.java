@@ -21,22 +21,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** {@link RunAgentsUseCase} over the caller's vault. */
-public final class ExecutionService implements RunAgentsUseCase {
-
-    private final VaultWork vault;
-    private final ExecutionRepository executions;
-    private final AgentRepository agents;
-    private final ChatRepository chats;
-    private final Clock clock;
-
-    public ExecutionService(VaultWork vault, ExecutionRepository executions, AgentRepository agents,
-                            ChatRepository chats, Clock clock) {
-        this.vault = vault;
-        this.executions = executions;
-        this.agents = agents;
-        this.chats = chats;
-        this.clock = clock;
-    }
+public record ExecutionService(VaultWork vault, ExecutionRepository executions, AgentRepository agents,
+                               ChatRepository chats, Clock clock) implements RunAgentsUseCase {
 
     @Override
     public AgentExecution start(Session caller, UUID agentId, UUID chatId, String input) {

@@ -12,19 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@link EditMessagesUseCase} over the caller's vault. */
-public final class MessageEditService implements EditMessagesUseCase {
-
-    private final VaultWork vault;
-    private final ChatRepository messages;
-    private final BlobStore blobs;
-    private final Clock clock;
-
-    public MessageEditService(VaultWork vault, ChatRepository messages, BlobStore blobs, Clock clock) {
-        this.vault = vault;
-        this.messages = messages;
-        this.blobs = blobs;
-        this.clock = clock;
-    }
+public record MessageEditService(VaultWork vault, ChatRepository messages, BlobStore blobs, Clock clock)
+        implements EditMessagesUseCase {
 
     @Override
     public Message edit(Session caller, UUID messageId, String content) {

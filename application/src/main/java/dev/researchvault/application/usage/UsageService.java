@@ -12,15 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** {@link ReadUsageUseCase} over the caller's vault. */
-public final class UsageService implements ReadUsageUseCase {
-
-    private final VaultWork vault;
-    private final UsageLedger ledger;
-
-    public UsageService(VaultWork vault, UsageLedger ledger) {
-        this.vault = vault;
-        this.ledger = ledger;
-    }
+public record UsageService(VaultWork vault, UsageLedger ledger) implements ReadUsageUseCase {
 
     @Override
     public UsageReport report(Session caller, Instant from, Instant to, UsageGrouping grouping) {

@@ -2,6 +2,8 @@ package dev.researchvault.adapter.http.chat;
 
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
+import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
+import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -23,6 +25,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -50,7 +53,7 @@ class ChatController {
     @Post
     @Status(HttpStatus.CREATED)
     public ChatResponse create(@CurrentSession Session session, @Body CreateChatRequest body) {
-        return ChatResponse.of(chats.create(session, body.title()));
+        return ChatResponse.of(chats.create(session, body.title(), agentId(body.agentId())));
     }
 
     /**
@@ -68,9 +71,13 @@ class ChatController {
     @Get
     public CursorPageResponse<ChatResponse> list(@CurrentSession Session session, @QueryValue @Nullable Integer page,
                                                  @QueryValue(defaultValue = "20") int size,
-                                                 @QueryValue @Nullable String after) {
+                                                 @QueryValue @Nullable String after,
+                                                 @QueryValue @Nullable String agentId) {
         PageRequest slice = CursorPageResponse.request(page, size, after);
-        return CursorPageResponse.of(chats.list(session, slice), ChatResponse::of);
+        // A filter, not a path: a malformed id is a bad request, not an unknown agent.
+        UUID agent = PathIds.parseReference(agentId, "request.invalid-parameter");
+        return CursorPageResponse.of(agent == null ? chats.list(session, slice) : chats.listOfAgent(session, agent, slice),
+                ChatResponse::of);
     }
 
     @Get("/{id}")
@@ -78,7 +85,13 @@ class ChatController {
         return ChatResponse.of(chats.get(session, chatId(id)));
     }
 
-    /** Deletes the chat with its messages. */
+    /** Renames the chat and/or moves it to another agent. */
+    @Patch("/{id}")
+    public ChatResponse update(@CurrentSession Session session, String id, @Body UpdateChatRequest body) {
+        return ChatResponse.of(chats.update(session, chatId(id), body.title(), agentId(body.agentId())));
+    }
+
+    /** Deletes the chat with its messages; its agent executions stay, detached from it. */
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         chats.delete(session, chatId(id));
@@ -91,7 +104,8 @@ class ChatController {
     public MessageResponse post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
         UUID chatId = chatId(id);
         PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
-                JsonFiles.decode(body.files()));
+                JsonFiles.decode(body.files()), body.model(), body.sourceList(), UsageJson.toUsage(body.usage()),
+                body.metadata());
         return MessageResponse.of(chats.post(session, chatId, command));
     }
 
@@ -128,5 +142,10 @@ class ChatController {
 
     private static UUID chatId(String id) {
         return PathIds.parse(id, "chat.not-found");
+    }
+
+    /** An agent named in a body: one that is not an id is as unknown as a missing one. */
+    private static UUID agentId(String id) {
+        return id == null ? null : PathIds.parse(id, "agent.not-found");
     }
 }

@@ -3,12 +3,17 @@ package dev.researchvault.adapter.http.chat;
 import static dev.researchvault.adapter.http.research.PathIds.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageFile;
+import dev.researchvault.domain.chat.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Bodies of the chat endpoints; responses always carry every field. */
 final class ChatMessages {
@@ -17,12 +22,55 @@ final class ChatMessages {
     }
 
     @Serdeable
-    record CreateChatRequest(@Nullable String title) {
+    record CreateChatRequest(@Nullable String title, @Nullable String agentId) {
+    }
+
+    /** A PATCH of a chat: a new title and/or the agent it belongs to now. */
+    @Serdeable
+    record UpdateChatRequest(@Nullable String title, @Nullable String agentId) {
     }
 
     /** A message posted as JSON; files carry their bytes in base64. */
     @Serdeable
-    record PostMessageRequest(@Nullable String role, @Nullable String content, @Nullable List<FileRequest> files) {
+    record PostMessageRequest(@Nullable String role, @Nullable String content, @Nullable List<FileRequest> files,
+                              @Nullable String model, @Nullable List<SourceJson> sources, @Nullable UsageJson usage,
+                              @Nullable Map<String, Object> metadata) {
+
+        List<MessageSource> sourceList() {
+            return sources == null ? null : sources.stream().map(SourceJson::toSource).toList();
+        }
+    }
+
+    /** A PATCH of a message: its new content. */
+    @Serdeable
+    record EditMessageRequest(@Nullable String content) {
+    }
+
+    /** Where part of a message came from, as it travels both ways. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SourceJson(@Nullable String title, @Nullable String url, @Nullable String snippet, @Nullable String researchId,
+                      @Nullable String resourceId) {
+
+        MessageSource toSource() {
+            return new MessageSource(title, url, snippet, optionalId(researchId), optionalId(resourceId));
+        }
+
+        static SourceJson of(MessageSource source) {
+            return new SourceJson(source.title(), source.url(), source.snippet(), text(source.researchId()),
+                    text(source.resourceId()));
+        }
+
+        private static UUID optionalId(String id) {
+            if (id == null) {
+                return null;
+            }
+            try {
+                return UUID.fromString(id);
+            } catch (IllegalArgumentException notAnId) {
+                throw new RuleViolationException("chat.invalid-source", "a source's researchId and resourceId must be UUIDs");
+            }
+        }
     }
 
     /**
@@ -37,11 +85,13 @@ final class ChatMessages {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record ChatResponse(String id, String title, String createdAt, String updatedAt, long messageCount) {
+    record ChatResponse(String id, String title, String createdAt, String updatedAt, long messageCount,
+                        String agentId, String agentName) {
 
         static ChatResponse of(ChatSummary summary) {
             return new ChatResponse(summary.chat().id().toString(), summary.chat().title(),
-                    time(summary.chat().createdAt()), time(summary.chat().updatedAt()), summary.messageCount());
+                    time(summary.chat().createdAt()), time(summary.chat().updatedAt()), summary.messageCount(),
+                    text(summary.chat().agentId()), summary.chat().agentName());
         }
     }
 
@@ -57,12 +107,18 @@ final class ChatMessages {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record MessageResponse(String id, String chatId, String role, String content, List<FileResponse> files,
-                           String createdAt) {
+                           String createdAt, String model, List<SourceJson> sources, UsageJson usage,
+                           Map<String, Object> metadata, String editedAt) {
 
         static MessageResponse of(Message message) {
             return new MessageResponse(message.id().toString(), message.chatId().toString(), message.role().wireName(),
                     message.content(), message.files().stream().map(FileResponse::of).toList(),
-                    time(message.createdAt()));
+                    time(message.createdAt()), message.model(), message.sources().stream().map(SourceJson::of).toList(),
+                    UsageJson.of(message.usage()), message.metadata(), time(message.editedAt()));
         }
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
 import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.research.ManageResearchUseCase;
 import dev.researchvault.application.research.StartResearchCommand;
@@ -80,11 +81,12 @@ class ResearchController {
         return ResearchResponse.of(research.get(session, researchId(id)));
     }
 
-    /** Changes any of status, progress, title and metadata; times follow from the status change. */
+    /** Changes any of status, progress, title, metadata and usage; times follow from the status change. */
     @Patch("/{id}")
     public ResearchResponse update(@CurrentSession Session session, String id, @Body UpdateResearchRequest body) {
         ResearchStatus status = body.status() == null ? null : ResearchStatus.fromWire(body.status());
-        UpdateResearchCommand command = new UpdateResearchCommand(status, body.progress(), body.title(), body.metadata());
+        UpdateResearchCommand command = new UpdateResearchCommand(status, body.progress(), body.title(), body.metadata(),
+                UsageJson.toUsage(body.usage()));
         return ResearchResponse.of(research.update(session, researchId(id), command));
     }
 

@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.http.research;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.domain.research.Research;
 import dev.researchvault.domain.research.ResearchLog;
 import dev.researchvault.domain.research.ResearchQuery;
@@ -27,7 +28,7 @@ final class ResearchMessages {
 
     @Serdeable
     record UpdateResearchRequest(@Nullable String status, @Nullable Integer progress, @Nullable String title,
-                                 @Nullable Map<String, Object> metadata) {
+                                 @Nullable Map<String, Object> metadata, @Nullable UsageJson usage) {
     }
 
     @Serdeable
@@ -51,12 +52,12 @@ final class ResearchMessages {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResearchResponse(String id, String query, String mode, String status, String title, int progress,
                             String createdAt, String startedAt, String completedAt, Long durationSeconds,
-                            Map<String, Object> metadata) {
+                            Map<String, Object> metadata, UsageJson usage) {
 
         static ResearchResponse of(Research r) {
             return new ResearchResponse(r.id().toString(), r.query(), r.mode(), r.status().wireName(), r.title(),
                     r.progress(), time(r.createdAt()), time(r.startedAt()), time(r.completedAt()), r.durationSeconds(),
-                    r.metadata());
+                    r.metadata(), UsageJson.of(r.usage()));
         }
     }
 
