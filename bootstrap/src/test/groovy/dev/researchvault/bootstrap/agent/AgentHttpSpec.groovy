@@ -204,6 +204,7 @@ class AgentHttpSpec extends AgentHttpSupport {
         String chat = chatOfAgent(user, agent.id)
         Map inChat = newExecution(user, agent.id, [chatId: chat])
         Map alone = newExecution(user, agent.id)
+        assert get("/api/v1/chats/$chat", user).json.agentId == agent.id
 
         when:
         Reply deleted = delete("/api/v1/agents/${agent.id}", user)
@@ -222,10 +223,11 @@ class AgentHttpSpec extends AgentHttpSupport {
         get("/api/v1/executions?chatId=$chat", user).json.items*.id == [inChat.id]
 
         and: 'the chat keeps its name of the agent'
-        with(chatRecord(user, chat)) {
-            agentId() == null
-            agentName() == 'Doomed'
+        with(get("/api/v1/chats/$chat", user).json) {
+            it.containsKey('agentId') && agentId == null
+            agentName == 'Doomed'
         }
+        get("/api/v1/chats?agentId=${agent.id}", user).json.total == 0
 
         and: 'a new agent may take the name again'
         newAgent(user, [name: 'Doomed']).id != agent.id

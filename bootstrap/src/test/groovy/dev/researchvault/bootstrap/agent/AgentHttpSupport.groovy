@@ -1,7 +1,5 @@
 package dev.researchvault.bootstrap.agent
 
-import dev.researchvault.application.account.SessionStore
-import dev.researchvault.application.chat.ManageChatsUseCase
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 
 /** What the agent, execution and usage specs share: creating agents, executions and chats of an agent. */
@@ -30,24 +28,10 @@ abstract class AgentHttpSupport extends VaultHttpSpec {
         reply.json as Map
     }
 
-    /**
-     * A chat of agent {@code agentId}, made through the chat use case: {@code POST /api/v1/chats} takes
-     * {@code agentId} in the chat part of issue 14, built beside this one.
-     */
+    /** A new chat of agent {@code agentId}; answers its id. */
     String chatOfAgent(String token, String agentId, String title = 'agent chat') {
-        chats().create(sessionOf(token), title, UUID.fromString(agentId)).chat().id().toString()
-    }
-
-    /** The chat as the chat use case reads it (the HTTP chat answer gains agentId and agentName beside this one). */
-    def chatRecord(String token, String chatId) {
-        chats().get(sessionOf(token), UUID.fromString(chatId)).chat()
-    }
-
-    private ManageChatsUseCase chats() {
-        server.applicationContext.getBean(ManageChatsUseCase)
-    }
-
-    private def sessionOf(String token) {
-        server.applicationContext.getBean(SessionStore).find(token).get()
+        Reply reply = post('/api/v1/chats', [title: title, agentId: agentId], token)
+        assert reply.status == 201: reply
+        reply.json.id
     }
 }

@@ -83,6 +83,8 @@ class AgentIsolationHttpSpec extends AgentHttpSupport {
         get("/api/v1/executions?agentId=${annIds.agent}", bob).text == get("/api/v1/executions?agentId=${randomIds.agent}", bob).text
         get("/api/v1/executions?chatId=${annIds.chat}", bob).text == get("/api/v1/executions?chatId=${randomIds.chat}", bob).text
         get("/api/v1/executions?agentId=${annIds.agent}", bob).json.total == 0
+        get("/api/v1/chats?agentId=${annIds.agent}", bob).text == get("/api/v1/chats?agentId=${randomIds.agent}", bob).text
+        post('/api/v1/chats', [title: 't', agentId: annIds.agent], bob).text == post('/api/v1/chats', [title: 't', agentId: randomIds.agent], bob).text
         get('/api/v1/agents?model=gpt-4o', bob).json.items*.name.every { !it.startsWith('Ann') }
         get("/api/v1/usage?from=$from&to=$to", bob).json.total.calls == 0
         get("/api/v1/usage?from=$from&to=$to", ann).json.total.costUsd == 0.5

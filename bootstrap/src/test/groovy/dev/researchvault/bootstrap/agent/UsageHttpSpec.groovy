@@ -76,6 +76,27 @@ class UsageHttpSpec extends AgentHttpSupport {
         byDay.total.costUsd == 0.301
     }
 
+    def 'messages, executions and research are summed together; research has no model'() {
+        given:
+        String user = newUser('mixed')
+        String chat = post('/api/v1/chats', [title: 't'], user).json.id
+        assert post("/api/v1/chats/$chat/messages", [role: 'assistant', content: 'hi', model: 'gpt-4o',
+                usage: [promptTokens: 10, completionTokens: 20, costUsd: 0.000003]], user).status == 201
+        assert post("/api/v1/chats/$chat/messages", [role: 'user', content: 'no usage'], user).status == 201
+        String research = post('/api/v1/research', [query: 'q', mode: 'quick'], user).json.id
+        assert patch("/api/v1/research/$research", [usage: [promptTokens: 100, completionTokens: 1, costUsd: 0.25]], user).status == 200
+        String execution = newExecution(user, newAgent(user, [model: 'gpt-4o']).id).id
+        report(user, execution, [usage: [promptTokens: 1, completionTokens: 2, costUsd: 0.000004]])
+
+        when:
+        def byModel = get("/api/v1/usage?from=$FROM&to=$TO", user).json
+
+        then:
+        byModel.groups == [[key: null, promptTokens: 100, completionTokens: 1, costUsd: 0.25, calls: 1],
+                           [key: 'gpt-4o', promptTokens: 11, completionTokens: 22, costUsd: 0.000007, calls: 2]]
+        byModel.total == [key: null, promptTokens: 111, completionTokens: 23, costUsd: 0.250007, calls: 3]
+    }
+
     def 'a range that holds no call answers empty groups and a zero total'() {
         when:
         def reply = get("/api/v1/usage?from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z&groupBy=day", token)
