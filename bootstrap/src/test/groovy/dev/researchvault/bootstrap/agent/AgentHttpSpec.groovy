@@ -182,21 +182,6 @@ class AgentHttpSpec extends AgentHttpSupport {
         [active: 0]                                 || 'agent.invalid-active'
     }
 
-    def '#method #path of an unknown or malformed agent id is not found'() {
-        expect:
-        with(send(method, path, body, token)) {
-            status == 404
-            problem
-            json.code == 'agent.not-found'
-        }
-
-        where:
-        [method, path, body] << [MISSING, 'not-a-uuid', '%25'].collectMany { id ->
-            [['GET', "/api/v1/agents/$id", null], ['PATCH', "/api/v1/agents/$id", [name: 'x']],
-             ['DELETE', "/api/v1/agents/$id", null], ['POST', "/api/v1/agents/$id/executions", [input: 'x']]]
-        }
-    }
-
     def 'a deleted agent is gone; its chats and executions stay, detached, with its name'() {
         given:
         String user = newUser('leaver')

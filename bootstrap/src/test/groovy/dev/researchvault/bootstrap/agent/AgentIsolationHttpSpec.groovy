@@ -60,6 +60,27 @@ class AgentIsolationHttpSpec extends AgentHttpSupport {
         'GET'    | '/api/v1/executions/{execution}/logs?after=0' | null
     }
 
+    def '#method #path of an unknown or malformed id is #code'() {
+        expect:
+        with(send(method, path, body, bob)) {
+            status == 404
+            problem
+            json.code == code
+        }
+
+        where:
+        [method, path, body, code] << [MISSING, 'not-a-uuid', '%25'].collectMany { id ->
+            [['GET', "/api/v1/agents/$id", null, 'agent.not-found'],
+             ['PATCH', "/api/v1/agents/$id", [name: 'x'], 'agent.not-found'],
+             ['DELETE', "/api/v1/agents/$id", null, 'agent.not-found'],
+             ['POST', "/api/v1/agents/$id/executions", [input: 'x'], 'agent.not-found'],
+             ['GET', "/api/v1/executions/$id", null, 'execution.not-found'],
+             ['PATCH', "/api/v1/executions/$id", [status: 'running'], 'execution.not-found'],
+             ['POST', "/api/v1/executions/$id/logs", [level: 'info', message: 'm'], 'execution.not-found'],
+             ['GET', "/api/v1/executions/$id/logs", null, 'execution.not-found']]
+        }
+    }
+
     def "Bob's own agent cannot run in Ann's chat: the same 404 as a random chat"() {
         given:
         String bobs = newAgent(bob).id

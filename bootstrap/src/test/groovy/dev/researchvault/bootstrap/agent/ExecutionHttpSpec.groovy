@@ -304,20 +304,4 @@ class ExecutionHttpSpec extends AgentHttpSupport {
         where:
         after << ['abc', '1.5', '99999999999999999999']
     }
-
-    def '#method #path of an unknown or malformed execution id is not found'() {
-        expect:
-        with(send(method, path, body, token)) {
-            status == 404
-            problem
-            json.code == 'execution.not-found'
-        }
-
-        where:
-        [method, path, body] << [MISSING, 'not-a-uuid', '%25'].collectMany { id ->
-            [['GET', "/api/v1/executions/$id", null], ['PATCH', "/api/v1/executions/$id", [status: 'running']],
-             ['POST', "/api/v1/executions/$id/logs", [level: 'info', message: 'm']],
-             ['GET', "/api/v1/executions/$id/logs", null]]
-        }
-    }
 }
