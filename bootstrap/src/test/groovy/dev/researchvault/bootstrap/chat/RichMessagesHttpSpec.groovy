@@ -164,7 +164,7 @@ class RichMessagesHttpSpec extends VaultHttpSpec {
         delete("/api/v1/messages/${doomed.id}", token).status == 404
     }
 
-    def "another user's message, a random one and a malformed id answer the same 404 to PATCH and DELETE"() {
+    def "another user's message answers PATCH and DELETE byte for byte as a random id does; a malformed id is 404 too"() {
         given:
         String chat = newChat()
         String hers = post("/api/v1/chats/$chat/messages", [role: 'user', content: 'mine'], token).json.id
@@ -176,8 +176,26 @@ class RichMessagesHttpSpec extends VaultHttpSpec {
 
         then:
         answers.flatten()*.status.every { it == 404 }
-        answers.collect { pair -> pair*.text }.unique().size() == 1
+        answers.flatten()*.json*.type.every { it.endsWith('chat.message-not-found') }
+        answers[0]*.text == answers[1]*.text
         get("/api/v1/chats/$chat/messages", token).json.items*.content == ['mine']
+    }
+
+    def "metadata members may be null, in messages and in research"() {
+        given:
+        String chat = newChat()
+        String research = post('/api/v1/research', [query: 'nulls', mode: 'quick'], token).json.id
+
+        when:
+        Reply message = post("/api/v1/chats/$chat/messages", [role: 'user', content: 'x', metadata: [k: null, n: 1]], token)
+        Reply patched = patch("/api/v1/research/$research", [metadata: [k: null, n: 1]], token)
+
+        then:
+        message.status == 201
+        message.json.metadata == [k: null, n: 1]
+        patched.status == 200
+        patched.json.metadata == [k: null, n: 1]
+        get("/api/v1/research/$research", token).json.metadata == [k: null, n: 1]
     }
 
     def "a chat of an agent: created, listed by agent, renamed and moved; it keeps the agent's name after the agent goes"() {

@@ -1,12 +1,11 @@
 package dev.researchvault.domain.agent;
 
+import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.JsonSize;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.settings.JsonNesting;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,8 +37,7 @@ public record Agent(UUID id, String name, String description, String model, Stri
         Texts.bounded(description, MAX_DESCRIPTION_LENGTH, "agent.invalid-description", "description");
         Texts.required(model, MAX_MODEL_LENGTH, "agent.invalid-model", "model");
         Texts.bounded(systemPrompt, MAX_SYSTEM_PROMPT_LENGTH, "agent.invalid-system-prompt", "systemPrompt");
-        // Not Map.copyOf: it refuses null values, and {"stop": null} is a parameter like any other (it was a 500).
-        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = JsonObjects.copyOf(parameters);
         if (JsonNesting.depthOfValue(parameters) > JsonNesting.MAX_DEPTH) {
             throw new RuleViolationException("agent.parameters-too-deep",
                     "parameters are nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");

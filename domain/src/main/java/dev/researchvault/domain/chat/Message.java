@@ -1,5 +1,6 @@
 package dev.researchvault.domain.chat;
 
+import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.JsonSize;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
@@ -44,7 +45,7 @@ public record Message(UUID id, UUID chatId, MessageRole role, String content, Li
         if (sources.size() > MAX_SOURCES) {
             throw new RuleViolationException("chat.invalid-source", "a message has at most " + MAX_SOURCES + " sources");
         }
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = JsonObjects.copyOf(metadata);
         if (JsonNesting.depthOfValue(metadata) > JsonNesting.MAX_DEPTH) {
             throw new RuleViolationException("chat.metadata-too-deep",
                     "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");
