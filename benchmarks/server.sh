@@ -2,10 +2,11 @@
 # removes the directory) when the script exits, however it exits.
 # Usage: start_server NAME PORT [java options...]   (heap, KDF cost, etc.: everything but data dir, port and jar)
 # Sets WORK (the temporary directory; the server log is $WORK/server.log), SERVER (its pid) and BASE (its URL).
+# A WORK set before the call is used (its data directory already seeded) and removed the same way.
 start_server() {
   local name=$1 port=$2
   shift 2
-  WORK=$(mktemp -d "/tmp/rv-bench-$name-XXXXXX")
+  WORK=${WORK:-$(mktemp -d "/tmp/rv-bench-$name-XXXXXX")}
   BASE=http://127.0.0.1:$port
   java "$@" -Dvault.data-dir="$WORK/data" -Dmicronaut.server.port="$port" \
     -jar bootstrap/target/research-vault.jar >"$WORK/server.log" 2>&1 &

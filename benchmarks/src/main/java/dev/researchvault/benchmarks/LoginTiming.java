@@ -52,16 +52,10 @@ public final class LoginTiming {
         Stats kdf = Stats.of(derivations);
         double overhead = login.median() - kdf.median();
         String what = String.format("Argon2id m=%d KiB t=%d, %d alternating samples", memoryKib, iterations, logins.size());
-        System.out.printf("| login | login p50 / p99 (%s) | %.1f / %.1f ms | | |%n", what, login.median(), percentile(logins, 99));
-        System.out.printf("| login | bare KDF p50 / p99 | %.1f / %.1f ms | | |%n", kdf.median(), percentile(derivations, 99));
+        System.out.printf("| login | login p50 / p99 (%s) | %.1f / %.1f ms | | |%n", what, login.median(), Stats.percentile(logins, 99));
+        System.out.printf("| login | bare KDF p50 / p99 | %.1f / %.1f ms | | |%n", kdf.median(), Stats.percentile(derivations, 99));
         System.out.printf("| login | login − KDF at p50 | %.1f ms (login/KDF %.2f×) | ≤ 20 ms | %s |%n",
                 overhead, login.median() / kdf.median(), overhead <= 20 ? "met" : "MISSED");
-    }
-
-    private static double percentile(List<Double> values, int percent) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
     private static void post(HttpClient client, URI base, String path, int expected) throws Exception {

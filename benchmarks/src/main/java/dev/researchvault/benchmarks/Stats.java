@@ -15,6 +15,16 @@ public record Stats(double median, double min, double max, int count) {
         return new Stats(median, sorted[0], sorted[sorted.length - 1], sorted.length);
     }
 
+    /** The value at {@code percent} % of the sorted values (nearest rank); NaN when there are none. */
+    public static double percentile(List<Double> values, int percent) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
     /** {@code median (min–max)} with the given number format, e.g. {@code "%.2f"}. */
     public String show(String format) {
         if (count == 1) {

@@ -1,0 +1,74 @@
+package dev.researchvault.benchmarks.usage;
+
+import dev.researchvault.application.account.RegisterAccount;
+import dev.researchvault.application.account.RegisterAccountUseCase.RegisterAccountCommand;
+import dev.researchvault.application.vault.Transactions;
+import dev.researchvault.application.vault.VaultScope;
+import dev.researchvault.domain.account.AccountRegistry;
+import dev.researchvault.domain.account.Password;
+import dev.researchvault.domain.account.UserAccount;
+import dev.researchvault.domain.account.Username;
+import dev.researchvault.domain.vault.MasterKey;
+import dev.researchvault.domain.vault.VaultKeys;
+import dev.researchvault.domain.vault.Vaults;
+import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The persistence adapters' context over a server's data directory, holding one account the server can log
+ * in to: registered here (the server's own use case, with the cheap KDF the HTTP benchmarks give the server)
+ * or, when it exists, opened with its password. Unlike {@code EncryptedVault} the directory is not temporary:
+ * the packaged server is started on it afterwards (or alongside: SQLite's file locks keep two processes
+ * reading one vault safe).
+ */
+final class RegisteredVault implements AutoCloseable {
+
+    static final String USER = "bench-usage";
+    static final String PASSWORD = "bench-password-1";
+
+    private final ApplicationContext context;
+    private final UserAccount account;
+    private final MasterKey key;
+    private final VaultScope scope;
+    private final Transactions transactions;
+
+    RegisteredVault(Path dataDir) {
+        context = ApplicationContext.run(Map.of("vault.data-dir", dataDir.toString(),
+                "datasources.default.dialect", "ANSI", "vault.kdf.memory-kib", "1024", "vault.kdf.iterations", "1"));
+        AccountRegistry registry = context.getBean(AccountRegistry.class);
+        VaultKeys keys = context.getBean(VaultKeys.class);
+        Username username = new Username(USER);
+        if (registry.findByUsername(username).isEmpty()) {
+            new RegisterAccount(registry, context.getBean(Vaults.class), keys, Clock.systemUTC())
+                    .register(new RegisterAccountCommand(USER, PASSWORD));
+        }
+        account = registry.findByUsername(username).orElseThrow();
+        try (Password password = Password.offered(PASSWORD)) {
+            key = keys.derive(password, account.kdf());
+        }
+        scope = context.getBean(VaultScope.class);
+        transactions = context.getBean(Transactions.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Runs {@code work} with the vault bound, as a use case does. */
+    <T> T inVault(Supplier<T> work) {
+        return scope.call(account.id(), key, work);
+    }
+
+    /** Runs {@code work} with the vault bound, in one write transaction. */
+    <T> T inTransaction(Supplier<T> work) {
+        return scope.call(account.id(), key, () -> transactions.inTransaction(work));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
