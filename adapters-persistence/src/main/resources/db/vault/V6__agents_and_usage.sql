@@ -82,6 +82,107 @@ CREATE INDEX idx_agent_execution_usage ON agent_execution (created_at, model, pr
 CREATE INDEX idx_research_usage ON research (created_at, prompt_tokens, completion_tokens, cost_micros)
     WHERE prompt_tokens IS NOT NULL;
 
+-- The same sums per UTC day and model, kept by triggers in the transaction that writes the row: a report reads
+-- these for the whole days of its range and the partial usage indexes only for the partial days at its ends, so
+-- its cost follows the days asked for, not the calls made (100,000 calls over a year: 70 ms from the indexes).
+-- model_known/model stand for a nullable model (research has none) in a key SQLite enforces: NULLs are never
+-- equal, so a NULL model could not be a key column an upsert meets again.
+CREATE TABLE usage_day (
+    day               TEXT    NOT NULL,
+    model_known       INTEGER NOT NULL CHECK (model_known IN (0, 1)),
+    model             TEXT    NOT NULL,
+    prompt_tokens     INTEGER NOT NULL,
+    completion_tokens INTEGER NOT NULL,
+    cost_micros       INTEGER NOT NULL,
+    calls             INTEGER NOT NULL,
+    PRIMARY KEY (day, model_known, model)
+) WITHOUT ROWID;
+
+-- One change to the sums: a call added (calls 1) or taken away (calls -1, the values negated). The triggers of
+-- the three sources insert here; this one trigger adds it up, and drops a group left with no call.
+CREATE VIEW usage_day_change (day, model, prompt_tokens, completion_tokens, cost_micros, calls) AS
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL WHERE 0;
+
+CREATE TRIGGER trg_usage_day_change INSTEAD OF INSERT ON usage_day_change
+BEGIN
+    INSERT INTO usage_day (day, model_known, model, prompt_tokens, completion_tokens, cost_micros, calls)
+    SELECT NEW.day, NEW.model IS NOT NULL, IFNULL(NEW.model, ''), NEW.prompt_tokens, NEW.completion_tokens,
+           IFNULL(NEW.cost_micros, 0), NEW.calls WHERE true
+    ON CONFLICT (day, model_known, model) DO UPDATE SET prompt_tokens = prompt_tokens + excluded.prompt_tokens,
+        completion_tokens = completion_tokens + excluded.completion_tokens,
+        cost_micros = cost_micros + excluded.cost_micros, calls = calls + excluded.calls;
+    DELETE FROM usage_day WHERE day = NEW.day AND model_known = (NEW.model IS NOT NULL)
+        AND model = IFNULL(NEW.model, '') AND calls = 0;
+END;
+
+CREATE TRIGGER trg_chat_message_usage_added AFTER INSERT ON chat_message WHEN NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(NEW.created_at, 1, 10), NEW.model, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1);
+END;
+
+-- Also when a chat's delete cascades to its messages: SQLite fires the triggers of rows a foreign key deletes.
+CREATE TRIGGER trg_chat_message_usage_removed AFTER DELETE ON chat_message WHEN OLD.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(OLD.created_at, 1, 10), OLD.model, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1);
+END;
+
+CREATE TRIGGER trg_chat_message_usage_changed
+    AFTER UPDATE OF created_at, model, prompt_tokens, completion_tokens, cost_micros ON chat_message
+    WHEN OLD.prompt_tokens IS NOT NULL OR NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change SELECT substr(OLD.created_at, 1, 10), OLD.model, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1 WHERE OLD.prompt_tokens IS NOT NULL;
+    INSERT INTO usage_day_change SELECT substr(NEW.created_at, 1, 10), NEW.model, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1 WHERE NEW.prompt_tokens IS NOT NULL;
+END;
+
+CREATE TRIGGER trg_agent_execution_usage_added AFTER INSERT ON agent_execution WHEN NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(NEW.created_at, 1, 10), NEW.model, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1);
+END;
+
+CREATE TRIGGER trg_agent_execution_usage_removed AFTER DELETE ON agent_execution WHEN OLD.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(OLD.created_at, 1, 10), OLD.model, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1);
+END;
+
+CREATE TRIGGER trg_agent_execution_usage_changed
+    AFTER UPDATE OF created_at, model, prompt_tokens, completion_tokens, cost_micros ON agent_execution
+    WHEN OLD.prompt_tokens IS NOT NULL OR NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change SELECT substr(OLD.created_at, 1, 10), OLD.model, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1 WHERE OLD.prompt_tokens IS NOT NULL;
+    INSERT INTO usage_day_change SELECT substr(NEW.created_at, 1, 10), NEW.model, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1 WHERE NEW.prompt_tokens IS NOT NULL;
+END;
+
+-- Research records no model.
+CREATE TRIGGER trg_research_usage_added AFTER INSERT ON research WHEN NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(NEW.created_at, 1, 10), NULL, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1);
+END;
+
+CREATE TRIGGER trg_research_usage_removed AFTER DELETE ON research WHEN OLD.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change VALUES (substr(OLD.created_at, 1, 10), NULL, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1);
+END;
+
+CREATE TRIGGER trg_research_usage_changed
+    AFTER UPDATE OF created_at, prompt_tokens, completion_tokens, cost_micros ON research
+    WHEN OLD.prompt_tokens IS NOT NULL OR NEW.prompt_tokens IS NOT NULL
+BEGIN
+    INSERT INTO usage_day_change SELECT substr(OLD.created_at, 1, 10), NULL, -OLD.prompt_tokens,
+        -OLD.completion_tokens, -OLD.cost_micros, -1 WHERE OLD.prompt_tokens IS NOT NULL;
+    INSERT INTO usage_day_change SELECT substr(NEW.created_at, 1, 10), NULL, NEW.prompt_tokens,
+        NEW.completion_tokens, NEW.cost_micros, 1 WHERE NEW.prompt_tokens IS NOT NULL;
+END;
+
 -- Row counts (see V5) of the new lists that answer a total on every page.
 INSERT INTO row_count (table_name, row_count) VALUES ('agent', 0);
 INSERT INTO row_count (table_name, row_count) VALUES ('agent_execution', 0);

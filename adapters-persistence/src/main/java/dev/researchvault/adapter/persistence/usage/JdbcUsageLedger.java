@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link UsageLedger} over the bound user's {@code vault.db}: one grouped statement per table that records usage
- * ({@link UsageSource}), merged here by key. Costs stay whole micro-dollars (longs) until the end, so sums are
+ * {@link UsageLedger} over the bound user's {@code vault.db}: the whole UTC days of the range from the day sums
+ * ({@link UsageDays}), the partial days at its ends from one grouped statement per table that records usage
+ * ({@link UsageSource}), all merged here by key. Costs stay whole micro-dollars (longs) until the end, so sums are
  * exact. Plain JDBC: the statements are aggregates over three tables, which no entity repository holds; the
  * connection comes from Micronaut's connection operations, so a surrounding transaction is joined.
  */
@@ -36,15 +37,32 @@ final class JdbcUsageLedger implements UsageLedger {
 
     @Override
     public List<UsageTotal> totals(Instant from, Instant to, UsageGrouping grouping) {
-        String start = SqlTimes.format(from);
-        String end = SqlTimes.format(to);
+        UsageDays days = UsageDays.within(from, to);
         return connections.executeRead(status -> {
+            Connection connection = status.getConnection();
             Map<String, Sum> groups = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
-            for (UsageSource source : UsageSource.values()) {
-                addGroups(status.getConnection(), source.sql(grouping), start, end, groups);
+            if (days.isEmpty()) {
+                addCalls(connection, grouping, from, to, groups);
+            } else {
+                addCalls(connection, grouping, from, days.start(), groups);
+                addGroups(connection, UsageDays.sql(grouping), days.firstDay(), days.endDay(), groups);
+                addCalls(connection, grouping, days.end(), to, groups);
             }
             return groups.entrySet().stream().map(group -> group.getValue().total(group.getKey())).toList();
         });
+    }
+
+    /** The calls in {@code [from, to)} read one by one from each source's index; nothing when the range is empty. */
+    private static void addCalls(Connection connection, UsageGrouping grouping, Instant from, Instant to,
+                                 Map<String, Sum> groups) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        String start = SqlTimes.format(from);
+        String end = SqlTimes.format(to);
+        for (UsageSource source : UsageSource.values()) {
+            addGroups(connection, source.sql(grouping), start, end, groups);
+        }
     }
 
     private static void addGroups(Connection connection, String sql, String start, String end, Map<String, Sum> groups) {

@@ -56,6 +56,19 @@ class OneVaultFixture implements AutoCloseable {
         withStatement { statement -> statement.executeUpdate(sql) }
     }
 
+    /** The rows a query answers in the current vault, read with plain JDBC, each as a list of its values. */
+    List<List<Object>> rows(String sql) {
+        withStatement { statement ->
+            def result = statement.executeQuery(sql)
+            int columns = result.metaData.columnCount
+            def rows = []
+            while (result.next()) {
+                rows << (1..columns).collect { result.getObject(it) }
+            }
+            rows
+        }
+    }
+
     private <T> T withStatement(Closure<T> work) {
         inVault {
             context.getBean(DataSource).connection.withCloseable { connection ->

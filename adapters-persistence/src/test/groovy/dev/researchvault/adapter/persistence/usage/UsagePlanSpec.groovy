@@ -20,4 +20,14 @@ class UsagePlanSpec extends QueryPlanSpec {
         table = [(UsageSource.MESSAGES): 'chat_message', (UsageSource.EXECUTIONS): 'agent_execution',
                  (UsageSource.RESEARCH): 'research'][source]
     }
+
+    def 'whole days by #grouping read the day sums by their key alone'() {
+        expect:
+        plans.of(UsageDays.sql(grouping)) == expected
+
+        where:
+        grouping            | expected
+        UsageGrouping.MODEL | ['SEARCH usage_day USING PRIMARY KEY (day>? AND day<?)', 'USE TEMP B-TREE FOR GROUP BY']
+        UsageGrouping.DAY   | ['SEARCH usage_day USING PRIMARY KEY (day>? AND day<?)']
+    }
 }
