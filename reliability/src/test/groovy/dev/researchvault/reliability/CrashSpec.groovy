@@ -1,5 +1,6 @@
 package dev.researchvault.reliability
 
+import dev.researchvault.reliability.support.AgentWorkload
 import dev.researchvault.reliability.support.Api
 import dev.researchvault.reliability.support.ReliabilitySpec
 import dev.researchvault.reliability.support.ServerView
@@ -15,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * 10 users write research, log lines, report versions and chat messages (with files when the server
- * takes them) while the server process is SIGKILLed at a random moment; after each kill every file of
- * every user passes integrity_check, and after the restart every write the client saw acknowledged is
- * still there.
+ * takes them), and, as often, create agents, move executions through their statuses, append execution log lines
+ * and edit and delete messages, while the server process is SIGKILLed at a random moment; after each kill every
+ * file of every user passes integrity_check, and after the restart every write the client saw acknowledged is
+ * still there, and the one write in flight when the server died is there whole or not at all (AgentWorkload).
  */
 @Stepwise
 class CrashSpec extends ReliabilitySpec {
@@ -26,6 +28,7 @@ class CrashSpec extends ReliabilitySpec {
     static final int ROUNDS = LONG ? 25 : 3
 
     @Shared List<Workload> workloads = []
+    @Shared List<AgentWorkload> agentWorkloads = []
     @Shared int killsDuringTraffic
     @Shared int filesChecked
 
@@ -37,9 +40,12 @@ class CrashSpec extends ReliabilitySpec {
         when:
         USERS.times { workloads << new Workload(api, newUser('crash'), withFiles) }
         workloads*.prepare()
+        workloads.each { agentWorkloads << new AgentWorkload(api, it.user) }
+        agentWorkloads*.prepare()
 
         then:
         workloads.size() == USERS
+        agentWorkloads.size() == USERS
     }
 
     def "SIGKILL at a random moment loses no acknowledged write and corrupts no file"() {
@@ -53,13 +59,14 @@ class CrashSpec extends ReliabilitySpec {
 
         and:
         workloads.every { it.anomalies.isEmpty() }
+        agentWorkloads.every { it.anomalies.isEmpty() }
         report()
     }
 
     private void killDuringTraffic() {
         AtomicBoolean killed = new AtomicBoolean()
         ExecutorService pool = Executors.newFixedThreadPool(USERS)
-        workloads.each { workload -> pool.submit { traffic(workload, killed) } }
+        [workloads, agentWorkloads].transpose().each { workload, agents -> pool.submit { traffic(workload, agents, killed) } }
         // Anywhere from the logins at the start of a round to well into the writes.
         Thread.sleep(ThreadLocalRandom.current().nextLong(50, 2500))
         killed.set(true)
@@ -69,11 +76,15 @@ class CrashSpec extends ReliabilitySpec {
         assert pool.awaitTermination(60, TimeUnit.SECONDS)
     }
 
-    private void traffic(Workload workload, AtomicBoolean killed) {
+    /** One user's requests, one at a time: a write of the research and chat traffic, then one of the agent traffic. */
+    private void traffic(Workload workload, AgentWorkload agents, AtomicBoolean killed) {
         try {
             login(workload.user)
             while (!killed.get()) {
                 workload.step(false)
+                if (!killed.get()) {
+                    agents.step()
+                }
             }
         } catch (IOException | AssertionError serverGone) {
             // the process died under the request: its outcome is unknown, so it is not in the ledger
@@ -97,12 +108,21 @@ class CrashSpec extends ReliabilitySpec {
                 filesChecked += FileEndpoints.assertFilesIntact(api, workload)
             }
         }
+        agentWorkloads.each { agents ->
+            def problems = agents.problems()
+            assert problems.isEmpty(): "${agents.user.name}: ${problems.size()} writes lost or in part: ${problems.take(5)}"
+            agents.settle()
+        }
     }
 
     private void report() {
         int writes = workloads.sum { it.acknowledgedWrites } as int
+        int agentWrites = agentWorkloads.sum { it.acknowledgedWrites } as int
+        int executions = agentWorkloads.sum { it.executions.size() } as int
+        int agents = agentWorkloads.sum { it.agentIds.size() } as int
         figure "reliability.crash rounds=${ROUNDS} kills=${killsDuringTraffic} users=${USERS} " +
-                "acknowledgedWrites=${writes} lost=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
+                "acknowledgedWrites=${writes} agentTrafficWrites=${agentWrites} (agents=${agents} " +
+                "executions=${executions}) lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
                 "files=${workloads[0].withFiles ? filesChecked : 'not served'}"
     }
 }
