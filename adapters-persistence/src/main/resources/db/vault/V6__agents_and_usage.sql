@@ -115,6 +115,8 @@ BEGIN
         AND model = IFNULL(NEW.model, '') AND calls = 0;
 END;
 
+-- The three sources' triggers differ only in their table (and research's missing model): a SQLite trigger
+-- belongs to one table, so each table has its own three, reduced to one insert into the view each.
 CREATE TRIGGER trg_chat_message_usage_added AFTER INSERT ON chat_message WHEN NEW.prompt_tokens IS NOT NULL
 BEGIN
     INSERT INTO usage_day_change VALUES (substr(NEW.created_at, 1, 10), NEW.model, NEW.prompt_tokens,
