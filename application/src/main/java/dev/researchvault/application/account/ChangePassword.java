@@ -12,19 +12,8 @@ import dev.researchvault.domain.vault.VaultKeys;
  * be current, every session ends, and the key generation moves on, so no key of the old password opens a
  * session afterwards.
  */
-public final class ChangePassword implements ChangePasswordUseCase {
-
-    private final AccountState state;
-    private final VaultKeys keys;
-    private final PasswordProof proof;
-    private final AccountEvents events;
-
-    public ChangePassword(AccountState state, VaultKeys keys, PasswordProof proof, AccountEvents events) {
-        this.state = state;
-        this.keys = keys;
-        this.proof = proof;
-        this.events = events;
-    }
+public record ChangePassword(AccountState state, VaultKeys keys, PasswordProof proof, AccountEvents events)
+        implements ChangePasswordUseCase {
 
     @Override
     public void changePassword(Session session, ChangePasswordCommand command) {

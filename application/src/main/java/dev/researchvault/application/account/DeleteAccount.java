@@ -8,15 +8,7 @@ import dev.researchvault.domain.account.UserAccount;
  * current. The account is marked deleted in memory under its lock, so a login already past its KDF and
  * waiting for the lock fails instead of opening a session on a vault about to vanish.
  */
-public final class DeleteAccount implements DeleteAccountUseCase {
-
-    private final AccountState state;
-    private final PasswordProof proof;
-
-    public DeleteAccount(AccountState state, PasswordProof proof) {
-        this.state = state;
-        this.proof = proof;
-    }
+public record DeleteAccount(AccountState state, PasswordProof proof) implements DeleteAccountUseCase {
 
     @Override
     public void deleteAccount(Session session, String password) {

@@ -16,21 +16,9 @@ import org.slf4j.LoggerFactory;
  * informative, so storage that refuses them (a full disk) never stops a login; the vault write also tells
  * whether the vault can be used at all.
  */
-public final class LoginRecords {
+public record LoginRecords(AccountRegistry registry, VaultWork vault, VaultMetadata metadata, Clock clock) {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginRecords.class);
-
-    private final AccountRegistry registry;
-    private final VaultWork vault;
-    private final VaultMetadata metadata;
-    private final Clock clock;
-
-    public LoginRecords(AccountRegistry registry, VaultWork vault, VaultMetadata metadata, Clock clock) {
-        this.registry = registry;
-        this.vault = vault;
-        this.metadata = metadata;
-        this.clock = clock;
-    }
 
     /** The login time is informative: a registry that cannot be written (full disk) must not stop a login. */
     void recordLogin(UserAccount user) {

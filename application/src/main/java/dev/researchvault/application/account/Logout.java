@@ -1,13 +1,7 @@
 package dev.researchvault.application.account;
 
 /** Ends one session; the session store wipes the user's key with their last one. */
-public final class Logout implements LogoutUseCase {
-
-    private final SessionStore sessions;
-
-    public Logout(SessionStore sessions) {
-        this.sessions = sessions;
-    }
+public record Logout(SessionStore sessions) implements LogoutUseCase {
 
     @Override
     public void logout(String token) {

@@ -11,20 +11,10 @@ import dev.researchvault.domain.vault.VaultKeys;
  * Re-proves the password of a logged-in user before a sensitive step (password change, account deletion,
  * restore): the offered password must derive the session's key. Failures count towards the login throttle.
  */
-public final class PasswordProof {
+public record PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
 
     /** Re-proofs come from a logged-in session: they share one throttle "address" per name. */
     private static final String SESSION_ADDRESS = "session";
-
-    private final AccountRegistry registry;
-    private final VaultKeys keys;
-    private final LoginThrottle throttle;
-
-    public PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
-        this.registry = registry;
-        this.keys = keys;
-        this.throttle = throttle;
-    }
 
     /** The session's account as the registry has it now. */
     public UserAccount accountOf(Session session) {

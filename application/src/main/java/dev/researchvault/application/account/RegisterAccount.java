@@ -15,19 +15,8 @@ import java.time.Clock;
  * mark comes off. A crash in between leaves files start-up recognises as its own and removes; nothing else
  * can reach them, since no session exists before the account does.
  */
-public final class RegisterAccount implements RegisterAccountUseCase {
-
-    private final AccountRegistry registry;
-    private final Vaults vaults;
-    private final VaultKeys keys;
-    private final Clock clock;
-
-    public RegisterAccount(AccountRegistry registry, Vaults vaults, VaultKeys keys, Clock clock) {
-        this.registry = registry;
-        this.vaults = vaults;
-        this.keys = keys;
-        this.clock = clock;
-    }
+public record RegisterAccount(AccountRegistry registry, Vaults vaults, VaultKeys keys, Clock clock)
+        implements RegisterAccountUseCase {
 
     @Override
     public Username register(RegisterAccountCommand command) {

@@ -25,23 +25,11 @@ import org.slf4j.LoggerFactory;
  * A message the legacy migration has not reached yet still has its bytes inline in the row: they are
  * served from there ({@link LegacyBase64}), with an entity tag computed from the decoded bytes.
  */
-public final class MessageFileService implements ReadMessageFilesUseCase {
+public record MessageFileService(VaultWork vault, ChatRepository messages, BlobStore blobs,
+                                 LegacyMessageFiles legacyFiles) implements ReadMessageFilesUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageFileService.class);
     private static final String FALLBACK_MIME = "application/octet-stream";
-
-    private final VaultWork vault;
-    private final ChatRepository messages;
-    private final BlobStore blobs;
-    private final LegacyMessageFiles legacyFiles;
-
-    public MessageFileService(VaultWork vault, ChatRepository messages, BlobStore blobs,
-                              LegacyMessageFiles legacyFiles) {
-        this.vault = vault;
-        this.messages = messages;
-        this.blobs = blobs;
-        this.legacyFiles = legacyFiles;
-    }
 
     @Override
     public FileDownload download(Session caller, UUID messageId, int index, boolean thumbnail, String ifNoneMatch) {

@@ -10,20 +10,8 @@ import dev.researchvault.domain.vault.VaultMaintenance.IntegrityReport;
 import java.util.Map;
 
 /** Integrity, statistics and compaction of the caller's vault. */
-public final class VaultMaintenanceService implements MaintainVaultUseCase {
-
-    private final VaultMaintenance maintenance;
-    private final VaultWork vault;
-    private final Backups backups;
-    private final BlobReconciliation reconciliation;
-
-    public VaultMaintenanceService(VaultMaintenance maintenance, VaultWork vault, Backups backups,
-                                   BlobReconciliation reconciliation) {
-        this.maintenance = maintenance;
-        this.vault = vault;
-        this.backups = backups;
-        this.reconciliation = reconciliation;
-    }
+public record VaultMaintenanceService(VaultMaintenance maintenance, VaultWork vault, Backups backups,
+                                      BlobReconciliation reconciliation) implements MaintainVaultUseCase {
 
     @Override
     public IntegrityReport checkIntegrity(Session session) {

@@ -13,17 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** {@link ManageResearchUseCase} over the caller's vault. */
-public final class ResearchService implements ManageResearchUseCase {
-
-    private final VaultWork vault;
-    private final ResearchRepository repository;
-    private final Clock clock;
-
-    public ResearchService(VaultWork vault, ResearchRepository repository, Clock clock) {
-        this.vault = vault;
-        this.repository = repository;
-        this.clock = clock;
-    }
+public record ResearchService(VaultWork vault, ResearchRepository repository, Clock clock)
+        implements ManageResearchUseCase {
 
     @Override
     public Research start(Session caller, StartResearchCommand command) {

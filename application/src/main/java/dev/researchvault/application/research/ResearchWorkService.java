@@ -20,17 +20,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** {@link RecordResearchWorkUseCase} over the caller's vault. */
-public final class ResearchWorkService implements RecordResearchWorkUseCase {
-
-    private final VaultWork vault;
-    private final ResearchRepository repository;
-    private final Clock clock;
-
-    public ResearchWorkService(VaultWork vault, ResearchRepository repository, Clock clock) {
-        this.vault = vault;
-        this.repository = repository;
-        this.clock = clock;
-    }
+public record ResearchWorkService(VaultWork vault, ResearchRepository repository, Clock clock)
+        implements RecordResearchWorkUseCase {
 
     @Override
     public ResearchQuery addQuery(Session caller, UUID researchId, String query, String engine) {

@@ -13,17 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** API keys: stored in the owner's vault, shown to them masked, handed in clear only to internal callers. */
-public final class ApiKeyService implements ManageApiKeysUseCase, UseApiKeyUseCase {
-
-    private final ApiKeyStore store;
-    private final VaultWork vault;
-    private final Clock clock;
-
-    public ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock) {
-        this.store = store;
-        this.vault = vault;
-        this.clock = clock;
-    }
+public record ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock)
+        implements ManageApiKeysUseCase, UseApiKeyUseCase {
 
     @Override
     public List<ApiKeySummary> list(Session session) {

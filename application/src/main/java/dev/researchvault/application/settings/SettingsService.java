@@ -11,18 +11,8 @@ import dev.researchvault.domain.settings.SettingsStore;
 import java.util.List;
 
 /** Settings: the catalog's defaults merged with the overrides each user keeps in their vault. */
-public final class SettingsService implements ReadSettingsUseCase, ChangeSettingUseCase, ResetSettingUseCase,
-        SettingsQuery {
-
-    private final SettingsCatalog catalog;
-    private final SettingsStore store;
-    private final VaultWork vault;
-
-    public SettingsService(SettingsCatalog catalog, SettingsStore store, VaultWork vault) {
-        this.catalog = catalog;
-        this.store = store;
-        this.vault = vault;
-    }
+public record SettingsService(SettingsCatalog catalog, SettingsStore store, VaultWork vault)
+        implements ReadSettingsUseCase, ChangeSettingUseCase, ResetSettingUseCase, SettingsQuery {
 
     @Override
     public List<EffectiveSetting> list(Session session, ListSettingsQuery query) {
