@@ -212,7 +212,9 @@ class AgentWorkload {
     private List<String> logProblems() {
         List lines = logs()
         def found = []
-        if (lines*.sequence != (1..lines.size()).toList()) { found << "log sequences have gaps: ${lines*.sequence}".toString() }
+        // Not (1..lines.size()): in Groovy 1..0 is the reversed range [1, 0], so no line at all looked like a gap.
+        List expected = lines.isEmpty() ? [] : (1..lines.size()).toList()
+        if (lines*.sequence != expected) { found << "log sequences have gaps: ${lines*.sequence}".toString() }
         Set<String> messages = lines*.message as Set
         logLines.findAll { !messages.contains(it) }.each { found << "log line ${it} lost".toString() }
         Set<String> known = (logLines + (inFlight?.first() == 'log' ? [inFlight[2]] : [])) as Set
