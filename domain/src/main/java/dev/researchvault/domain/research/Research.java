@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
@@ -29,7 +30,7 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
-        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        metadata = JsonObjects.copyOf(metadata);
     }
 
     /** A new, pending research; 400 when the query is blank or too long or the mode is malformed. */
