@@ -182,4 +182,18 @@ class ResearchHttpSpec extends VaultHttpSpec {
         answer.json.code in ['research.metadata-too-deep', 'request.invalid']
         get('/api/v1/research', token).status == 200
     }
+
+    def "a null member of metadata is kept, not a 500"() {
+        given:
+        def token = newUser('nulls')
+        def id = post('/api/v1/research', [query: 'nulls', mode: 'quick'], token).json.id
+
+        when:
+        def answer = patch("/api/v1/research/$id", [metadata: [k: null, n: 1]], token)
+
+        then:
+        answer.status == 200
+        answer.json.metadata == [k: null, n: 1]
+        get("/api/v1/research/$id", token).json.metadata == [k: null, n: 1]
+    }
 }
