@@ -1,7 +1,8 @@
 package dev.researchvault.adapter.persistence.agent;
 
-import dev.researchvault.adapter.persistence.agent.AgentRows.AgentListRow;
-import dev.researchvault.adapter.persistence.sql.NewestFirstPages;
+import dev.researchvault.adapter.persistence.agent.AgentRows.AgentRow;
+import dev.researchvault.adapter.persistence.sql.ListFilter;
+import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.Page;
@@ -10,8 +11,11 @@ import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.agent.Agent;
 import dev.researchvault.domain.agent.AgentFilter;
 import dev.researchvault.domain.agent.AgentRepository;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,15 +28,22 @@ import java.util.UUID;
 @Singleton
 final class JdbcAgentRepository implements AgentRepository {
 
-    private static final NewestFirstPages<AgentListRow> LATEST_FIRST =
-            new NewestFirstPages<>(PageCursor.Listing.AGENTS, AgentListRow::updatedAt, AgentListRow::position);
+    /**
+     * Latest updated first; a model filter reads {@code idx_agent_model_updated_at} and checks the active flag on
+     * the rows it finds, the flag alone reads {@code idx_agent_active_updated_at}.
+     */
+    static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.AGENTS, "agent", "rowid",
+            "updated_at", "id, name, description, model, system_prompt, active, parameters, created_at, updated_at");
 
     private final AgentRows agents;
     private final AgentMapper mapper;
+    private final NewestFirstList<AgentRow> latestFirst;
 
-    JdbcAgentRepository(AgentRows agents, AgentMapper mapper) {
+    JdbcAgentRepository(AgentRows agents, AgentMapper mapper,
+                        @Named("default") ConnectionOperations<Connection> connections) {
         this.agents = agents;
         this.mapper = mapper;
+        this.latestFirst = new NewestFirstList<>(connections, LIST, AgentRow::read);
     }
 
     @Override
@@ -60,30 +71,14 @@ final class JdbcAgentRepository implements AgentRepository {
 
     @Override
     public Page<Agent> list(AgentFilter filter, PageRequest page) {
-        return listed(filter, page).map(row -> mapper.toAgent(row.row()));
+        return latestFirst.page(page, ListFilter.equal("model", filter.model()),
+                ListFilter.equal("active", filter.active())).map(mapper::toAgent);
     }
 
     @Override
     public boolean delete(UUID id) {
         // The foreign keys of chats and executions set their agent_id to NULL, should a caller not detach them.
         return agents.deleteById(id.toString()) > 0;
-    }
-
-    /** One set of statements per filter, so each reads its own index (see AgentRows). */
-    private Page<AgentListRow> listed(AgentFilter filter, PageRequest page) {
-        String model = filter.model();
-        Boolean active = filter.active();
-        if (model != null) {
-            return LATEST_FIRST.page(page, (limit, offset) -> agents.latestFirstOfModel(model, active, limit, offset),
-                    (time, position, limit) -> agents.latestAfterOfModel(model, active, time, position, limit),
-                    () -> agents.countOfModel(model, active));
-        }
-        if (active != null) {
-            return LATEST_FIRST.page(page, (limit, offset) -> agents.latestFirstWithActive(active, limit, offset),
-                    (time, position, limit) -> agents.latestAfterWithActive(active, time, position, limit),
-                    () -> agents.countWithActive(active));
-        }
-        return LATEST_FIRST.page(page, agents::latestFirst, agents::latestAfter, agents::countAll);
     }
 
     private static RuntimeException nameTakenOr(DataAccessException failure) {

@@ -1,7 +1,8 @@
 package dev.researchvault.adapter.persistence.agent;
 
-import dev.researchvault.adapter.persistence.agent.ExecutionRows.ExecutionListRow;
-import dev.researchvault.adapter.persistence.sql.NewestFirstPages;
+import dev.researchvault.adapter.persistence.agent.ExecutionRows.ExecutionRow;
+import dev.researchvault.adapter.persistence.sql.ListFilter;
+import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.domain.Page;
@@ -11,7 +12,10 @@ import dev.researchvault.domain.agent.AgentExecution;
 import dev.researchvault.domain.agent.ExecutionFilter;
 import dev.researchvault.domain.agent.ExecutionLog;
 import dev.researchvault.domain.agent.ExecutionRepository;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,13 +24,20 @@ import java.util.UUID;
 @Singleton
 final class JdbcExecutionRepository implements ExecutionRepository {
 
-    private static final NewestFirstPages<ExecutionListRow> NEWEST_FIRST = new NewestFirstPages<>(
-            PageCursor.Listing.EXECUTIONS, ExecutionListRow::createdAt, ExecutionListRow::position);
+    /**
+     * Newest first. The index read is the most selective filter's: the agent's, else the chat's, else the
+     * status's (an agent or a chat holds few executions, a status many); the other filters check the rows it finds.
+     */
+    static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.EXECUTIONS,
+            "agent_execution", "rowid", "created_at", "id, agent_id, agent_name, chat_id, status, input, output,"
+            + " error, model, created_at, started_at, completed_at, prompt_tokens, completion_tokens, cost_micros");
 
     private final ExecutionRows executions;
+    private final NewestFirstList<ExecutionRow> newestFirst;
 
-    JdbcExecutionRepository(ExecutionRows executions) {
+    JdbcExecutionRepository(ExecutionRows executions, @Named("default") ConnectionOperations<Connection> connections) {
         this.executions = executions;
+        this.newestFirst = new NewestFirstList<>(connections, LIST, ExecutionRow::read);
     }
 
     @Override
@@ -46,7 +57,10 @@ final class JdbcExecutionRepository implements ExecutionRepository {
 
     @Override
     public Page<AgentExecution> list(ExecutionFilter filter, PageRequest page) {
-        return listed(filter, page).map(row -> ExecutionMapper.toExecution(row.row()));
+        String status = filter.status() == null ? null : filter.status().wireName();
+        return newestFirst.page(page, ListFilter.equal("agent_id", StoredIds.text(filter.agentId())),
+                ListFilter.equal("chat_id", StoredIds.text(filter.chatId())), ListFilter.equal("status", status))
+                .map(ExecutionMapper::toExecution);
     }
 
     @Override
@@ -70,29 +84,5 @@ final class JdbcExecutionRepository implements ExecutionRepository {
     public List<ExecutionLog> logs(UUID executionId, long afterSequence, int limit) {
         return executions.logsAfter(executionId.toString(), afterSequence, limit).stream()
                 .map(ExecutionMapper::toLog).toList();
-    }
-
-    /** The statements of the most selective filter given: agent, else chat, else status (see ExecutionRows). */
-    private Page<ExecutionListRow> listed(ExecutionFilter filter, PageRequest page) {
-        String agent = StoredIds.text(filter.agentId());
-        String chat = StoredIds.text(filter.chatId());
-        String status = filter.status() == null ? null : filter.status().wireName();
-        if (agent != null) {
-            return NEWEST_FIRST.page(page,
-                    (limit, offset) -> executions.newestFirstOfAgent(agent, chat, status, limit, offset),
-                    (time, position, limit) -> executions.newestAfterOfAgent(agent, chat, status, time, position, limit),
-                    () -> executions.countOfAgent(agent, chat, status));
-        }
-        if (chat != null) {
-            return NEWEST_FIRST.page(page, (limit, offset) -> executions.newestFirstOfChat(chat, status, limit, offset),
-                    (time, position, limit) -> executions.newestAfterOfChat(chat, status, time, position, limit),
-                    () -> executions.countOfChat(chat, status));
-        }
-        if (status != null) {
-            return NEWEST_FIRST.page(page, (limit, offset) -> executions.newestFirstInStatus(status, limit, offset),
-                    (time, position, limit) -> executions.newestAfterInStatus(status, time, position, limit),
-                    () -> executions.countInStatus(status));
-        }
-        return NEWEST_FIRST.page(page, executions::newestFirst, executions::newestAfter, executions::countAll);
     }
 }

@@ -10,22 +10,21 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.naming.NamingStrategies;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.List;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The {@code chat} table (V3__chat.sql; the agent link from V6). The list by page number skips {@code :offset}
- * rows; after a cursor ({@link dev.researchvault.adapter.persistence.sql.ListCursors}) it merges two ranges of
- * {@code idx_chat_updated_at}, the rest of the cursor's millisecond and everything older, for the reason
- * ResearchRows gives. The chats of one agent do the same on {@code idx_chat_agent_id_updated_at}.
+ * The {@code chat} table (V3__chat.sql; the agent link from V6), row by row. Its list is a
+ * {@link dev.researchvault.adapter.persistence.sql.NewestFirstList} ({@link JdbcChatRepository#LIST}) of the same
+ * columns as {@link #findWithCount}.
  */
 @JdbcRepository(dialect = Dialect.ANSI)
 interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
 
     /** Chat columns with the message count, counted by the same statement (no query per chat). */
-    String WITH_COUNT = "SELECT c.rowid AS position, c.id, c.title, c.created_at, c.updated_at, c.agent_id,"
-            + " c.agent_name, (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count FROM chat c";
-    String OF_AGENT = " WHERE c.agent_id = :agentId";
+    String WITH_COUNT = "c.id, c.title, c.created_at, c.updated_at, c.agent_id, c.agent_name,"
+            + " (SELECT COUNT(*) FROM chat_message m WHERE m.chat_id = c.id) AS message_count";
 
     /** @param agentName the agent's name when the chat was linked to it; kept after {@code agent_id} is cleared */
     @MappedEntity(value = "chat", namingStrategy = NamingStrategies.Raw.class)
@@ -34,13 +33,20 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
                    @Nullable @MappedProperty("agent_name") String agentName) {
     }
 
-    /** A chat row as lists read it, with its rowid: the tie-breaker of the list order that cursors carry. */
+    /** A chat row with its message count ({@link #WITH_COUNT}). */
     @Introspected
-    record ChatListRow(long position, String id, String title, @MappedProperty("created_at") String createdAt,
-                       @MappedProperty("updated_at") String updatedAt,
-                       @Nullable @MappedProperty("agent_id") String agentId,
-                       @Nullable @MappedProperty("agent_name") String agentName,
-                       @MappedProperty("message_count") long messageCount) {
+    record ChatWithCount(String id, String title, @MappedProperty("created_at") String createdAt,
+                         @MappedProperty("updated_at") String updatedAt,
+                         @Nullable @MappedProperty("agent_id") String agentId,
+                         @Nullable @MappedProperty("agent_name") String agentName,
+                         @MappedProperty("message_count") long messageCount) {
+
+        /** The list's columns, read by hand: lists are plain JDBC. */
+        static ChatWithCount read(ResultSet row) throws SQLException {
+            return new ChatWithCount(row.getString("id"), row.getString("title"), row.getString("created_at"),
+                    row.getString("updated_at"), row.getString("agent_id"), row.getString("agent_name"),
+                    row.getLong("message_count"));
+        }
     }
 
     ChatRow save(ChatRow row);
@@ -49,33 +55,11 @@ interface ChatRows extends GenericRepository<ChatRows.ChatRow, String> {
 
     int deleteById(String id);
 
-    @Query(WITH_COUNT + " WHERE c.id = :id")
-    Optional<ChatListRow> findWithCount(String id);
-
-    @Query(WITH_COUNT + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
-    List<ChatListRow> latestFirst(int limit, long offset);
-
-    @Query(WITH_COUNT + " WHERE c.updated_at = :time AND c.rowid < :position UNION ALL " + WITH_COUNT
-            + " WHERE c.updated_at < :time ORDER BY updated_at DESC, position DESC LIMIT :limit")
-    List<ChatListRow> latestAfter(String time, long position, int limit);
-
-    /** Kept by triggers (V5__row_counts.sql): counting the table walks all of its index. */
-    @Query("SELECT row_count FROM row_count WHERE table_name = 'chat'")
-    long countAll();
+    @Query("SELECT " + WITH_COUNT + " FROM chat c WHERE c.id = :id")
+    Optional<ChatWithCount> findWithCount(String id);
 
     @Query("UPDATE chat SET updated_at = :updatedAt WHERE id = :id")
     void touch(String id, String updatedAt);
-
-    @Query(WITH_COUNT + OF_AGENT + " ORDER BY c.updated_at DESC, c.rowid DESC LIMIT :limit OFFSET :offset")
-    List<ChatListRow> latestFirstOfAgent(String agentId, int limit, long offset);
-
-    @Query(WITH_COUNT + OF_AGENT + " AND c.updated_at = :time AND c.rowid < :position UNION ALL " + WITH_COUNT
-            + OF_AGENT + " AND c.updated_at < :time ORDER BY updated_at DESC, position DESC LIMIT :limit")
-    List<ChatListRow> latestAfterOfAgent(String agentId, String time, long position, int limit);
-
-    /** Counted on {@code idx_chat_agent_id_updated_at}: an agent's chats are a small part of the table. */
-    @Query("SELECT COUNT(*) FROM chat WHERE agent_id = :agentId")
-    long countOfAgent(String agentId);
 
     /** The agent is gone: its chats stay, with the name they recorded. */
     @Query("UPDATE chat SET agent_id = NULL WHERE agent_id = :agentId")

@@ -1,8 +1,9 @@
 package dev.researchvault.adapter.persistence.chat;
 
-import dev.researchvault.adapter.persistence.chat.ChatRows.ChatListRow;
+import dev.researchvault.adapter.persistence.chat.ChatRows.ChatWithCount;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
-import dev.researchvault.adapter.persistence.sql.NewestFirstPages;
+import dev.researchvault.adapter.persistence.sql.ListFilter;
+import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.domain.Page;
@@ -12,7 +13,10 @@ import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -25,17 +29,21 @@ import java.util.stream.Collectors;
 @Singleton
 final class JdbcChatRepository implements ChatRepository {
 
-    private static final NewestFirstPages<ChatListRow> LATEST_FIRST =
-            new NewestFirstPages<>(PageCursor.Listing.CHATS, ChatListRow::updatedAt, ChatListRow::position);
+    /** Latest updated first, on {@code idx_chat_updated_at}; an agent's chats on {@code idx_chat_agent_id_updated_at}. */
+    static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.CHATS, "chat c", "c.rowid",
+            "c.updated_at", ChatRows.WITH_COUNT);
 
     private final ChatRows chats;
     private final MessageRows messages;
     private final MessageMapper mapper;
+    private final NewestFirstList<ChatWithCount> latestFirst;
 
-    JdbcChatRepository(ChatRows chats, MessageRows messages, MessageMapper mapper) {
+    JdbcChatRepository(ChatRows chats, MessageRows messages, MessageMapper mapper,
+                       @Named("default") ConnectionOperations<Connection> connections) {
         this.chats = chats;
         this.messages = messages;
         this.mapper = mapper;
+        this.latestFirst = new NewestFirstList<>(connections, LIST, ChatWithCount::read);
     }
 
     @Override
@@ -50,16 +58,13 @@ final class JdbcChatRepository implements ChatRepository {
 
     @Override
     public Page<ChatSummary> list(PageRequest page) {
-        return LATEST_FIRST.page(page, chats::latestFirst, chats::latestAfter, chats::countAll)
-                .map(JdbcChatRepository::toSummary);
+        return latestFirst.page(page).map(JdbcChatRepository::toSummary);
     }
 
     @Override
     public Page<ChatSummary> listOfAgent(UUID agentId, PageRequest page) {
-        String agent = agentId.toString();
-        return LATEST_FIRST.page(page, (limit, offset) -> chats.latestFirstOfAgent(agent, limit, offset),
-                (time, position, limit) -> chats.latestAfterOfAgent(agent, time, position, limit),
-                () -> chats.countOfAgent(agent)).map(JdbcChatRepository::toSummary);
+        return latestFirst.page(page, ListFilter.equal("c.agent_id", agentId.toString()))
+                .map(JdbcChatRepository::toSummary);
     }
 
     @Override
@@ -129,7 +134,7 @@ final class JdbcChatRepository implements ChatRepository {
                 SqlTimes.format(chat.updatedAt()), StoredIds.text(chat.agentId()), chat.agentName());
     }
 
-    private static ChatSummary toSummary(ChatListRow row) {
+    private static ChatSummary toSummary(ChatWithCount row) {
         Chat chat = new Chat(UUID.fromString(row.id()), row.title(), SqlTimes.parse(row.createdAt()),
                 SqlTimes.parse(row.updatedAt()), StoredIds.id(row.agentId()), row.agentName());
         return new ChatSummary(chat, row.messageCount());

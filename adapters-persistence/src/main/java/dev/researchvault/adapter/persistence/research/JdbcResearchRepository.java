@@ -1,11 +1,15 @@
 package dev.researchvault.adapter.persistence.research;
 
+import dev.researchvault.adapter.persistence.research.Rows.ResearchRow;
+import dev.researchvault.adapter.persistence.sql.ListFilter;
+import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ResourceRows;
 import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageCursor;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.research.Research;
 import dev.researchvault.domain.research.ResearchFilter;
@@ -14,7 +18,10 @@ import dev.researchvault.domain.research.ResearchQuery;
 import dev.researchvault.domain.research.ResearchReport;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.research.ResearchResource;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +30,17 @@ import java.util.UUID;
 @Singleton
 final class JdbcResearchRepository implements ResearchRepository {
 
+    /**
+     * Newest first; a status filter reads {@code idx_research_status_created_at}, the text filter (a LIKE pattern
+     * escaped with {@code !}, {@link LikePatterns}) is checked on the rows of the time index.
+     */
+    static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.RESEARCH, "research",
+            "rowid", "created_at", "id, query, mode, status, title, progress, created_at, started_at, completed_at,"
+            + " metadata, prompt_tokens, completion_tokens, cost_micros");
+    static final String MATCHES_TEXT = "(query LIKE ? ESCAPE '!' OR title LIKE ? ESCAPE '!')";
+
     private final ResearchRows research;
+    private final NewestFirstList<ResearchRow> newestFirst;
     private final QueryRows queries;
     private final ResourceRows resources;
     private final ReportRows reports;
@@ -31,8 +48,10 @@ final class JdbcResearchRepository implements ResearchRepository {
     private final ResearchMapper mapper;
 
     JdbcResearchRepository(ResearchRows research, QueryRows queries, ResourceRows resources, ReportRows reports,
-                           LogRows logs, ResearchMapper mapper) {
+                           LogRows logs, ResearchMapper mapper,
+                           @Named("default") ConnectionOperations<Connection> connections) {
         this.research = research;
+        this.newestFirst = new NewestFirstList<>(connections, LIST, ResearchRow::read);
         this.queries = queries;
         this.resources = resources;
         this.reports = reports;
@@ -57,7 +76,10 @@ final class JdbcResearchRepository implements ResearchRepository {
 
     @Override
     public Page<Research> list(ResearchFilter filter, PageRequest page) {
-        return new ResearchListQuery(research, filter, page).run().map(mapper::toResearch);
+        String status = filter.status() == null ? null : filter.status().wireName();
+        String pattern = filter.text() == null ? null : LikePatterns.containing(filter.text());
+        return newestFirst.page(page, ListFilter.equal("status", status), ListFilter.where(MATCHES_TEXT, pattern, 2))
+                .map(mapper::toResearch);
     }
 
     @Override

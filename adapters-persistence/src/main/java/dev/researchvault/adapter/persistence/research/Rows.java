@@ -1,14 +1,16 @@
 package dev.researchvault.adapter.persistence.research;
 
+import static dev.researchvault.adapter.persistence.sql.ResultColumns.nullableLong;
+
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
-import dev.researchvault.adapter.persistence.sql.ListCursors;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import io.micronaut.data.model.naming.NamingStrategies;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The rows of the research tables (V2__research.sql, usage columns V6); times as {@link SqlTimes} text. Every row type of the
@@ -32,26 +34,14 @@ final class Rows {
                        @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
                        @Nullable @MappedProperty("completion_tokens") Long completionTokens,
                        @Nullable @MappedProperty("cost_micros") Long costMicros) {
-    }
 
-    /**
-     * A research as the list reads it: its columns and its rowid, the tie-breaker of the list order that
-     * cursors carry ({@link ListCursors}). Not an entity: the rowid is never written.
-     */
-    @Introspected
-    record ResearchListRow(long position, String id, String query, String mode, String status,
-                           @Nullable String title, int progress,
-                           @MappedProperty("created_at") String createdAt,
-                           @Nullable @MappedProperty("started_at") String startedAt,
-                           @Nullable @MappedProperty("completed_at") String completedAt,
-                           String metadata,
-                           @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
-                           @Nullable @MappedProperty("completion_tokens") Long completionTokens,
-                           @Nullable @MappedProperty("cost_micros") Long costMicros) {
-
-        ResearchRow row() {
-            return new ResearchRow(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata,
-                    promptTokens, completionTokens, costMicros);
+        /** The list's columns ({@link JdbcResearchRepository#LIST}), read by hand: lists are plain JDBC. */
+        static ResearchRow read(ResultSet row) throws SQLException {
+            return new ResearchRow(row.getString("id"), row.getString("query"), row.getString("mode"),
+                    row.getString("status"), row.getString("title"), row.getInt("progress"),
+                    row.getString("created_at"), row.getString("started_at"), row.getString("completed_at"),
+                    row.getString("metadata"), nullableLong(row, "prompt_tokens"),
+                    nullableLong(row, "completion_tokens"), nullableLong(row, "cost_micros"));
         }
     }
 

@@ -4,7 +4,7 @@ import dev.researchvault.domain.PageCursor;
 
 /**
  * The cursors of the newest-first lists (research and agent executions by {@code created_at}, chats and agents
- * by {@code updated_at}): the stored time of the last row answered and its rowid. {@link NewestFirstPages}
+ * by {@code updated_at}): the stored time of the last row answered and its rowid. {@link NewestFirstList}
  * reads the pages of the lists by them.
  *
  * <p>The tie-breaker is the rowid because the list order already is {@code time DESC, rowid DESC}: rows of

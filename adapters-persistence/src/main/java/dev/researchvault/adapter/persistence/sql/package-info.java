@@ -2,7 +2,7 @@
  * How every vault table stores what several of them share: times as sortable text ({@link
  * dev.researchvault.adapter.persistence.sql.SqlTimes}), the newest-first list cursors and pages ({@link
  * dev.researchvault.adapter.persistence.sql.ListCursors}, {@link
- * dev.researchvault.adapter.persistence.sql.NewestFirstPages}), JSON columns ({@link
+ * dev.researchvault.adapter.persistence.sql.NewestFirstList}), JSON columns ({@link
  * dev.researchvault.adapter.persistence.sql.JsonColumns}), optional links ({@link
  * dev.researchvault.adapter.persistence.sql.StoredIds}) and token usage ({@link
  * dev.researchvault.adapter.persistence.sql.StoredUsage}). Used by the research, chat, agent and usage adapters

@@ -1,10 +1,12 @@
 package dev.researchvault.adapter.persistence.agent
 
+import dev.researchvault.adapter.persistence.sql.ListFilter
+import dev.researchvault.adapter.persistence.sql.NewestFirstList
 import dev.researchvault.adapter.persistence.support.QueryPlanSpec
 
 /**
  * Every statement of the execution list reads the index of its leading filter (agent, else chat, else status)
- * in list order, with no sort; the other filters are checks on the rows found (see ExecutionRows).
+ * in list order, with no sort; the other filters are checks on the rows found ({@code +column = ?}).
  */
 class ExecutionListPlanSpec extends QueryPlanSpec {
 
@@ -12,43 +14,49 @@ class ExecutionListPlanSpec extends QueryPlanSpec {
     static final String BY_AGENT = 'idx_agent_execution_agent_id_created_at'
     static final String BY_CHAT = 'idx_agent_execution_chat_id_created_at'
     static final String BY_STATUS = 'idx_agent_execution_status_created_at'
+    static final NewestFirstList LIST = new NewestFirstList(null, JdbcExecutionRepository.LIST, null)
+    static final ListFilter AGENT = ListFilter.equal('agent_id', 'a')
+    static final ListFilter CHAT = ListFilter.equal('chat_id', 'c')
+    static final ListFilter STATUS = ListFilter.equal('status', 'running')
 
-    def 'page numbers: #method reads #index'() {
+    def 'page numbers: with #filters it reads #index'() {
         expect:
-        plans.ofQuery(ExecutionRows, method) == [plan]
+        plans.of(LIST.byNumberSql(filters)) == [plan]
 
         where:
-        method                | index     | plan
-        'newestFirst'         | BY_TIME   | "SCAN agent_execution USING INDEX $BY_TIME"
-        'newestFirstOfAgent'  | BY_AGENT  | "SEARCH agent_execution USING INDEX $BY_AGENT (agent_id=?)"
-        'newestFirstOfChat'   | BY_CHAT   | "SEARCH agent_execution USING INDEX $BY_CHAT (chat_id=?)"
-        'newestFirstInStatus' | BY_STATUS | "SEARCH agent_execution USING INDEX $BY_STATUS (status=?)"
+        filters               | index     | plan
+        []                    | BY_TIME   | "SCAN agent_execution USING INDEX $BY_TIME"
+        [AGENT]               | BY_AGENT  | "SEARCH agent_execution USING INDEX $BY_AGENT (agent_id=?)"
+        [AGENT, CHAT, STATUS] | BY_AGENT  | "SEARCH agent_execution USING INDEX $BY_AGENT (agent_id=?)"
+        [CHAT]                | BY_CHAT   | "SEARCH agent_execution USING INDEX $BY_CHAT (chat_id=?)"
+        [CHAT, STATUS]        | BY_CHAT   | "SEARCH agent_execution USING INDEX $BY_CHAT (chat_id=?)"
+        [STATUS]              | BY_STATUS | "SEARCH agent_execution USING INDEX $BY_STATUS (status=?)"
     }
 
-    def 'cursors: #method seeks #index to the cursor twice and merges'() {
+    def 'cursors: with #filters it seeks #index to the cursor twice and merges'() {
         expect:
-        plans.ofQuery(ExecutionRows, method) == ['MERGE (UNION ALL)',
+        plans.of(LIST.afterCursorSql(filters)) == ['MERGE (UNION ALL)',
                 'LEFT', "SEARCH agent_execution USING INDEX $index (${prefix}created_at=? AND rowid<?)",
                 'RIGHT', "SEARCH agent_execution USING INDEX $index (${prefix}created_at<?)"]
 
         where:
-        method                | index     | prefix
-        'newestAfter'         | BY_TIME   | ''
-        'newestAfterOfAgent'  | BY_AGENT  | 'agent_id=? AND '
-        'newestAfterOfChat'   | BY_CHAT   | 'chat_id=? AND '
-        'newestAfterInStatus' | BY_STATUS | 'status=? AND '
+        filters               | index     | prefix
+        []                    | BY_TIME   | ''
+        [AGENT, CHAT, STATUS] | BY_AGENT  | 'agent_id=? AND '
+        [CHAT, STATUS]        | BY_CHAT   | 'chat_id=? AND '
+        [STATUS]              | BY_STATUS | 'status=? AND '
     }
 
-    def 'filtered totals: #method counts on #index'() {
+    def 'filtered totals: with #filters it counts on #index'() {
         expect:
-        plans.ofQuery(ExecutionRows, method)*.replace('COVERING INDEX', 'INDEX') ==
+        plans.of(LIST.countSql(filters))*.replace('COVERING INDEX', 'INDEX') ==
                 ["SEARCH agent_execution USING INDEX $index ($column=?)"]
 
         where:
-        method          | index     | column
-        'countOfAgent'  | BY_AGENT  | 'agent_id'
-        'countOfChat'   | BY_CHAT   | 'chat_id'
-        'countInStatus' | BY_STATUS | 'status'
+        filters        | index     | column
+        [AGENT, CHAT]  | BY_AGENT  | 'agent_id'
+        [CHAT, STATUS] | BY_CHAT   | 'chat_id'
+        [STATUS]       | BY_STATUS | 'status'
     }
 
     def 'log lines are read and numbered on the primary key'() {

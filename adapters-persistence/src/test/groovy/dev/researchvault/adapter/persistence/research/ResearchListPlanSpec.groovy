@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.persistence.research
 
+import dev.researchvault.adapter.persistence.sql.ListFilter
+import dev.researchvault.adapter.persistence.sql.NewestFirstList
 import dev.researchvault.adapter.persistence.support.QueryPlanSpec
 
 /**
@@ -11,31 +13,40 @@ class ResearchListPlanSpec extends QueryPlanSpec {
 
     static final String BY_TIME = 'idx_research_created_at'
     static final String BY_STATUS = 'idx_research_status_created_at'
+    static final NewestFirstList LIST = new NewestFirstList(null, JdbcResearchRepository.LIST, null)
+    static final ListFilter STATUS = ListFilter.equal('status', 'pending')
+    static final ListFilter TEXT = ListFilter.where(JdbcResearchRepository.MATCHES_TEXT, '%x%', 2)
 
-    def 'page numbers: #method reads its index from the top'() {
+    def 'page numbers: with #filters it reads its index from the top'() {
         expect:
-        plans.ofQuery(ResearchRows, method) == [plan]
+        plans.of(LIST.byNumberSql(filters)) == [plan]
 
         where:
-        method                          | plan
-        'newestFirst'                   | "SCAN research USING INDEX $BY_TIME"
-        'newestFirstMatching'           | "SCAN research USING INDEX $BY_TIME"
-        'newestFirstWithStatus'         | "SEARCH research USING INDEX $BY_STATUS (status=?)"
-        'newestFirstWithStatusMatching' | "SEARCH research USING INDEX $BY_STATUS (status=?)"
+        filters        | plan
+        []             | "SCAN research USING INDEX $BY_TIME"
+        [TEXT]         | "SCAN research USING INDEX $BY_TIME"
+        [STATUS]       | "SEARCH research USING INDEX $BY_STATUS (status=?)"
+        [STATUS, TEXT] | "SEARCH research USING INDEX $BY_STATUS (status=?)"
     }
 
-    def 'cursors: #method seeks #index to the cursor twice and merges'() {
+    def 'cursors: with #filters it seeks #index to the cursor twice and merges'() {
         expect:
-        plans.ofQuery(ResearchRows, method) == ['MERGE (UNION ALL)',
-                                                'LEFT', "SEARCH research USING INDEX $index (${prefix}created_at=? AND rowid<?)",
-                                                'RIGHT', "SEARCH research USING INDEX $index (${prefix}created_at<?)"]
+        plans.of(LIST.afterCursorSql(filters)) == ['MERGE (UNION ALL)',
+                                                   'LEFT', "SEARCH research USING INDEX $index (${prefix}created_at=? AND rowid<?)",
+                                                   'RIGHT', "SEARCH research USING INDEX $index (${prefix}created_at<?)"]
 
         where:
-        method                          | index     | prefix
-        'newestAfter'                   | BY_TIME   | ''
-        'newestAfterMatching'           | BY_TIME   | ''
-        'newestAfterWithStatus'         | BY_STATUS | 'status=? AND '
-        'newestAfterWithStatusMatching' | BY_STATUS | 'status=? AND '
+        filters        | index     | prefix
+        []             | BY_TIME   | ''
+        [TEXT]         | BY_TIME   | ''
+        [STATUS]       | BY_STATUS | 'status=? AND '
+        [STATUS, TEXT] | BY_STATUS | 'status=? AND '
+    }
+
+    def 'totals: without filters the kept row count, with a status its index'() {
+        expect:
+        plans.of(LIST.countSql([])) == ['SEARCH row_count USING PRIMARY KEY (table_name=?)']
+        plans.of(LIST.countSql([STATUS]))*.replace('COVERING INDEX', 'INDEX') == ["SEARCH research USING INDEX $BY_STATUS (status=?)"]
     }
 
     def 'a single row value would seek the time alone, which is why the cursor statements have two arms'() {

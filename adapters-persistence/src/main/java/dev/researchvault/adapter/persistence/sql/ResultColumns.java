@@ -1,0 +1,16 @@
+package dev.researchvault.adapter.persistence.sql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the nullable numbers of a result row, which {@code getLong} would read as 0. */
+public final class ResultColumns {
+
+    private ResultColumns() {
+    }
+
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}
