@@ -14,13 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /** The account itself: deleting it removes every file and backup of the user. */
 @Controller("/api/v1/account")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AccountController {
-
-    private final DeleteAccountUseCase deleteAccount;
-
-    AccountController(DeleteAccountUseCase deleteAccount) {
-        this.deleteAccount = deleteAccount;
-    }
+record AccountController(DeleteAccountUseCase deleteAccount) {
 
     @Delete
     public HttpResponse<Void> delete(@CurrentSession Session session, @Body DeleteAccountRequest body) {

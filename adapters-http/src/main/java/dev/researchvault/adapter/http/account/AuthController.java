@@ -21,20 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /** Registration, login, logout and password change. The KDF blocks, so these run off the event loop. */
 @Controller("/api/v1/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AuthController {
-
-    private final RegisterAccountUseCase register;
-    private final LoginUseCase login;
-    private final LogoutUseCase logout;
-    private final ChangePasswordUseCase changePassword;
-
-    AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
-                   ChangePasswordUseCase changePassword) {
-        this.register = register;
-        this.login = login;
-        this.logout = logout;
-        this.changePassword = changePassword;
-    }
+record AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
+                      ChangePasswordUseCase changePassword) {
 
     @Post("/register")
     public HttpResponse<RegisteredResponse> register(@Body CredentialsRequest body) {

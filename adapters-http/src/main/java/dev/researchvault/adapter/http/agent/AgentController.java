@@ -37,21 +37,13 @@ import java.util.UUID;
 /** The caller's agents, and the start of their executions: {@code /api/v1/agents}. */
 @Controller("/api/v1/agents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class AgentController {
+record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) {
 
     static final String NOT_FOUND = "agent.not-found";
     /** Stable code of a list filter the server cannot read. */
     static final String INVALID_FILTER = "agent.invalid-filter";
     /** A {@code chatId} in a body names a chat: one that is no id is as unknown as a missing one, as in paths. */
     static final String CHAT_NOT_FOUND = "chat.not-found";
-
-    private final ManageAgentsUseCase agents;
-    private final RunAgentsUseCase executions;
-
-    AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) {
-        this.agents = agents;
-        this.executions = executions;
-    }
 
     /** A new agent, active unless {@code active} is false. */
     @ApiResponse(responseCode = "400", description = "agent.invalid-name, agent.invalid-description, agent.invalid-model, "

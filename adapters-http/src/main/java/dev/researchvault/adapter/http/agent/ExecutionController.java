@@ -36,7 +36,7 @@ import java.util.UUID;
 /** Executions of the caller's agents, as their engine reports them: {@code /api/v1/executions}. */
 @Controller("/api/v1/executions")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ExecutionController {
+record ExecutionController(RunAgentsUseCase executions) {
 
     static final String NOT_FOUND = "execution.not-found";
     /**
@@ -44,12 +44,6 @@ class ExecutionController {
      * request, not an empty list, because a filter, unlike a path, does not name a resource that could be missing.
      */
     static final String INVALID_PARAMETER = "request.invalid-parameter";
-
-    private final RunAgentsUseCase executions;
-
-    ExecutionController(RunAgentsUseCase executions) {
-        this.executions = executions;
-    }
 
     /**
      * The caller's executions, newest first, optionally only those of one agent, one chat and one status: page

@@ -20,13 +20,7 @@ import java.util.List;
 /** The caller's backups: names and figures only, never a server path. */
 @Controller("/api/v1/backups")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class BackupController {
-
-    private final BackupUseCases backups;
-
-    BackupController(BackupUseCases backups) {
-        this.backups = backups;
-    }
+record BackupController(BackupUseCases backups) {
 
     @Post
     public HttpResponse<BackupResponse> create(@CurrentSession Session session) {

@@ -40,15 +40,7 @@ import java.util.UUID;
 /** Chats and their messages: {@code /api/v1/chats}. */
 @Controller("/api/v1/chats")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ChatController {
-
-    private final ManageChatsUseCase chats;
-    private final FileSizeLimit fileSizeLimit;
-
-    ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
-        this.chats = chats;
-        this.fileSizeLimit = fileSizeLimit;
-    }
+record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
 
     @Post
     @Status(HttpStatus.CREATED)

@@ -22,15 +22,9 @@ import java.util.UUID;
 /** Single messages: {@code /api/v1/messages/{id}} (their files are served by {@link MessageFileController}). */
 @Controller("/api/v1/messages")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class MessageController {
+record MessageController(EditMessagesUseCase messages) {
 
     static final String NOT_FOUND = "chat.message-not-found";
-
-    private final EditMessagesUseCase messages;
-
-    MessageController(EditMessagesUseCase messages) {
-        this.messages = messages;
-    }
 
     /** Replaces the content; files, model, sources and usage stay, {@code editedAt} records when. */
     @ApiResponse(responseCode = "400", description = "chat.empty-message: no content and no files; chat.invalid-content",

@@ -27,16 +27,10 @@ import java.util.regex.Pattern;
  */
 @Controller("/api/v1/messages/{id}/files/{index}")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class MessageFileController {
+record MessageFileController(ReadMessageFilesUseCase files) {
 
     // Canonical, within int range (at most 10 digits, checked below): anything else names no file.
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,9}");
-
-    private final ReadMessageFilesUseCase files;
-
-    MessageFileController(ReadMessageFilesUseCase files) {
-        this.files = files;
-    }
 
     /** The file's bytes with its stored media type, length and a strong ETag. */
     @Get(produces = MediaType.ALL)

@@ -34,15 +34,9 @@ import java.util.UUID;
 /** Research tasks: {@code /api/v1/research}. */
 @Controller("/api/v1/research")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ResearchController {
+record ResearchController(ManageResearchUseCase research) {
 
     static final String NOT_FOUND = "research.not-found";
-
-    private final ManageResearchUseCase research;
-
-    ResearchController(ManageResearchUseCase research) {
-        this.research = research;
-    }
 
     /** Starts a pending research. */
     @Post

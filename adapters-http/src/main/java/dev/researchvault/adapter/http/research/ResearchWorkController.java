@@ -42,15 +42,9 @@ import java.util.List;
 /** What is recorded for a research: {@code /api/v1/research/{id}/queries|resources|report|logs}. */
 @Controller("/api/v1/research/{id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ResearchWorkController {
+record ResearchWorkController(RecordResearchWorkUseCase work) {
 
     static final String MARKDOWN = "text/markdown";
-
-    private final RecordResearchWorkUseCase work;
-
-    ResearchWorkController(RecordResearchWorkUseCase work) {
-        this.work = work;
-    }
 
     @Post("/queries")
     @Status(HttpStatus.CREATED)

@@ -20,13 +20,7 @@ import java.util.List;
 /** The caller's API keys. Keys go in; only masked keys ever come out. */
 @Controller("/api/v1/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class ApiKeyController {
-
-    private final ManageApiKeysUseCase apiKeys;
-
-    ApiKeyController(ManageApiKeysUseCase apiKeys) {
-        this.apiKeys = apiKeys;
-    }
+record ApiKeyController(ManageApiKeysUseCase apiKeys) {
 
     @Get
     public List<ApiKeyResponse> list(@CurrentSession Session session) {

@@ -32,20 +32,8 @@ import java.util.Optional;
 /** The caller's settings: defaults merged with their overrides; changing and resetting one. */
 @Controller("/api/v1/settings")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class SettingsController {
-
-    private final ReadSettingsUseCase read;
-    private final ChangeSettingUseCase change;
-    private final ResetSettingUseCase reset;
-    private final JsonSettingValues values;
-
-    SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
-                JsonSettingValues values) {
-        this.read = read;
-        this.change = change;
-        this.reset = reset;
-        this.values = values;
-    }
+record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
+                          JsonSettingValues values) {
 
     @Get
     public List<SettingResponse> list(@CurrentSession Session session, @Nullable @QueryValue String category) {

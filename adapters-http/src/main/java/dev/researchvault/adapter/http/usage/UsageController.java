@@ -22,16 +22,10 @@ import java.time.format.DateTimeParseException;
 /** What the caller's model calls cost: {@code /api/v1/usage}. */
 @Controller("/api/v1/usage")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class UsageController {
+record UsageController(ReadUsageUseCase usage) {
 
     /** The code of every range the report cannot cover, unreadable instants included (api.md names only this one). */
     static final String INVALID_RANGE = "usage.invalid-range";
-
-    private final ReadUsageUseCase usage;
-
-    UsageController(ReadUsageUseCase usage) {
-        this.usage = usage;
-    }
 
     /**
      * Tokens, cost and calls of messages, agent executions and research created in {@code [from, to)}, grouped

@@ -20,13 +20,7 @@ import java.util.stream.Collectors;
 /** Integrity, statistics and compaction of the caller's vault. */
 @Controller("/api/v1/vault")
 @ExecuteOn(TaskExecutors.BLOCKING)
-class VaultController {
-
-    private final MaintainVaultUseCase maintenance;
-
-    VaultController(MaintainVaultUseCase maintenance) {
-        this.maintenance = maintenance;
-    }
+record VaultController(MaintainVaultUseCase maintenance) {
 
     @Get("/integrity")
     public IntegrityResponse integrity(@CurrentSession Session session) {
