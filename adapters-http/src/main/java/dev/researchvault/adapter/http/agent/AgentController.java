@@ -4,13 +4,14 @@ import dev.researchvault.adapter.http.agent.AgentMessages.AgentRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.StartExecutionRequest;
+import dev.researchvault.adapter.http.page.CursorPageResponse;
+import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
-import dev.researchvault.adapter.http.research.CursorPageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.agent.ManageAgentsUseCase;
 import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent;
+import dev.researchvault.application.agent.ManageAgentsUseCase;
 import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
@@ -26,6 +27,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -67,9 +69,7 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
      *
      * @param active true or false: only active or only parked agents
      * @param model  only agents of exactly this model
-     * @param page   page number from 0 (default 0); not together with {@code after}
-     * @param size   items per slice, 1 to 200 (default 20)
-     * @param after  the {@code next} of an earlier answer of this list: continues right after its last item
+     * @param paging  page or after, and size ({@link CursorPaging})
      */
     @ApiResponse(responseCode = "400", description = "agent.invalid-filter: active is not true or false, or model is "
             + "longer than 200 characters; request.invalid-parameter: page or size is not a whole number the server can "
@@ -78,12 +78,9 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
     @Get
     public CursorPageResponse<AgentResponse> list(@CurrentSession Session session,
                                                   @QueryValue @Nullable String active,
-                                                  @QueryValue @Nullable String model,
-                                                  @QueryValue @Nullable Integer page,
-                                                  @QueryValue(defaultValue = "20") int size,
-                                                  @QueryValue @Nullable String after) {
+                                                  @QueryValue @Nullable String model, @RequestBean CursorPaging paging) {
         AgentFilter filter = new AgentFilter(activeFilter(active), model);
-        PageRequest slice = CursorPageResponse.request(page, size, after);
+        PageRequest slice = paging.request();
         return CursorPageResponse.of(agents.list(session, filter, slice), AgentResponse::of);
     }
 

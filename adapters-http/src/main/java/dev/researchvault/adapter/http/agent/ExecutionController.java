@@ -4,14 +4,15 @@ import dev.researchvault.adapter.http.agent.AgentMessages.AppendLogRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.LogResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.UpdateExecutionRequest;
+import dev.researchvault.adapter.http.page.CursorPageResponse;
+import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
-import dev.researchvault.adapter.http.research.CursorPageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport;
+import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.agent.ExecutionFilter;
@@ -24,6 +25,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -52,9 +54,7 @@ record ExecutionController(RunAgentsUseCase executions) {
      * @param agentId only executions of this agent
      * @param chatId  only executions in this chat
      * @param status  only executions in this status (pending, running, completed, failed, cancelled)
-     * @param page    page number from 0 (default 0); not together with {@code after}
-     * @param size    items per slice, 1 to 200 (default 20)
-     * @param after   the {@code next} of an earlier answer of this list: continues right after its last item
+     * @param paging  page or after, and size ({@link CursorPaging})
      */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: agentId or chatId is not an id, "
             + "or page or size is not a whole number the server can read; execution.invalid-status: status is not one "
@@ -64,13 +64,10 @@ record ExecutionController(RunAgentsUseCase executions) {
     public CursorPageResponse<ExecutionResponse> list(@CurrentSession Session session,
                                                       @QueryValue @Nullable String agentId,
                                                       @QueryValue @Nullable String chatId,
-                                                      @QueryValue @Nullable String status,
-                                                      @QueryValue @Nullable Integer page,
-                                                      @QueryValue(defaultValue = "20") int size,
-                                                      @QueryValue @Nullable String after) {
+                                                      @QueryValue @Nullable String status, @RequestBean CursorPaging paging) {
         ExecutionFilter filter = new ExecutionFilter(filterId(agentId, "agentId"), filterId(chatId, "chatId"),
                 absent(status) ? null : ExecutionStatus.fromWire(status));
-        PageRequest slice = CursorPageResponse.request(page, size, after);
+        PageRequest slice = paging.request();
         return CursorPageResponse.of(executions.list(session, filter, slice), ExecutionResponse::of);
     }
 

@@ -2,15 +2,16 @@ package dev.researchvault.adapter.http.chat;
 
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
-import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
-import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
+import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
+import dev.researchvault.adapter.http.page.CursorPageResponse;
+import dev.researchvault.adapter.http.page.CursorPaging;
+import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
-import dev.researchvault.adapter.http.research.CursorPageResponse;
-import dev.researchvault.adapter.http.research.PageResponse;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
@@ -28,6 +29,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
@@ -52,20 +54,14 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
      * Most recently updated first, each with its message count: page {@code page}, or the chats after the
      * cursor {@code after}; {@code next} continues the list.
      *
-     * @param page  page number from 0 (default 0); not together with {@code after}
-     * @param size  items per slice, 1 to 200 (default 20)
-     * @param after the {@code next} of an earlier answer of this list: continues right after its last item
+     * @param paging  page or after, and size ({@link CursorPaging})
      */
-    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
-            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200; "
-            + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
+    @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public CursorPageResponse<ChatResponse> list(@CurrentSession Session session, @QueryValue @Nullable Integer page,
-                                                 @QueryValue(defaultValue = "20") int size,
-                                                 @QueryValue @Nullable String after,
+    public CursorPageResponse<ChatResponse> list(@CurrentSession Session session, @RequestBean CursorPaging paging,
                                                  @QueryValue @Nullable String agentId) {
-        PageRequest slice = CursorPageResponse.request(page, size, after);
+        PageRequest slice = paging.request();
         // A filter, not a path: a malformed id is a bad request, not an unknown agent.
         UUID agent = PathIds.parseReference(agentId, "request.invalid-parameter");
         return CursorPageResponse.of(agent == null ? chats.list(session, slice) : chats.listOfAgent(session, agent, slice),

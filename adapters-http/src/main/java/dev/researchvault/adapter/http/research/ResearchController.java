@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.page.CursorPageResponse;
+import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
@@ -23,6 +25,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -50,23 +53,16 @@ record ResearchController(ManageResearchUseCase research) {
      * The caller's research, newest first, optionally by status and containing {@code q} in query or title:
      * page {@code page}, or the research after the cursor {@code after}; {@code next} continues the list.
      *
-     * @param page  page number from 0 (default 0); not together with {@code after}
-     * @param size  items per slice, 1 to 200 (default 20)
-     * @param after the {@code next} of an earlier answer of this list: continues right after its last item
+     * @param paging  page or after, and size ({@link CursorPaging})
      */
-    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
-            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200; "
-            + "page.page-with-cursor: page together with after; page.invalid-cursor: after is not a cursor this endpoint issued",
+    @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
     public CursorPageResponse<ResearchResponse> list(@CurrentSession Session session,
                                                      @QueryValue @Nullable String status,
-                                                     @QueryValue @Nullable String q,
-                                                     @QueryValue @Nullable Integer page,
-                                                     @QueryValue(defaultValue = "20") int size,
-                                                     @QueryValue @Nullable String after) {
+                                                     @QueryValue @Nullable String q, @RequestBean CursorPaging paging) {
         ResearchFilter filter = new ResearchFilter(status == null ? null : ResearchStatus.fromWire(status), q);
-        PageRequest slice = CursorPageResponse.request(page, size, after);
+        PageRequest slice = paging.request();
         return CursorPageResponse.of(research.list(session, filter, slice), ResearchResponse::of);
     }
 

@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.research;
 
 import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
+import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.AddQueryRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.AddResourceRequest;
@@ -13,8 +14,8 @@ import dev.researchvault.adapter.http.research.ResearchMessages.ReportResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResourceResponse;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.research.RecordResearchWorkUseCase;
 import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource;
+import dev.researchvault.application.research.RecordResearchWorkUseCase;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.research.ResearchReport;

@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.http.research;
+package dev.researchvault.adapter.http.page;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.domain.Page;
