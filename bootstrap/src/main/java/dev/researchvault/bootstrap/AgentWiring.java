@@ -2,6 +2,7 @@ package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.agent.AgentService;
 import dev.researchvault.application.agent.ExecutionService;
+import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.usage.UsageService;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.agent.AgentRepository;
@@ -24,8 +25,8 @@ public class AgentWiring {
 
     @Singleton
     ExecutionService executionService(VaultWork vault, ExecutionRepository executions, AgentRepository agents,
-                                      ChatRepository chats, Clock clock) {
-        return new ExecutionService(vault, executions, agents, chats, clock);
+                                      ChatRepository chats, ChangeHub events, Clock clock) {
+        return new ExecutionService(vault, executions, agents, chats, events, clock);
     }
 
     @Singleton

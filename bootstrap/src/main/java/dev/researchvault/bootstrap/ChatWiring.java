@@ -6,6 +6,7 @@ import dev.researchvault.application.blob.LegacyMessageFiles;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.chat.ChatService;
+import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.MessageEditService;
 import dev.researchvault.application.chat.MessageFileService;
@@ -36,8 +37,9 @@ public class ChatWiring {
     @Singleton
     ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                             ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
-                            PendingBlobOwners pendingOwners, Clock clock) {
-        return new ChatService(vault, repository, agents, executions, blobs, fileSizeLimit, pendingOwners, clock);
+                            PendingBlobOwners pendingOwners, ChangeHub events, Clock clock) {
+        return new ChatService(vault, repository, agents, executions, blobs, fileSizeLimit, pendingOwners, events,
+                clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.researchvault.bootstrap;
 
+import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.research.ResearchService;
 import dev.researchvault.application.research.ResearchWorkService;
 import dev.researchvault.application.vault.VaultWork;
@@ -13,12 +14,13 @@ import java.time.Clock;
 public class ResearchWiring {
 
     @Singleton
-    ResearchService researchService(VaultWork vault, ResearchRepository repository, Clock clock) {
-        return new ResearchService(vault, repository, clock);
+    ResearchService researchService(VaultWork vault, ResearchRepository repository, ChangeHub events, Clock clock) {
+        return new ResearchService(vault, repository, events, clock);
     }
 
     @Singleton
-    ResearchWorkService researchWorkService(VaultWork vault, ResearchRepository repository, Clock clock) {
-        return new ResearchWorkService(vault, repository, clock);
+    ResearchWorkService researchWorkService(VaultWork vault, ResearchRepository repository, ChangeHub events,
+                                            Clock clock) {
+        return new ResearchWorkService(vault, repository, events, clock);
     }
 }

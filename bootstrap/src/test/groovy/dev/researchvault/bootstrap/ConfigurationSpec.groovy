@@ -7,6 +7,8 @@ import dev.researchvault.adapter.persistence.vault.VaultLayout
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.application.account.LoginThrottle
 import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.adapter.http.events.EventStreams
+import dev.researchvault.bootstrap.config.EventsConfiguration
 import dev.researchvault.bootstrap.config.LoginConfiguration
 import dev.researchvault.bootstrap.config.SettingsCacheConfiguration
 import dev.researchvault.domain.LimitExceededException
@@ -59,6 +61,10 @@ class ConfigurationSpec extends Specification {
             ['login.slowdown', '2s', { it.getBean(LoginConfiguration).limits().slowdown() }, Duration.ofSeconds(2)],
             ['login.max-wait', '1s', { it.getBean(LoginConfiguration).limits().maxWait() }, Duration.ofSeconds(1)],
             ['files.max-file-size', '1KB', { it.getBean(FileSizeLimit).maxBytes() }, 1024L],
+            ['events.heartbeat', '2s', { it.getBean(EventStreams).heartbeat() }, Duration.ofSeconds(2)],
+            ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
+            ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
+            ['events.stream-buffer', 9, { it.getBean(EventStreams).buffer() }, 9],
     ]
 
     @TempDir

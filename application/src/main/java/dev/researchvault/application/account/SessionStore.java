@@ -25,6 +25,12 @@ public interface SessionStore {
     /** The live session of {@code token}; empty for unknown, ended or expired tokens. Counts as activity. */
     Optional<Session> find(String token);
 
+    /**
+     * Whether the session of {@code token} is still live, without counting as activity: an open event stream asks
+     * this on every heartbeat, and must not keep an idle session from expiring.
+     */
+    boolean isLive(String token);
+
     /** Ends one session. Idempotent. */
     void close(String token);
 

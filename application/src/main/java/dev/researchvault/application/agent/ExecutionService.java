@@ -1,6 +1,8 @@
 package dev.researchvault.application.agent;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.events.ChangeEvents;
+import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.NotFoundException;
@@ -22,12 +24,12 @@ import java.util.function.Supplier;
 
 /** {@link RunAgentsUseCase} over the caller's vault. */
 public record ExecutionService(VaultWork vault, ExecutionRepository executions, AgentRepository agents,
-                               ChatRepository chats, Clock clock) implements RunAgentsUseCase {
+                               ChatRepository chats, ChangeFeed events, Clock clock) implements RunAgentsUseCase {
 
     @Override
     public AgentExecution start(Session caller, UUID agentId, UUID chatId, String input) {
         Instant now = now();
-        return vault.inTransaction(caller, () -> {
+        AgentExecution started = vault.inTransaction(caller, () -> {
             Agent agent = agents.find(agentId).orElseThrow(AgentErrors::agentNotFound);
             if (!agent.active()) {
                 throw new ConflictException("agent.inactive", "this agent is parked; activate it to run it");
@@ -35,10 +37,12 @@ public record ExecutionService(VaultWork vault, ExecutionRepository executions, 
             if (chatId != null && chats.find(chatId).isEmpty()) {
                 throw new NotFoundException("chat.not-found", "no chat with this id");
             }
-            AgentExecution started = AgentExecution.create(UUID.randomUUID(), agent, chatId, input, now);
-            executions.add(started);
-            return started;
+            AgentExecution created = AgentExecution.create(UUID.randomUUID(), agent, chatId, input, now);
+            executions.add(created);
+            return created;
         });
+        events.publish(caller.userId(), ChangeEvents.executionUpdated(started));
+        return started;
     }
 
     @Override
@@ -56,7 +60,7 @@ public record ExecutionService(VaultWork vault, ExecutionRepository executions, 
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between. The report goes
         // first, so "completed, with this output" is one request: a finished execution's result is final.
-        return vault.inTransaction(caller, () -> {
+        AgentExecution updated = vault.inTransaction(caller, () -> {
             AgentExecution changed = existing(id).report(report.output(), report.error(), report.usage());
             if (report.status() != null) {
                 changed = changed.moveTo(report.status(), now);
@@ -64,12 +68,16 @@ public record ExecutionService(VaultWork vault, ExecutionRepository executions, 
             executions.update(changed);
             return changed;
         });
+        events.publish(caller.userId(), ChangeEvents.executionUpdated(updated));
+        return updated;
     }
 
     @Override
     public ExecutionLog appendLog(Session caller, UUID id, String level, String message) {
         ExecutionLog line = ExecutionLog.unnumbered(id, level, message, now());
-        return inExecution(caller, id, () -> vault.inTransaction(() -> executions.appendLog(line)));
+        ExecutionLog appended = inExecution(caller, id, () -> vault.inTransaction(() -> executions.appendLog(line)));
+        events.publish(caller.userId(), ChangeEvents.executionLog(appended));
+        return appended;
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.researchvault.application.chat;
 
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.events.ChangeEvents;
+import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
@@ -31,18 +33,20 @@ public final class ChatService implements ManageChatsUseCase {
     private final ExecutionRepository executions;
     private final MessageAttachments attachments;
     private final PendingBlobOwners pendingOwners;
+    private final ChangeFeed events;
     private final Clock clock;
 
     /** @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation} */
     public ChatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                        ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
-                       PendingBlobOwners pendingOwners, Clock clock) {
+                       PendingBlobOwners pendingOwners, ChangeFeed events, Clock clock) {
         this.vault = vault;
         this.repository = repository;
         this.agents = agents;
         this.executions = executions;
         this.attachments = new MessageAttachments(blobs, fileSizeLimit);
         this.pendingOwners = pendingOwners;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -123,7 +127,7 @@ public final class ChatService implements ManageChatsUseCase {
         List<MessageFile> files = attachments.describe(command.files());
         Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now,
                 command.model(), command.sources(), command.usage(), command.metadata(), null);
-        return vault.inVault(caller, () -> {
+        Message added = vault.inVault(caller, () -> {
             requireChat(chatId);
             // Bytes first, then the row: a row must never point at bytes that are not stored. Until the row has
             // committed (or the bytes are discarded) the message is pending, so no reconciliation takes its bytes.
@@ -137,6 +141,8 @@ public final class ChatService implements ManageChatsUseCase {
                 }
             }
         });
+        events.publish(caller.userId(), ChangeEvents.messageCreated(added));
+        return added;
     }
 
     private Message addMessage(Message message) {

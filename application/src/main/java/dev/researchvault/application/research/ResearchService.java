@@ -1,6 +1,8 @@
 package dev.researchvault.application.research;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.events.ChangeEvents;
+import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
@@ -13,17 +15,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** {@link ManageResearchUseCase} over the caller's vault. */
-public record ResearchService(VaultWork vault, ResearchRepository repository, Clock clock)
+public record ResearchService(VaultWork vault, ResearchRepository repository, ChangeFeed events, Clock clock)
         implements ManageResearchUseCase {
 
     @Override
     public Research start(Session caller, StartResearchCommand command) {
         Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), now());
         // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
-        return vault.inTransaction(caller, () -> {
+        vault.inTransaction(caller, () -> {
             repository.add(research);
             return research;
         });
+        events.publish(caller.userId(), ChangeEvents.researchUpdated(research));
+        return research;
     }
 
     @Override
@@ -40,12 +44,14 @@ public record ResearchService(VaultWork vault, ResearchRepository repository, Cl
     public Research update(Session caller, UUID id, UpdateResearchCommand command) {
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between.
-        return vault.inTransaction(caller, () -> {
+        Research updated = vault.inTransaction(caller, () -> {
             Research research = repository.find(id).orElseThrow(ResearchErrors::notFound);
             Research changed = applyChanges(research, command, now);
             repository.update(changed);
             return changed;
         });
+        events.publish(caller.userId(), ChangeEvents.researchUpdated(updated));
+        return updated;
     }
 
     @Override
@@ -56,6 +62,7 @@ public record ResearchService(VaultWork vault, ResearchRepository repository, Cl
             }
             return id;
         });
+        events.publish(caller.userId(), ChangeEvents.researchDeleted(id));
     }
 
     private static Research applyChanges(Research research, UpdateResearchCommand command, Instant now) {

@@ -1,6 +1,8 @@
 package dev.researchvault.application.research;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.events.ChangeEvents;
+import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
@@ -20,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** {@link RecordResearchWorkUseCase} over the caller's vault. */
-public record ResearchWorkService(VaultWork vault, ResearchRepository repository, Clock clock)
+public record ResearchWorkService(VaultWork vault, ResearchRepository repository, ChangeFeed events, Clock clock)
         implements RecordResearchWorkUseCase {
 
     @Override
@@ -72,7 +74,9 @@ public record ResearchWorkService(VaultWork vault, ResearchRepository repository
     @Override
     public ResearchLog appendLog(Session caller, UUID researchId, String level, String message, Integer progress) {
         ResearchLog line = ResearchLog.unnumbered(researchId, level, message, progress, now());
-        return inResearch(caller, researchId, () -> vault.inTransaction(() -> repository.appendLog(line)));
+        ResearchLog appended = inResearch(caller, researchId, () -> vault.inTransaction(() -> repository.appendLog(line)));
+        events.publish(caller.userId(), ChangeEvents.researchLog(appended));
+        return appended;
     }
 
     @Override

@@ -45,6 +45,31 @@ abstract class SessionStoreContractSpec extends Specification {
         !session.toString().contains(session.token())
     }
 
+    def "isLive answers for live sessions only, for any token"() {
+        given:
+        def session = store().open(alice, key(1), 0)
+        def other = store().open(alice, key(1), 0)
+
+        expect:
+        store().isLive(session.token())
+        !store().isLive(session.token() + 'x')
+        !store().isLive('')
+        !store().isLive(null)
+
+        when:
+        store().close(session.token())
+
+        then:
+        !store().isLive(session.token())
+        store().isLive(other.token())
+
+        when:
+        store().closeAll(alice.id())
+
+        then:
+        !store().isLive(other.token())
+    }
+
     def "the key is shared by a user's sessions of one generation and wiped only when the last one ends"() {
         given:
         def firstKey = key(1)

@@ -4,6 +4,7 @@ import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent
 import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport
+import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.RecordingVaultScope
 import dev.researchvault.domain.ConflictException
@@ -36,9 +37,10 @@ class ExecutionServiceSpec extends Specification {
 
     MutableClock clock = new MutableClock(T0)
     RecordingVaultScope scope = new RecordingVaultScope()
+    RecordingChangeFeed events = new RecordingChangeFeed()
     AgentVaults vaults = new AgentVaults()
     AgentService agents = new AgentService(scope.vaultWork(), vaults.agents, vaults.executions, vaults.chats, clock)
-    ExecutionService service = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, clock)
+    ExecutionService service = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
     Agent agent = agents.create(alice, new NewAgent('Researcher', null, 'gpt-4o', null, null, null))
@@ -81,6 +83,23 @@ class ExecutionServiceSpec extends Specification {
         done.startedAt() == T0 + Duration.ofSeconds(1)
         done.durationMs() == 2500
         service.get(alice, started.id()) == done
+    }
+
+    def "a start, each report and each log line are announced after their transaction; refusals are not"() {
+        given:
+        AgentExecution started = service.start(alice, agent.id(), null, 'summarise')
+        service.update(alice, started.id(), new ExecutionReport(RUNNING, null, null, null))
+        def line = service.appendLog(alice, started.id(), 'info', 'thinking')
+        try { service.update(alice, started.id(), new ExecutionReport(PENDING, null, null, null)) } catch (ConflictException ignored) { }
+        try { service.appendLog(bob, started.id(), 'info', 'x') } catch (NotFoundException ignored) { }
+
+        expect:
+        events.types() == ['execution.updated', 'execution.updated', 'execution.log']
+        events.published.every { it.user == alice.userId() && !it.insideTransaction && it.event.subject() == started.id() }
+        events.published[1].event.data() == [id: started.id().toString(), agentId: agent.id().toString(), chatId: null,
+                                             status: 'running']
+        events.published[2].event.data().sequence == line.sequence()
+        events.published[2].event.data().message == 'thinking'
     }
 
     def "the documented moves are allowed (#from -> #to)"() {

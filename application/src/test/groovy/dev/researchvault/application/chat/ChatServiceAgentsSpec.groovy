@@ -8,6 +8,7 @@ import dev.researchvault.application.agent.ExecutionService
 import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
+import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.RecordingVaultScope
 import dev.researchvault.application.vault.VaultPerUser
@@ -15,6 +16,7 @@ import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.agent.Agent
+import dev.researchvault.domain.chat.MessageRole
 import dev.researchvault.domain.blob.BlobStore
 import spock.lang.Specification
 
@@ -28,12 +30,13 @@ class ChatServiceAgentsSpec extends Specification {
 
     MutableClock clock = new MutableClock(T0)
     RecordingVaultScope scope = new RecordingVaultScope()
+    RecordingChangeFeed events = new RecordingChangeFeed()
     AgentVaults vaults = new AgentVaults()
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
     ChatService service = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, blobs,
-            new FileSizeLimit(1024), new PendingBlobOwners(), clock)
+            new FileSizeLimit(1024), new PendingBlobOwners(), events, clock)
     AgentService agents = new AgentService(scope.vaultWork(), vaults.agents, vaults.executions, vaults.chats, clock)
-    ExecutionService executions = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, clock)
+    ExecutionService executions = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
     Agent writer = agents.create(alice, new NewAgent('Writer', null, 'm', null, null, null))
@@ -90,6 +93,27 @@ class ChatServiceAgentsSpec extends Specification {
         then:
         thrown(NotFoundException)
         service.get(alice, chat.id()).chat() == changed
+    }
+
+    def "a posted message is announced to its owner after it committed; a refused one is not"() {
+        given:
+        def chat = service.create(alice, 'c', null).chat().id()
+        events.published.clear()
+
+        when:
+        def message = service.post(alice, chat, new PostMessageCommand(MessageRole.USER, 'hello', []))
+        try { service.post(bob, chat, new PostMessageCommand(MessageRole.USER, 'not yours', [])) } catch (NotFoundException ignored) { }
+        try { service.post(alice, chat, new PostMessageCommand(MessageRole.USER, ' ', [])) } catch (RuleViolationException ignored) { }
+
+        then:
+        events.published.size() == 1
+        with(events.published[0]) {
+            user == alice.userId()
+            !insideTransaction
+            event.type() == 'message.created'
+            event.data() == [id: message.id().toString(), chatId: chat.toString(), role: 'user',
+                             createdAt: message.createdAt().toString()]
+        }
     }
 
     def "deleting a chat keeps its executions, detached from it"() {

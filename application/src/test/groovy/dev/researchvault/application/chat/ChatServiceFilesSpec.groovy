@@ -59,7 +59,7 @@ class ChatServiceFilesSpec extends Specification {
     PendingBlobOwners pending = new PendingBlobOwners()
     ChatService service = new ChatService(InMemoryVaultScope.work(), repository, new InMemoryAgentRepository(),
             new InMemoryExecutionRepository(), blobs, new FileSizeLimit(10),
-            pending, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
+            pending, dev.researchvault.application.events.ChangeFeed.NONE, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
     UUID chat = service.create(caller, 'files').chat().id()
@@ -157,7 +157,7 @@ class ChatServiceFilesSpec extends Specification {
         }
         def spied = new ChatService(InMemoryVaultScope.work(), spyRows, new InMemoryAgentRepository(),
                 new InMemoryExecutionRepository(), spyBlobs, new FileSizeLimit(10), pending,
-                Clock.systemUTC())
+                dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 
         when:

@@ -31,7 +31,8 @@ class MessageEditServiceSpec extends Specification {
     AgentVaults vaults = new AgentVaults()
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
     ChatService chats = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, blobs,
-            new FileSizeLimit(1024), new dev.researchvault.application.blob.PendingBlobOwners(), clock)
+            new FileSizeLimit(1024), new dev.researchvault.application.blob.PendingBlobOwners(),
+            dev.researchvault.application.events.ChangeFeed.NONE, clock)
     MessageEditService service = new MessageEditService(scope.vaultWork(), vaults.chats, blobs, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')

@@ -3,6 +3,7 @@ package dev.researchvault.application.research
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.support.CursorWalk
+import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.vault.RecordingVaultScope
@@ -50,9 +51,10 @@ class ResearchServiceSpec extends Specification {
 
     MutableClock clock = new MutableClock(T0)
     RecordingVaultScope scope = new RecordingVaultScope()
+    RecordingChangeFeed events = new RecordingChangeFeed()
     /** One repository for everyone, as in production; the bound vault decides whose rows it touches. */
     ResearchRepository repository = ResearchVaults.perUser()
-    ResearchService service = new ResearchService(scope.vaultWork(), repository, clock)
+    ResearchService service = new ResearchService(scope.vaultWork(), repository, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
 
@@ -354,5 +356,30 @@ class ResearchServiceSpec extends Specification {
         then:
         scope.bindings.size() == 5
         scope.onlyBound(alice)
+    }
+
+    def 'every committed change is announced to its owner after its transaction; a refused one is not'() {
+        when:
+        def research = start()
+        move(research.id(), IN_PROGRESS)
+        service.update(alice, research.id(), new UpdateResearchCommand(null, 40, 'halfway', null))
+        service.delete(alice, research.id())
+
+        then:
+        events.types() == ['research.updated', 'research.updated', 'research.updated', 'research.deleted']
+        events.published.every { it.user == alice.userId() && !it.insideTransaction && it.event.subject() == research.id() }
+        events.published[2].event.data() == [id: research.id().toString(), status: 'in_progress', progress: 40,
+                                             title: 'halfway']
+
+        when: 'one move commits; then a move the domain forbids, the id of another user, an unknown id'
+        def other = start()
+        events.published.clear()
+        move(other.id(), IN_PROGRESS)
+        try { move(other.id(), PENDING) } catch (ConflictException ignored) { }
+        try { service.update(bob, other.id(), new UpdateResearchCommand(null, 1, null, null)) } catch (NotFoundException ignored) { }
+        try { service.delete(alice, UUID.randomUUID()) } catch (NotFoundException ignored) { }
+
+        then: 'only the one move that committed'
+        events.types() == ['research.updated']
     }
 }

@@ -3,6 +3,7 @@ package dev.researchvault.application.research
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource
+import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.vault.RecordingVaultScope
@@ -38,10 +39,11 @@ class ResearchWorkServiceSpec extends Specification {
 
     MutableClock clock = new MutableClock(T0)
     RecordingVaultScope scope = new RecordingVaultScope()
+    RecordingChangeFeed events = new RecordingChangeFeed()
     /** One repository for everyone, as in production; the bound vault decides whose rows it touches. */
     ResearchRepository repository = ResearchVaults.perUser()
-    ResearchService research = new ResearchService(scope.vaultWork(), repository, clock)
-    ResearchWorkService service = new ResearchWorkService(scope.vaultWork(), repository, clock)
+    ResearchService research = new ResearchService(scope.vaultWork(), repository, events, clock)
+    ResearchWorkService service = new ResearchWorkService(scope.vaultWork(), repository, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
     UUID id = startFor(alice)
@@ -273,6 +275,27 @@ class ResearchWorkServiceSpec extends Specification {
         service.logs(alice, id, 2) == lines[2..3]
         service.logs(alice, id, 4).isEmpty()
         service.logs(alice, other, 0) == [elsewhere]
+    }
+
+    def 'each appended line is announced to its owner after its transaction, with its number; a refused one is not'() {
+        given:
+        events.published.clear()
+
+        when:
+        def line = service.appendLog(alice, id, 'info', 'step', 30)
+        try { service.appendLog(alice, id, 'loud', 'bad level', null) } catch (RuleViolationException ignored) { }
+        try { service.appendLog(bob, id, 'info', 'not yours', null) } catch (NotFoundException ignored) { }
+
+        then:
+        events.published.size() == 1
+        with(events.published[0]) {
+            user == alice.userId()
+            !insideTransaction
+            event.type() == 'research.log'
+            event.subject() == id
+            event.data() == [researchId: id.toString(), sequence: line.sequence(), level: 'info', message: 'step',
+                             progress: 30, createdAt: line.createdAt().toString()]
+        }
     }
 
     def 'one call reads at most 1,000 log lines; the client pages on with after'() {

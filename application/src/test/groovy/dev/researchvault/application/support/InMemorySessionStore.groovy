@@ -54,6 +54,11 @@ class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    synchronized boolean isLive(String token) {
+        byToken.containsKey(token)
+    }
+
+    @Override
     synchronized void close(String token) {
         end(byToken.values().findAll { it.token() == token })
     }

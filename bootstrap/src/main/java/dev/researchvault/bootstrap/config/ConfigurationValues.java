@@ -19,6 +19,13 @@ final class ConfigurationValues {
         return value;
     }
 
+    static Duration atLeast(String key, Duration value, Duration minimum) {
+        if (value.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException(key + " must be at least " + minimum + ", was " + value);
+        }
+        return value;
+    }
+
     static Duration notNegative(String key, Duration value) {
         if (value.isNegative()) {
             throw new IllegalArgumentException(key + " must not be negative, was " + value);

@@ -39,6 +39,8 @@ class SessionBoundRoutesHttpSpec extends VaultHttpSpec {
             ['GET', "/api/v1/chats/${ID}/messages"],
             ['GET', "/api/v1/messages/${ID}/files/0"],
             ['GET', "/api/v1/messages/${ID}/files/0/thumbnail"],
+            ['GET', '/api/v1/events'],
+            ['GET', "/api/v1/research/${ID}/events"],
             ['POST', '/api/v1/research'],
             ['GET', '/api/v1/research'],
             ['GET', "/api/v1/research/${ID}"],

@@ -115,6 +115,16 @@ public final class CaffeineSessionStore implements SessionStore {
                 .filter(session -> clock.instant().isBefore(session.expiresAt()));
     }
 
+    /** Read quietly: a heartbeat's question must not reset the idle expiry as {@link #find} does. */
+    @Override
+    public boolean isLive(String token) {
+        if (token == null || token.isEmpty() || token.length() > 128) {
+            return false;
+        }
+        Session session = sessions.policy().getIfPresentQuietly(digest(token));
+        return session != null && clock.instant().isBefore(session.expiresAt());
+    }
+
     @Override
     public void close(String token) {
         if (token != null) {

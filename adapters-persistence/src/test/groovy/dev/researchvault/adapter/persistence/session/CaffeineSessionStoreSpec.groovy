@@ -70,6 +70,22 @@ class CaffeineSessionStoreSpec extends SessionStoreContractSpec {
         aliceKey.isDestroyed()
     }
 
+    def "asking whether a session is live is not activity: an open event stream does not keep it from idling out"() {
+        given:
+        def session = store.open(alice, key(1), 0)
+
+        when: 'asked every 10 minutes, never used'
+        2.times {
+            time.advance(Duration.ofMinutes(10))
+            assert store.isLive(session.token())
+        }
+        time.advance(Duration.ofMinutes(11))
+
+        then:
+        !store.isLive(session.token())
+        store.find(session.token()).isEmpty()
+    }
+
     def "activity keeps a session alive, but never past its absolute expiry"() {
         given:
         def session = store.open(alice, key(1), 0)

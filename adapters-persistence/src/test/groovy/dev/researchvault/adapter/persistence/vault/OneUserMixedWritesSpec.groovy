@@ -58,8 +58,9 @@ class OneUserMixedWritesSpec extends Specification {
         def blobs = fixture.bean(BlobStore)
         def chats = new ChatService(work, fixture.bean(ChatRepository), fixture.bean(AgentRepository),
                 fixture.bean(ExecutionRepository), blobs,
-                new FileSizeLimit(1 << 20), new PendingBlobOwners(), Clock.systemUTC())
-        def research = new ResearchService(work, fixture.bean(ResearchRepository), Clock.systemUTC())
+                new FileSizeLimit(1 << 20), new PendingBlobOwners(), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
+        def research = new ResearchService(work, fixture.bean(ResearchRepository), dev.researchvault.application.events.ChangeFeed.NONE,
+                Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()
         def start = new CountDownLatch(1)
 
