@@ -40,6 +40,7 @@ class SessionBoundRoutesHttpSpec extends VaultHttpSpec {
             ['GET', "/api/v1/messages/${ID}/files/0"],
             ['GET', "/api/v1/messages/${ID}/files/0/thumbnail"],
             ['GET', '/api/v1/events'],
+            ['GET', '/api/v1/search?q=x'],
             ['GET', "/api/v1/research/${ID}/events"],
             ['POST', '/api/v1/research'],
             ['GET', '/api/v1/research'],

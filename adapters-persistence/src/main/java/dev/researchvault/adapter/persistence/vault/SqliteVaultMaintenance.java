@@ -24,7 +24,9 @@ import java.util.Map;
 
 /**
  * Integrity checks, statistics and VACUUM over a user's two files. Statistics count the rows of every table
- * (agents and executions included), and the messages of each role.
+ * (agents and executions included), and the messages of each role; not the full-text index's virtual table and its
+ * shadow tables ({@code search_text*}: counting the virtual one reads the whole index), whose rows
+ * {@code search_entry} counts.
  */
 public final class SqliteVaultMaintenance implements VaultMaintenance {
 
@@ -76,6 +78,10 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
             // VACUUM rewrites the whole file: it waits for its turn among the file's writers like any write.
             try (Connection connection = CurrentVault.writeConnection(file); Statement statement = connection.createStatement()) {
                 long before = onDiskSize(connection);
+                if (file == VaultFile.VAULT) {
+                    // Merges the full-text index's segments into one (V9__search.sql), before the file is rewritten.
+                    statement.execute("INSERT INTO search_text (search_text) VALUES ('optimize')");
+                }
                 statement.execute("VACUUM");
                 // Fold the rewritten pages back so the main file shows the new size.
                 statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -123,7 +129,7 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' "
-                     + "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                     + "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_text%' ORDER BY name")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }

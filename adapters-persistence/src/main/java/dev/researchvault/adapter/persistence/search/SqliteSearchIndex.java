@@ -1,0 +1,121 @@
+package dev.researchvault.adapter.persistence.search;
+
+import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.StoredIds;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.search.SearchHit;
+import dev.researchvault.domain.search.SearchIndex;
+import dev.researchvault.domain.search.SearchKind;
+import dev.researchvault.domain.search.SearchQuery;
+import dev.researchvault.domain.search.Snippet;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@link SearchIndex} over the FTS5 index of the bound user's {@code vault.db} (V9__search.sql): one statement for
+ * the page, best first by bm25 (titles weigh 3, bodies 1; ties by index order), and one for the total. A message's
+ * title is its chat's, read here. Plain JDBC: the statements are over a virtual table no entity repository holds;
+ * the connection comes from Micronaut's connection operations, so a surrounding transaction is joined.
+ */
+@Singleton
+final class SqliteSearchIndex implements SearchIndex {
+
+    /** Private-use characters around the matched words of a snippet; split into {@link Snippet} parts here. */
+    static final char MATCH_START = '\uE000';
+    static final char MATCH_END = '\uE001';
+    private static final String FROM = " FROM search_text JOIN search_entry e ON e.id = search_text.rowid"
+            + " WHERE search_text MATCH ?";
+    private static final String PAGE = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
+            + " CASE e.kind WHEN 'message' THEN (SELECT c.title FROM chat c WHERE c.id = e.parent_id)"
+            + " ELSE search_text.title END AS title,"
+            + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet,"
+            + " bm25(search_text, 3.0, 1.0) AS rank" + FROM;
+
+    private final ConnectionOperations<Connection> connections;
+
+    SqliteSearchIndex(@Named("default") ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public Page<SearchHit> search(SearchQuery query, Set<SearchKind> kinds, PageRequest page) {
+        String match = FtsExpression.of(query);
+        List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
+                : kinds.stream().map(SearchKind::wireName).toList();
+        String kindFilter = kindNames.isEmpty() ? ""
+                : " AND e.kind IN (" + String.join(", ", Collections.nCopies(kindNames.size(), "?")) + ")";
+        return connections.executeRead(status -> {
+            Connection connection = status.getConnection();
+            List<SearchHit> hits = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    PAGE + kindFilter + " ORDER BY rank, search_text.rowid LIMIT ? OFFSET ?")) {
+                int next = bind(statement, match, kindNames);
+                statement.setInt(next, page.size());
+                statement.setLong(next + 1, page.offset());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        hits.add(hit(rows));
+                    }
+                }
+                long total;
+                try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + FROM + kindFilter)) {
+                    bind(count, match, kindNames);
+                    try (ResultSet row = count.executeQuery()) {
+                        total = row.next() ? row.getLong(1) : 0;
+                    }
+                }
+                return Page.of(hits, page, total);
+            } catch (SQLException failure) {
+                // The code only: the message may quote the query (user content).
+                throw new DataAccessException("search failed (SQLite error " + failure.getErrorCode() + ")", failure);
+            }
+        });
+    }
+
+    private static int bind(PreparedStatement statement, String match, List<String> kinds) throws SQLException {
+        statement.setString(1, match);
+        for (int i = 0; i < kinds.size(); i++) {
+            statement.setString(i + 2, kinds.get(i));
+        }
+        return kinds.size() + 2;
+    }
+
+    private static SearchHit hit(ResultSet row) throws SQLException {
+        return new SearchHit(SearchKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
+                UUID.fromString(row.getString("item_id")), StoredIds.id(row.getString("parent_id")),
+                row.getString("title"), snippet(row.getString("snippet")), -row.getDouble("rank"),
+                SqlTimes.parse(row.getString("updated_at")));
+    }
+
+    /** Splits the marked snippet into plain and matched parts (odd indexes matched). */
+    static Snippet snippet(String marked) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (char c : (marked == null ? "" : marked).toCharArray()) {
+            if (c == MATCH_START || c == MATCH_END) {
+                if ((c == MATCH_START) == (parts.size() % 2 == 0)) {
+                    parts.add(part.toString());
+                    part.setLength(0);
+                }
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        return new Snippet(parts);
+    }
+}

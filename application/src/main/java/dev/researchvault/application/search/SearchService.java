@@ -1,0 +1,26 @@
+package dev.researchvault.application.search;
+
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.Page;
+import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.search.SearchHit;
+import dev.researchvault.domain.search.SearchIndex;
+import dev.researchvault.domain.search.SearchKind;
+import dev.researchvault.domain.search.SearchQuery;
+import java.util.Set;
+
+/**
+ * {@link SearchUseCase} over the caller's {@link SearchIndex}. The query and kinds are read before the vault is
+ * bound, so a bad one costs no vault work. Pages by number only: relevance order moves as the index changes, so a
+ * cursor could not promise what the lists' cursors promise (no gap, no repeat).
+ */
+public record SearchService(VaultWork vault, SearchIndex index) implements SearchUseCase {
+
+    @Override
+    public Page<SearchHit> search(Session caller, String q, String kinds, PageRequest page) {
+        SearchQuery query = SearchQuery.parse(q);
+        Set<SearchKind> wanted = SearchKind.parseAll(kinds);
+        return vault.inVault(caller, () -> index.search(query, wanted, page));
+    }
+}
