@@ -2,7 +2,8 @@
 -- vault.db; search_entry says which item each of its rows stands for (its id is the FTS rowid: an explicit
 -- INTEGER PRIMARY KEY, so VACUUM keeps it). Triggers keep both in step with every write, in the write's own
 -- transaction; this script also indexes what a vault already holds. Titles weigh more than bodies (bm25 weights
--- in the adapter). remove_diacritics 2: "resume" finds "résumé"; prefix indexes make "photon*" cheap.
+-- in the adapter). remove_diacritics 2: "resume" finds "résumé". No prefix indexes: they made every write 30 %
+-- slower and prefix queries no faster (benchmarks/search.sh, docs/benchmarks.md).
 CREATE TABLE search_entry (
     id         INTEGER PRIMARY KEY,
     kind       TEXT NOT NULL,
@@ -12,8 +13,7 @@ CREATE TABLE search_entry (
 );
 CREATE UNIQUE INDEX idx_search_entry_item ON search_entry (kind, item_id);
 
-CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3');
+CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
 
 -- Research: its title (else its query), its query and its report.
 CREATE TRIGGER trg_search_research_added AFTER INSERT ON research
