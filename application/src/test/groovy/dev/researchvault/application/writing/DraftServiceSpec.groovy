@@ -10,6 +10,7 @@ import dev.researchvault.application.support.Gates
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.RecordingVaultScope
 import dev.researchvault.application.vault.VaultPerUser
+import dev.researchvault.application.vault.WritesInTransaction
 import dev.researchvault.application.writing.EditDraftsUseCase.NewReference
 import dev.researchvault.domain.ConflictException
 import dev.researchvault.domain.LimitExceededException
@@ -39,7 +40,7 @@ class DraftServiceSpec extends Specification {
     RecordingVaultScope scope = new RecordingVaultScope()
     Gates gates = new Gates()
     WritingRepository writing = VaultPerUser.of(WritingRepository) {
-        new GatedWritingRepository(gates, WritingVaults.perUser())
+        WritesInTransaction.of(WritingRepository, new GatedWritingRepository(gates), WritingVaults.WRITES)
     }
     ChatRepository chats = VaultPerUser.of(ChatRepository) { new InMemoryChatRepository() }
     ResearchRepository research = ResearchVaults.perUser()
@@ -162,12 +163,12 @@ class DraftServiceSpec extends Specification {
     def "a reference to a research keeps its citation and loses its links when the research is deleted"() {
         given:
         Draft d = drafts.create(alice, sessionOf(alice), 'Intro', 'Once')
-        UUID researchId = researchService.start(alice, new StartResearchCommand('why?', 'quick')).id()
-        DraftReference cited = drafts.cite(alice, d.id(), new NewReference('Why, 2026', null, researchId,
+        UUID started = researchService.start(alice, new StartResearchCommand('why?', 'quick')).id()
+        DraftReference cited = drafts.cite(alice, d.id(), new NewReference('Why, 2026', null, started,
                 UUID.randomUUID(), 'https://example.org', 4))
 
         when:
-        researchService.delete(alice, researchId)
+        researchService.delete(alice, started)
 
         then:
         with(drafts.references(alice, d.id()).first()) {

@@ -16,17 +16,17 @@ import dev.researchvault.domain.writing.WritingSession
 class InMemoryWritingRepository implements WritingRepository {
 
     /** Every call needs a bound vault, as in the SQLite adapter. */
-    private final OneVault vault = new OneVault()
-    private final Map<UUID, WritingSession> sessions = new LinkedHashMap<>()
+    protected final OneVault vault = new OneVault()
+    protected final Map<UUID, WritingSession> sessions = new LinkedHashMap<>()
     /** Every version of every draft, by draft id then version number. */
-    private final Map<UUID, TreeMap<Integer, Draft>> drafts = new LinkedHashMap<>()
-    private final List<DraftReference> referenceList = []
+    protected final Map<UUID, TreeMap<Integer, Draft>> drafts = new LinkedHashMap<>()
+    protected final List<DraftReference> referenceList = []
     /** Order of addition (SQLite's rowid), per session and per draft, never reused. */
-    private final Map<UUID, Long> sequences = [:]
-    private long lastAdded
-    private final NewestFirstSlices<WritingSession> sessionsFirst =
+    protected final Map<UUID, Long> sequences = [:]
+    protected long lastAdded
+    protected final NewestFirstSlices<WritingSession> sessionsFirst =
             new NewestFirstSlices<>(PageCursor.Listing.WRITING_SESSIONS, { it.updatedAt() }, { sequences[it.id()] })
-    private final NewestFirstSlices<Draft> draftsFirst =
+    protected final NewestFirstSlices<Draft> draftsFirst =
             new NewestFirstSlices<>(PageCursor.Listing.DRAFTS, { it.updatedAt() }, { sequences[it.id()] })
 
     @Override
@@ -126,7 +126,7 @@ class InMemoryWritingRepository implements WritingRepository {
         removeDraft(id)
     }
 
-    private boolean removeDraft(UUID id) {
+    protected boolean removeDraft(UUID id) {
         referenceList.removeIf { it.draftId() == id }
         sequences.remove(id)
         drafts.remove(id) != null

@@ -198,9 +198,14 @@ final class JdbcWritingRepository implements WritingRepository {
                 SqlTimes.parse(row.createdAt()));
     }
 
+    /**
+     * A resource belongs to its research: when the foreign key's backstop cleared {@code research_id} (a research
+     * deleted without {@link #unlinkResearch}), the resource it named is gone too, so it reads as unlinked.
+     */
     private static DraftReference toReference(ReferenceRow row) {
+        UUID researchId = StoredIds.id(row.researchId());
         return new DraftReference(UUID.fromString(row.id()), UUID.fromString(row.draftId()), row.citation(),
-                StoredIds.id(row.documentId()), StoredIds.id(row.researchId()), StoredIds.id(row.resourceId()),
+                StoredIds.id(row.documentId()), researchId, researchId == null ? null : StoredIds.id(row.resourceId()),
                 row.url(), row.position(), SqlTimes.parse(row.createdAt()));
     }
 }

@@ -64,6 +64,7 @@ class JdbcWritingRepositorySpec extends WritingRepositoryContractSpec {
         with(inVault { repo.references(d.id()) }.first()) {
             citation() == cited.citation()
             researchId() == null
+            resourceId() == null
         }
     }
 

@@ -33,8 +33,8 @@ class WritingListPlanSpec extends QueryPlanSpec {
                 LATEST_VERSION,
                 'RIGHT', 'SEARCH d USING INDEX idx_draft_session_id_updated_at (session_id=? AND updated_at<?)',
                 LATEST_VERSION]
-        plans.of(DRAFTS.countSql([OF_SESSION])) == [
-                'SEARCH d USING COVERING INDEX idx_draft_session_id_updated_at (session_id=?)', LATEST_VERSION]
+        plans.of(DRAFTS.countSql([OF_SESSION])) == ['SEARCH d USING INDEX idx_draft_session_id_updated_at (session_id=?)',
+                'SEARCH v USING COVERING INDEX sqlite_autoindex_draft_version_1 (draft_id=? AND version=?)']
     }
 
     def 'a draft, one of its versions and its version list are found by key'() {
