@@ -34,7 +34,7 @@ record ChatResearchController(ManageResearchUseCase research) {
     @ApiResponse(responseCode = "404", description = "chat.not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}/research")
-    public CursorPageResponse<ResearchResponse> list(@CurrentSession Session session, String id,
+    public CursorPageResponse<ResearchResponse> listResearchOfChat(@CurrentSession Session session, String id,
                                                      @RequestBean CursorPaging paging) {
         return CursorPageResponse.of(research.listOfChat(session, PathIds.parse(id, CHAT_NOT_FOUND), paging.request()),
                 ResearchResponse::of);

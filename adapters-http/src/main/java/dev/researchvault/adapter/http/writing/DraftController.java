@@ -45,7 +45,7 @@ record DraftController(EditDraftsUseCase drafts) {
 
     /** The latest version. */
     @Get("/{id}")
-    public DraftResponse get(@CurrentSession Session session, String id) {
+    public DraftResponse getDraft(@CurrentSession Session session, String id) {
         return DraftResponse.of(drafts.get(session, draftId(id)));
     }
 
@@ -57,13 +57,13 @@ record DraftController(EditDraftsUseCase drafts) {
     @ApiResponse(responseCode = "413", description = "draft.too-large: content above 1,048,576 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Put("/{id}")
-    public DraftResponse save(@CurrentSession Session session, String id, @Body SaveDraftRequest body) {
+    public DraftResponse saveDraft(@CurrentSession Session session, String id, @Body SaveDraftRequest body) {
         return DraftResponse.of(drafts.save(session, draftId(id), body.content(), body.title(), body.baseVersion()));
     }
 
     /** Deletes the draft with every version and reference. */
     @Delete("/{id}")
-    public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
+    public HttpResponse<Void> deleteDraft(@CurrentSession Session session, String id) {
         drafts.delete(session, draftId(id));
         return HttpResponse.noContent();
     }
@@ -77,14 +77,14 @@ record DraftController(EditDraftsUseCase drafts) {
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter, page.invalid-page, page.invalid-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get("/{id}/versions")
-    public PageResponse<VersionResponse> versions(@CurrentSession Session session, String id,
+    public PageResponse<VersionResponse> listVersions(@CurrentSession Session session, String id,
                                                   @QueryValue(defaultValue = "0") int page,
                                                   @QueryValue(defaultValue = "20") int size) {
         return PageResponse.of(drafts.versions(session, draftId(id), new PageRequest(page, size)), VersionResponse::of);
     }
 
     @Get("/{id}/versions/{version}")
-    public DraftResponse version(@CurrentSession Session session, String id, String version) {
+    public DraftResponse getVersion(@CurrentSession Session session, String id, String version) {
         return DraftResponse.of(drafts.version(session, draftId(id), versionNumber(version)));
     }
 
@@ -99,7 +99,7 @@ record DraftController(EditDraftsUseCase drafts) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/references")
     @Status(HttpStatus.CREATED)
-    public ReferenceResponse cite(@CurrentSession Session session, String id, @Body ReferenceRequest body) {
+    public ReferenceResponse addReference(@CurrentSession Session session, String id, @Body ReferenceRequest body) {
         NewReference reference = new NewReference(body.citation(), link(body.documentId()), link(body.researchId()),
                 link(body.resourceId()), body.url(), body.position());
         return ReferenceResponse.of(drafts.cite(session, draftId(id), reference));
@@ -107,7 +107,7 @@ record DraftController(EditDraftsUseCase drafts) {
 
     /** The references, by position (those without one last), then in the order added. */
     @Get("/{id}/references")
-    public List<ReferenceResponse> references(@CurrentSession Session session, String id) {
+    public List<ReferenceResponse> listReferences(@CurrentSession Session session, String id) {
         return drafts.references(session, draftId(id)).stream().map(ReferenceResponse::of).toList();
     }
 

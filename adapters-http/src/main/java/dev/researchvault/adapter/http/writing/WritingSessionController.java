@@ -45,7 +45,7 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public SessionResponse create(@CurrentSession Session session, @Body SessionRequest body) {
+    public SessionResponse createSession(@CurrentSession Session session, @Body SessionRequest body) {
         return SessionResponse.of(sessions.create(session, body.title(), chatId(body)));
     }
 
@@ -58,12 +58,12 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
     @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public CursorPageResponse<SessionResponse> list(@CurrentSession Session session, @RequestBean CursorPaging paging) {
+    public CursorPageResponse<SessionResponse> listSessions(@CurrentSession Session session, @RequestBean CursorPaging paging) {
         return CursorPageResponse.of(sessions.list(session, paging.request()), SessionResponse::of);
     }
 
     @Get("/{id}")
-    public SessionResponse get(@CurrentSession Session session, String id) {
+    public SessionResponse getSession(@CurrentSession Session session, String id) {
         return SessionResponse.of(sessions.get(session, sessionId(id)));
     }
 
@@ -71,13 +71,13 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
     @ApiResponse(responseCode = "404", description = "writing.not-found, chat.not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Patch("/{id}")
-    public SessionResponse update(@CurrentSession Session session, String id, @Body SessionRequest body) {
+    public SessionResponse updateSession(@CurrentSession Session session, String id, @Body SessionRequest body) {
         return SessionResponse.of(sessions.update(session, sessionId(id), body.title(), chatId(body)));
     }
 
     /** Deletes the session with its drafts, their versions and references. */
     @Delete("/{id}")
-    public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
+    public HttpResponse<Void> deleteSession(@CurrentSession Session session, String id) {
         sessions.delete(session, sessionId(id));
         return HttpResponse.noContent();
     }
