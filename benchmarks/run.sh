@@ -19,3 +19,4 @@ benchmarks/http-load.sh "$HTTP_SECONDS"
 benchmarks/login.sh
 if [ "${1:-}" = "--quick" ]; then benchmarks/http-files.sh --quick; else benchmarks/http-files.sh; fi
 if [ "${1:-}" = "--quick" ]; then benchmarks/http-usage.sh --quick; else benchmarks/http-usage.sh; fi
+if [ "${1:-}" = "--quick" ]; then benchmarks/drafts.sh 1000 20; else benchmarks/drafts.sh; fi

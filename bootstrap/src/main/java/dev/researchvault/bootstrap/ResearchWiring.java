@@ -3,7 +3,9 @@ package dev.researchvault.bootstrap;
 import dev.researchvault.application.research.ResearchService;
 import dev.researchvault.application.research.ResearchWorkService;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.writing.WritingRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -13,8 +15,9 @@ import java.time.Clock;
 public class ResearchWiring {
 
     @Singleton
-    ResearchService researchService(VaultWork vault, ResearchRepository repository, Clock clock) {
-        return new ResearchService(vault, repository, clock);
+    ResearchService researchService(VaultWork vault, ResearchRepository repository, ChatRepository chats,
+                                    WritingRepository writing, Clock clock) {
+        return new ResearchService(vault, repository, chats, writing, clock);
     }
 
     @Singleton

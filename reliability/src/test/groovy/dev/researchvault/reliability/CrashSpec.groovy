@@ -5,6 +5,7 @@ import dev.researchvault.reliability.support.Api
 import dev.researchvault.reliability.support.ReliabilitySpec
 import dev.researchvault.reliability.support.ServerView
 import dev.researchvault.reliability.support.Workload
+import dev.researchvault.reliability.support.WritingWorkload
 import spock.lang.Shared
 import spock.lang.Stepwise
 
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean
 /**
  * 10 users write research, log lines, report versions and chat messages (with files when the server
  * takes them), and, as often, create agents, move executions through their statuses, append execution log lines
- * and edit and delete messages, while the server process is SIGKILLed at a random moment; after each kill every
+ * and edit and delete messages, and save drafts into new versions and cite in them, while the server process is SIGKILLed at a random moment; after each kill every
  * file of every user passes integrity_check, and after the restart every write the client saw acknowledged is
  * still there, and the one write in flight when the server died is there whole or not at all (AgentWorkload).
  */
@@ -29,6 +30,7 @@ class CrashSpec extends ReliabilitySpec {
 
     @Shared List<Workload> workloads = []
     @Shared List<AgentWorkload> agentWorkloads = []
+    @Shared List<WritingWorkload> writingWorkloads = []
     @Shared int killsDuringTraffic
     @Shared int filesChecked
 
@@ -42,6 +44,8 @@ class CrashSpec extends ReliabilitySpec {
         workloads*.prepare()
         workloads.each { agentWorkloads << new AgentWorkload(api, it.user) }
         agentWorkloads*.prepare()
+        workloads.each { writingWorkloads << new WritingWorkload(api, it.user) }
+        writingWorkloads*.prepare()
 
         then:
         workloads.size() == USERS
@@ -60,13 +64,16 @@ class CrashSpec extends ReliabilitySpec {
         and:
         workloads.every { it.anomalies.isEmpty() }
         agentWorkloads.every { it.anomalies.isEmpty() }
+        writingWorkloads.every { it.anomalies.isEmpty() }
         report()
     }
 
     private void killDuringTraffic() {
         AtomicBoolean killed = new AtomicBoolean()
         ExecutorService pool = Executors.newFixedThreadPool(USERS)
-        [workloads, agentWorkloads].transpose().each { workload, agents -> pool.submit { traffic(workload, agents, killed) } }
+        [workloads, agentWorkloads, writingWorkloads].transpose().each { workload, agents, writing ->
+            pool.submit { traffic(workload, agents, writing, killed) }
+        }
         // Anywhere from the logins at the start of a round to well into the writes.
         Thread.sleep(ThreadLocalRandom.current().nextLong(50, 2500))
         killed.set(true)
@@ -76,14 +83,20 @@ class CrashSpec extends ReliabilitySpec {
         assert pool.awaitTermination(60, TimeUnit.SECONDS)
     }
 
-    /** One user's requests, one at a time: a write of the research and chat traffic, then one of the agent traffic. */
-    private void traffic(Workload workload, AgentWorkload agents, AtomicBoolean killed) {
+    /**
+     * One user's requests, one at a time: a write of the research and chat traffic, then one of the agent traffic,
+     * then one of the writing traffic (a draft saved into new versions, references).
+     */
+    private void traffic(Workload workload, AgentWorkload agents, WritingWorkload writing, AtomicBoolean killed) {
         try {
             login(workload.user)
             while (!killed.get()) {
                 workload.step(false)
                 if (!killed.get()) {
                     agents.step()
+                }
+                if (!killed.get()) {
+                    writing.step()
                 }
             }
         } catch (IOException | AssertionError serverGone) {
@@ -113,6 +126,11 @@ class CrashSpec extends ReliabilitySpec {
             assert problems.isEmpty(): "${agents.user.name}: ${problems.size()} writes lost or in part: ${problems.take(5)}"
             agents.settle()
         }
+        writingWorkloads.each { writing ->
+            def problems = writing.problems()
+            assert problems.isEmpty(): "${writing.user.name}: ${problems.size()} draft writes lost or in part: ${problems.take(5)}"
+            writing.settle()
+        }
     }
 
     private void report() {
@@ -120,9 +138,10 @@ class CrashSpec extends ReliabilitySpec {
         int agentWrites = agentWorkloads.sum { it.acknowledgedWrites } as int
         int executions = agentWorkloads.sum { it.executions.size() } as int
         int agents = agentWorkloads.sum { it.agentIds.size() } as int
+        int draftWrites = writingWorkloads.sum { it.acknowledgedWrites } as int
         figure "reliability.crash rounds=${ROUNDS} kills=${killsDuringTraffic} users=${USERS} " +
                 "acknowledgedWrites=${writes} agentTrafficWrites=${agentWrites} (agents=${agents} " +
-                "executions=${executions}) lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
+                "executions=${executions}) draftWrites=${draftWrites} lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
                 "files=${workloads[0].withFiles ? filesChecked : 'not served'}"
     }
 }

@@ -27,6 +27,8 @@ class HostileInputSpec extends ReliabilitySpec {
     @Shared String backup
     @Shared String agent
     @Shared String execution
+    @Shared String session
+    @Shared String draft
 
     def setupSpec() {
         startServer()
@@ -38,6 +40,9 @@ class HostileInputSpec extends ReliabilitySpec {
         agent = api.post('/api/v1/agents', [name: 'scout', model: 'm'], alice.token).json.id
         execution = api.post("/api/v1/agents/${agent}/executions", [input: 'look around'], alice.token).json.id
         api.post("/api/v1/executions/${execution}/logs", [level: 'info', message: 'started'], alice.token)
+        session = api.post('/api/v1/writing-sessions', [title: 'essay', chatId: chat], alice.token).json.id
+        draft = api.post("/api/v1/writing-sessions/${session}/drafts", [title: 'intro', content: 'once'], alice.token).json.id
+        assert api.put("/api/v1/drafts/${draft}", [content: 'once upon', baseVersion: 1], alice.token).status == 200
         api.put('/api/v1/settings/backup.max_count', [value: 3], alice.token)
         backup = api.post('/api/v1/backups', null, alice.token).json.name
         // the first unknown-name login creates data/decoy.db (file-format.md): let it happen before the snapshots
@@ -179,6 +184,10 @@ class HostileInputSpec extends ReliabilitySpec {
         'an execution input'   | 'POST'  | '/api/v1/agents/AGENT/executions'          | '{"input":"aLONEb"}'
         'an execution output'  | 'PATCH' | '/api/v1/executions/EXECUTION'             | '{"output":"aLONEb"}'
         'an execution log'     | 'POST'  | '/api/v1/executions/EXECUTION/logs'        | '{"level":"info","message":"aLONEb"}'
+        'a session title'      | 'PATCH' | '/api/v1/writing-sessions/SESSION'         | '{"title":"aLONEb"}'
+        'a draft title'        | 'POST'  | '/api/v1/writing-sessions/SESSION/drafts'  | '{"title":"aLONEb","content":"c"}'
+        'a draft content'      | 'PUT'   | '/api/v1/drafts/DRAFT'                     | '{"content":"aLONEb","baseVersion":2}'
+        'a citation'           | 'POST'  | '/api/v1/drafts/DRAFT/references'          | '{"citation":"aLONEb"}'
     }
 
     def "a lone surrogate in research metadata is refused or kept exactly (JSON text escapes it)"() {
@@ -305,6 +314,33 @@ class HostileInputSpec extends ReliabilitySpec {
                   '{"usage":{"promptTokens":1,"completionTokens":1,"costUsd":1e30}}', [:], 400, 'usage.invalid-cost']
         cases << ['a move from pending to completed', 'PATCH', '/api/v1/executions/EXECUTION', [status: 'completed', output: MARKER],
                   [:], 409, 'execution.illegal-status-change']
+        cases << ['a draft content over 1 Mi characters', 'PUT', '/api/v1/drafts/DRAFT',
+                  [content: MARKER * 70_000, baseVersion: 2], [:], 413, 'draft.too-large']
+        cases << ['a save over an old version', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER, baseVersion: 1], [:], 409,
+                  'draft.version-conflict']
+        cases << ['a save without a base version', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER], [:], 400,
+                  'draft.invalid-base-version']
+        cases << ['a base version that is text', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER, baseVersion: MARKER], [:], 400,
+                  'request.invalid']
+        cases << ['a version that is no number', 'GET', '/api/v1/drafts/DRAFT/versions/first', null, [:], 404,
+                  'draft.version-not-found']
+        cases << ['a version beyond an int', 'GET', '/api/v1/drafts/DRAFT/versions/99999999999999999999', null, [:], 404,
+                  'draft.version-not-found']
+        cases << ['versions ?page=-1', 'GET', '/api/v1/drafts/DRAFT/versions?page=-1', null, [:], 400, 'page.invalid-page']
+        cases << ['versions ?size=1e3', 'GET', '/api/v1/drafts/DRAFT/versions?size=1e3', null, [:], 400,
+                  'request.invalid-parameter']
+        cases << ['a reference to a document that is no id', 'POST', '/api/v1/drafts/DRAFT/references',
+                  [citation: 'c', documentId: MARKER], [:], 400, 'reference.invalid-link']
+        cases << ['a citation of 10,001 characters', 'POST', '/api/v1/drafts/DRAFT/references', [citation: 'c' * 10_001],
+                  [:], 400, 'reference.invalid-citation']
+        cases << ['a negative position', 'POST', '/api/v1/drafts/DRAFT/references', [citation: 'c', position: -1], [:], 400,
+                  'reference.invalid-position']
+        cases << ['a session from a chat that is no id', 'POST', '/api/v1/writing-sessions', [title: 't', chatId: MARKER], [:],
+                  404, 'chat.not-found']
+        cases << ['research from a chat that is no id', 'POST', '/api/v1/research', [query: 'q', mode: 'quick', chatId: MARKER],
+                  [:], 404, 'chat.not-found']
+        cases << ['the research of a chat that is no id', 'GET', '/api/v1/chats/no-chat/research', null, [:], 404,
+                  'chat.not-found']
         cases << ['usage ?from=yesterday', 'GET', '/api/v1/usage?from=yesterday&to=2026-01-01T00:00:00Z', null, [:], 400,
                   'usage.invalid-range']
         cases << ['usage over a century', 'GET', '/api/v1/usage?from=1900-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', null, [:], 400,
@@ -315,7 +351,8 @@ class HostileInputSpec extends ReliabilitySpec {
     }
 
     private String withIds(String path) {
-        path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution)
+        path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution).replace('SESSION', session)
+                .replace('DRAFT', draft)
     }
 
     /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */

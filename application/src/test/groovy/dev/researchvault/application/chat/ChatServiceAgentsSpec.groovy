@@ -30,7 +30,8 @@ class ChatServiceAgentsSpec extends Specification {
     RecordingVaultScope scope = new RecordingVaultScope()
     AgentVaults vaults = new AgentVaults()
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
-    ChatService service = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, blobs,
+    ChatService service = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, vaults.research,
+            vaults.writing, blobs,
             new FileSizeLimit(1024), new PendingBlobOwners(), clock)
     AgentService agents = new AgentService(scope.vaultWork(), vaults.agents, vaults.executions, vaults.chats, clock)
     ExecutionService executions = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, clock)

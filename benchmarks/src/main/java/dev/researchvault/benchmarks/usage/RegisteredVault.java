@@ -22,9 +22,9 @@ import java.util.function.Supplier;
  * in to: registered here (the server's own use case, with the cheap KDF the HTTP benchmarks give the server)
  * or, when it exists, opened with its password. Unlike {@code EncryptedVault} the directory is not temporary:
  * the packaged server is started on it afterwards (or alongside: SQLite's file locks keep two processes
- * reading one vault safe).
+ * reading one vault safe). Public: the draft version benchmark ({@code writing.DraftVersionTiming}) uses it too.
  */
-final class RegisteredVault implements AutoCloseable {
+public final class RegisteredVault implements AutoCloseable {
 
     static final String USER = "bench-usage";
     static final String PASSWORD = "bench-password-1";
@@ -35,7 +35,7 @@ final class RegisteredVault implements AutoCloseable {
     private final VaultScope scope;
     private final Transactions transactions;
 
-    RegisteredVault(Path dataDir) {
+    public RegisteredVault(Path dataDir) {
         context = ApplicationContext.run(Map.of("vault.data-dir", dataDir.toString(),
                 "datasources.default.dialect", "ANSI", "vault.kdf.memory-kib", "1024", "vault.kdf.iterations", "1"));
         AccountRegistry registry = context.getBean(AccountRegistry.class);
@@ -53,17 +53,17 @@ final class RegisteredVault implements AutoCloseable {
         transactions = context.getBean(Transactions.class);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
     /** Runs {@code work} with the vault bound, as a use case does. */
-    <T> T inVault(Supplier<T> work) {
+    public <T> T inVault(Supplier<T> work) {
         return scope.call(account.id(), key, work);
     }
 
     /** Runs {@code work} with the vault bound, in one write transaction. */
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         return scope.call(account.id(), key, () -> transactions.inTransaction(work));
     }
 
