@@ -3,7 +3,7 @@ package dev.researchvault.adapter.http.chat;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.chat.FileDownload;
+import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.chat.ReadMessageFilesUseCase;
 import dev.researchvault.domain.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
