@@ -36,18 +36,21 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.List;
 import java.util.UUID;
 
 /** The caller's document library: {@code /api/v1/documents}. */
 @Controller("/api/v1/documents")
 @ExecuteOn(TaskExecutors.BLOCKING)
-record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSizeLimit) {
+record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSizeLimit, JsonMapper json) {
 
     /**
      * A new, pending document: file part {@code file}, optional text parts {@code title}, {@code authors},
@@ -150,11 +153,12 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             + "an index twice or below 0, offsets not 0 <= startOffset <= endOffset, text empty or above 100,000 "
             + "characters, metadata above 16 KiB as JSON, more than 10,000 chunks",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            array = @ArraySchema(schema = @Schema(implementation = ChunkRequest.class))))
     @Put("/{id}/chunks")
-    public HttpResponse<Void> replaceChunks(@CurrentSession Session session, String id,
-                                            @Nullable @Body List<ChunkRequest> body) {
+    public HttpResponse<Void> replaceChunks(@CurrentSession Session session, String id, @Nullable @Body JsonNode body) {
         UUID documentId = documentId(id);
-        documents.replaceChunks(session, documentId, ChunkRequest.chunks(body));
+        documents.replaceChunks(session, documentId, ChunkRequest.chunks(body, json));
         return HttpResponse.noContent();
     }
 

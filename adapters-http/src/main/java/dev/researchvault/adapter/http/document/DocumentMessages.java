@@ -10,6 +10,8 @@ import dev.researchvault.domain.document.DocumentChunk;
 import dev.researchvault.domain.document.DocumentGroup;
 import dev.researchvault.domain.document.DocumentStatus;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -78,19 +80,39 @@ final class DocumentMessages {
 
         DocumentChunk chunk() {
             if (index == null || startOffset == null || endOffset == null) {
-                throw new RuleViolationException("document.invalid-chunks", "each chunk needs index, text, startOffset and endOffset");
+                throw invalidChunks("each chunk needs index, text, startOffset and endOffset");
             }
             return new DocumentChunk(index, text, startOffset, endOffset, metadata);
         }
 
-        static List<DocumentChunk> chunks(List<ChunkRequest> body) {
-            if (body == null || body.stream().anyMatch(java.util.Objects::isNull)) {
-                throw new RuleViolationException("document.invalid-chunks", "the body is a JSON array of chunks");
+        /**
+         * The chunks of a body read as a tree: the framework, binding a list of records, silently drops
+         * {@code null} elements, and {@code [null]} would then replace every chunk with none.
+         */
+        static List<DocumentChunk> chunks(JsonNode body, JsonMapper mapper) {
+            if (body == null || !body.isArray()) {
+                throw invalidChunks("the body is a JSON array of chunks");
             }
             if (body.size() > DocumentChunk.MAX_CHUNKS) {
-                throw new RuleViolationException("document.invalid-chunks", "a document has at most " + DocumentChunk.MAX_CHUNKS + " chunks");
+                throw invalidChunks("a document has at most " + DocumentChunk.MAX_CHUNKS + " chunks");
             }
-            return body.stream().map(ChunkRequest::chunk).toList();
+            List<DocumentChunk> chunks = new java.util.ArrayList<>(body.size());
+            for (JsonNode element : body.values()) {
+                if (!element.isObject()) {
+                    throw invalidChunks("each chunk is a JSON object");
+                }
+                try {
+                    chunks.add(mapper.readValueFromTree(element, ChunkRequest.class).chunk());
+                } catch (java.io.IOException unreadable) {
+                    throw invalidChunks("each chunk has index (integer), text, startOffset, endOffset (integers) and "
+                            + "optionally metadata (object)");
+                }
+            }
+            return chunks;
+        }
+
+        private static RuleViolationException invalidChunks(String detail) {
+            return new RuleViolationException("document.invalid-chunks", detail);
         }
     }
 
