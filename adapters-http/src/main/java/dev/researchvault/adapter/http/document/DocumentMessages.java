@@ -101,12 +101,15 @@ final class DocumentMessages {
                 if (!element.isObject()) {
                     throw invalidChunks("each chunk is a JSON object");
                 }
+                ChunkRequest read;
                 try {
-                    chunks.add(mapper.readValueFromTree(element, ChunkRequest.class).chunk());
-                } catch (java.io.IOException unreadable) {
+                    read = mapper.readValueFromTree(element, ChunkRequest.class);
+                } catch (java.io.IOException | RuntimeException unreadable) {
+                    // Whatever the reader says (a wrong type, a number out of range) is that chunk's fault, never a 500.
                     throw invalidChunks("each chunk has index (integer), text, startOffset, endOffset (integers) and "
                             + "optionally metadata (object)");
                 }
+                chunks.add(read.chunk());
             }
             return chunks;
         }
