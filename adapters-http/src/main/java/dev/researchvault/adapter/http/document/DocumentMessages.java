@@ -73,21 +73,15 @@ final class DocumentMessages {
     record TextRequest(@Nullable String text) {
     }
 
-    /** One chunk of a {@code PUT /documents/{id}/chunks} body. */
+    /** One chunk of a {@code PUT /documents/{id}/chunks} body (its schema; the body is read by {@link #chunks}). */
     @Serdeable
     record ChunkRequest(@Nullable Integer index, @Nullable String text, @Nullable Long startOffset,
                         @Nullable Long endOffset, @Nullable Map<String, Object> metadata) {
 
-        DocumentChunk chunk() {
-            if (index == null || startOffset == null || endOffset == null) {
-                throw invalidChunks("each chunk needs index, text, startOffset and endOffset");
-            }
-            return new DocumentChunk(index, text, startOffset, endOffset, metadata);
-        }
-
         /**
-         * The chunks of a body read as a tree: the framework, binding a list of records, silently drops
-         * {@code null} elements, and {@code [null]} would then replace every chunk with none.
+         * The chunks of a body read as a tree, field by field: bound as a list of records, the framework silently
+         * drops {@code null} elements ({@code [null]} would replace every chunk with none) and wraps an index above
+         * the int range ({@code 2^40} became chunk 0).
          */
         static List<DocumentChunk> chunks(JsonNode body, JsonMapper mapper) {
             if (body == null || !body.isArray()) {
@@ -101,17 +95,56 @@ final class DocumentMessages {
                 if (!element.isObject()) {
                     throw invalidChunks("each chunk is a JSON object");
                 }
-                ChunkRequest read;
-                try {
-                    read = mapper.readValueFromTree(element, ChunkRequest.class);
-                } catch (java.io.IOException | RuntimeException unreadable) {
-                    // Whatever the reader says (a wrong type, a number out of range) is that chunk's fault, never a 500.
-                    throw invalidChunks("each chunk has index (integer), text, startOffset, endOffset (integers) and "
-                            + "optionally metadata (object)");
-                }
-                chunks.add(read.chunk());
+                chunks.add(chunk(element, mapper));
             }
             return chunks;
+        }
+
+        private static DocumentChunk chunk(JsonNode chunk, JsonMapper mapper) {
+            long index = whole(chunk.get("index"), "index");
+            if (index > Integer.MAX_VALUE) {
+                throw invalidChunks("a chunk index is at most " + Integer.MAX_VALUE);
+            }
+            JsonNode text = chunk.get("text");
+            if (text == null || !text.isString()) {
+                throw invalidChunks("each chunk needs its text as a string");
+            }
+            return new DocumentChunk((int) index, text.getStringValue(), whole(chunk.get("startOffset"), "startOffset"),
+                    whole(chunk.get("endOffset"), "endOffset"), metadata(chunk.get("metadata"), mapper));
+        }
+
+        /** A whole number that fits a long, written as JSON integer or as a decimal without fraction. */
+        private static long whole(JsonNode value, String field) {
+            if (value != null && value.isNumber()) {
+                Number number = value.getNumberValue();
+                if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
+                    return number.longValue();
+                }
+                if (number instanceof java.math.BigInteger big && big.bitLength() < 64) {
+                    return big.longValue();
+                }
+                double asDouble = number.doubleValue();
+                if (!(number instanceof java.math.BigInteger) && asDouble == Math.rint(asDouble)
+                        && Math.abs(asDouble) < 9.0e15) {
+                    return (long) asDouble;
+                }
+            }
+            throw invalidChunks("each chunk needs " + field + " as a whole number");
+        }
+
+        private static Map<String, Object> metadata(JsonNode value, JsonMapper mapper) {
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isObject()) {
+                throw invalidChunks("a chunk's metadata is a JSON object");
+            }
+            try {
+                return mapper.readValueFromTree(value, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // Whatever the reader says is that chunk's fault, never a 500.
+                throw invalidChunks("a chunk's metadata is a JSON object");
+            }
         }
 
         private static RuleViolationException invalidChunks(String detail) {
