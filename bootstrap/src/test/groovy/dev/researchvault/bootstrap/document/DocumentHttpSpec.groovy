@@ -272,23 +272,10 @@ class DocumentHttpSpec extends DocumentHttpSupport {
         ].combinations().collect { route, id -> route + [id] }
     }
 
-    /** Columns of vault.db rows that name the document and hold anything but metadata (there should be none). */
+    /** Columns of the document table that could hold bytes (BLOB): there should be none; the row must exist. */
     List<String> vaultColumnsHolding(String documentId) {
-        def connection = connect(alice, VaultFile.VAULT)
-        try {
-            def result = connection.createStatement().executeQuery(
-                    "SELECT typeof(title), length(mime), size FROM document WHERE id = '$documentId'")
-            assert result.next()
-            def blobs = connection.createStatement().executeQuery(
-                    "SELECT name FROM pragma_table_info('document') WHERE type = 'BLOB'")
-            def names = []
-            while (blobs.next()) {
-                names << blobs.getString(1)
-            }
-            names
-        } finally {
-            connection.close()
-        }
+        assert rowsOf(alice, VaultFile.VAULT, "SELECT id FROM document WHERE id = '$documentId'").size() == 1
+        rowsOf(alice, VaultFile.VAULT, "SELECT name FROM pragma_table_info('document') WHERE type = 'BLOB'").collect { it[0] as String }
     }
 
     /** PUT with a text/plain body. */
@@ -300,23 +287,10 @@ class DocumentHttpSpec extends DocumentHttpSupport {
     }
 
     String vaultText(String documentId) {
-        def connection = connect(alice, VaultFile.VAULT)
-        try {
-            def result = connection.createStatement().executeQuery("SELECT text FROM document_text WHERE document_id = '$documentId'")
-            result.next() ? result.getString(1) : null
-        } finally {
-            connection.close()
-        }
+        rowsOf(alice, VaultFile.VAULT, "SELECT text FROM document_text WHERE document_id = '$documentId'").collect { it[0] }[0] as String
     }
 
     int vaultRowsOf(String table, String documentId) {
-        def connection = connect(alice, VaultFile.VAULT)
-        try {
-            def result = connection.createStatement().executeQuery("SELECT COUNT(*) FROM $table WHERE document_id = '$documentId'")
-            result.next()
-            result.getInt(1)
-        } finally {
-            connection.close()
-        }
+        rowsOf(alice, VaultFile.VAULT, "SELECT COUNT(*) FROM $table WHERE document_id = '$documentId'")[0][0] as int
     }
 }

@@ -60,6 +60,6 @@ class AgentsAndUsageMigrationSpec extends MigrationSpec {
         then:
         V5_COLUMNS.collectEntries { table, columns -> [(table): rows(table, columns)] } == before
         V6_COLUMNS.every { table, columns -> rows(table, columns).every { row -> columns.every { row[it] == null } } }
-        counters() == [research: 2, chat: 3, agent: 0, agent_execution: 0]
+        counters() == [research: 2, chat: 3, agent: 0, agent_execution: 0, document: 0, document_group: 0]
     }
 }
