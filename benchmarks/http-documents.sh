@@ -21,5 +21,7 @@ for COUNT in 10 1000 100000; do
   java -cp "$CLASSPATH" dev.researchvault.benchmarks.documents.DocumentListTiming measure "$WORK/data" "$BASE" \
     "$SAMPLES" 2>"$WORK/measure.err" || { cat "$WORK/measure.err" >&2; exit 1; }
   kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+  # start_server's trap would kill a server that is gone, failing the script under set -e
+  trap 'rm -rf "$WORK"' EXIT
   rm -rf "$WORK"
 done
