@@ -82,6 +82,21 @@ class DocumentGroupHttpSpec extends DocumentHttpSupport {
         delete("/api/v1/document-groups/$MISSING", alice.token).status == 404
     }
 
+    def 'the vault statistics count documents and groups with the other tables'() {
+        given:
+        User dan = user('doc-stats')
+        newDocument(dan)
+        newDocument(dan)
+        newGroup(dan)
+
+        expect:
+        with(get('/api/v1/vault/stats', dan.token).json.files['vault.db'].rowCounts) {
+            document == 2
+            document_group == 1
+            document_group_member == 0
+        }
+    }
+
     def 'the list is newest first and pages by cursor'() {
         given:
         User carol = user('group-lists')
