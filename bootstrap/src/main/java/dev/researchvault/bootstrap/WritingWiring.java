@@ -4,6 +4,7 @@ import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.application.writing.DraftService;
 import dev.researchvault.application.writing.WritingSessionService;
 import dev.researchvault.domain.chat.ChatRepository;
+import dev.researchvault.domain.document.DocumentRepository;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.WritingRepository;
 import io.micronaut.context.annotation.Factory;
@@ -21,7 +22,8 @@ public class WritingWiring {
     }
 
     @Singleton
-    DraftService draftService(VaultWork vault, WritingRepository writing, ResearchRepository research, Clock clock) {
-        return new DraftService(vault, writing, research, clock);
+    DraftService draftService(VaultWork vault, WritingRepository writing, ResearchRepository research,
+                              DocumentRepository documents, Clock clock) {
+        return new DraftService(vault, writing, research, documents, clock);
     }
 }

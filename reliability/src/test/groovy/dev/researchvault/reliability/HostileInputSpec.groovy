@@ -29,6 +29,8 @@ class HostileInputSpec extends ReliabilitySpec {
     @Shared String execution
     @Shared String session
     @Shared String draft
+    @Shared String document
+    @Shared String group
 
     def setupSpec() {
         startServer()
@@ -43,6 +45,9 @@ class HostileInputSpec extends ReliabilitySpec {
         session = api.post('/api/v1/writing-sessions', [title: 'essay', chatId: chat], alice.token).json.id
         draft = api.post("/api/v1/writing-sessions/${session}/drafts", [title: 'intro', content: 'once'], alice.token).json.id
         assert api.put("/api/v1/drafts/${draft}", [content: 'once upon', baseVersion: 1], alice.token).status == 200
+        document = api.multipart('/api/v1/documents', [['file', 'a.pdf', 'application/pdf', 'pdf bytes'], ['title', null, null, 'paper']], alice.token).json.id
+        group = api.post('/api/v1/document-groups', [name: 'reading'], alice.token).json.id
+        api.put("/api/v1/document-groups/${group}/documents/${document}", null, alice.token)
         api.put('/api/v1/settings/backup.max_count', [value: 3], alice.token)
         backup = api.post('/api/v1/backups', null, alice.token).json.name
         // the first unknown-name login creates data/decoy.db (file-format.md): let it happen before the snapshots
@@ -188,6 +193,10 @@ class HostileInputSpec extends ReliabilitySpec {
         'a draft title'        | 'POST'  | '/api/v1/writing-sessions/SESSION/drafts'  | '{"title":"aLONEb","content":"c"}'
         'a draft content'      | 'PUT'   | '/api/v1/drafts/DRAFT'                     | '{"content":"aLONEb","baseVersion":2}'
         'a citation'           | 'POST'  | '/api/v1/drafts/DRAFT/references'          | '{"citation":"aLONEb"}'
+        'a document title'     | 'PATCH' | '/api/v1/documents/DOCUMENT'               | '{"title":"aLONEb"}'
+        'a document text'      | 'PUT'   | '/api/v1/documents/DOCUMENT/text'          | '{"text":"aLONEb"}'
+        'a chunk text'         | 'PUT'   | '/api/v1/documents/DOCUMENT/chunks'        | '[{"index":0,"text":"aLONEb","startOffset":0,"endOffset":1}]'
+        'a group name'         | 'POST'  | '/api/v1/document-groups'                  | '{"name":"aLONEb"}'
     }
 
     def "a lone surrogate in research metadata is refused or kept exactly (JSON text escapes it)"() {
@@ -253,7 +262,18 @@ class HostileInputSpec extends ReliabilitySpec {
         ['multipart/form-data; boundary=x', 'multipart/form-data', 'multipart/form-data; boundary='].each { type ->
             cases << ["2 KB of random bytes as ${type}", 'POST', messages, garbage, ['Content-Type': type], 400,
                       'request.malformed-multipart']
+            cases << ["2 KB of random bytes as ${type} to the documents", 'POST', '/api/v1/documents', garbage,
+                      ['Content-Type': type], 400, 'request.malformed-multipart']
         }
+        cases << ['a document part without Content-Disposition', 'POST', '/api/v1/documents',
+                  "--x\r\nX-Note: ${MARKER}\r\n\r\nuser\r\n--x--\r\n".toString().bytes,
+                  ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'request.malformed-multipart']
+        cases << ['a document upload of text parts only', 'POST', '/api/v1/documents',
+                  "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n${MARKER}\r\n--x--\r\n".toString().bytes,
+                  ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'document.file-required']
+        cases << ['chunk metadata nested 100 deep', 'PUT', '/api/v1/documents/DOCUMENT/chunks',
+                  "[{\"index\":0,\"text\":\"t\",\"startOffset\":0,\"endOffset\":1,\"metadata\":{\"m\":${nested(100)}}}]" as String,
+                  [:], 400, 'document.invalid-chunks']
         cases << ['a part without Content-Disposition', 'POST', messages,
                   "--x\r\nX-Note: ${MARKER}\r\n\r\nuser\r\n--x--\r\n".toString().bytes,
                   ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'request.malformed-multipart']
@@ -352,7 +372,7 @@ class HostileInputSpec extends ReliabilitySpec {
 
     private String withIds(String path) {
         path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution).replace('SESSION', session)
-                .replace('DRAFT', draft)
+                .replace('DRAFT', draft).replace('DOCUMENT', document).replace('GROUP', group)
     }
 
     /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */
@@ -393,6 +413,33 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['PATCH', "/api/v1/executions/${execution}", [error: 'e' * 10_001], 'alice']
         cases << ['POST', "/api/v1/executions/${execution}/logs", [level: 'panic', message: 'm'], 'alice']
         cases << ['POST', "/api/v1/executions/${execution}/logs", [message: 'no level'], 'alice']
+        // documents and groups: unreadable, wrongly typed, out of order and oversized
+        def d = "/api/v1/documents/${document}"
+        cases << ['POST', '/api/v1/documents', [title: 'json is not multipart'], 'alice']
+        cases << ['PATCH', d, [status: 'hacked'], 'alice']
+        cases << ['PATCH', d, [status: 'completed'], 'alice']
+        cases << ['PATCH', d, [error: 'not failed'], 'alice']
+        cases << ['PATCH', d, [year: 'abc'], 'alice']
+        cases << ['PATCH', d, [year: 2 ** 40], 'alice']
+        cases << ['PATCH', d, [year: 1.5], 'alice']
+        cases << ['PATCH', d, [title: TEN_MB], 'alice']
+        cases << ['PATCH', d, [sourceUrl: 'u' * 2049], 'alice']
+        ['{', '[]', 'null', '12', ''].each { cases << ['PUT', "${d}/text", it, 'alice'] }
+        cases << ['PUT', "${d}/text", [text: TEN_MB], 'alice']
+        ['{', '{"index":0}', 'null', '"text"', '[1]', '[[]]', '[null]', '[' * 100_000, ''].each { cases << ['PUT', "${d}/chunks", it, 'alice'] }
+        cases << ['PUT', "${d}/chunks", [[index: 0, text: 'a', startOffset: 2, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", [[index: 2 ** 40, text: 'a', startOffset: 0, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", [[index: 0, text: 'a', startOffset: 0, endOffset: 1], [index: 0, text: 'b', startOffset: 0, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", (0..10_000).collect { [index: it, text: 't', startOffset: 0, endOffset: 1] }, 'alice']
+        cases << ['GET', "${d}/chunks?page=-1", null, 'alice']
+        cases << ['GET', '/api/v1/documents?status=hacked', null, 'alice']
+        cases << ['GET', "/api/v1/documents?q=${'q' * 201}", null, 'alice']
+        cases << ['GET', '/api/v1/documents?after=not-a-cursor', null, 'alice']
+        ['{', '[]', '{"name":{"a":1}}', ''].each { cases << ['POST', '/api/v1/document-groups', it, 'alice'] }
+        cases << ['POST', '/api/v1/document-groups', [name: TEN_MB], 'alice']
+        cases << ['POST', '/api/v1/document-groups', [name: 'READING'], 'alice']
+        cases << ['PATCH', "/api/v1/document-groups/${group}", [description: 'd' * 2001], 'alice']
+        cases << ['PUT', "/api/v1/document-groups/${group}/documents/${RANDOM_ID}", null, 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'root', content: 'x'], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: ' '], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: 'x' * 1_000_001], 'alice']

@@ -55,6 +55,12 @@ class IsolationSpec extends ReliabilitySpec {
         annIds.reference = created(api.post("/api/v1/drafts/${annIds.draft}/references",
                 [citation: 'ann citation', researchId: annIds.research], ann.token)).id
         created(api.post('/api/v1/research', [query: 'ann chat research', mode: 'quick', chatId: annIds.chat], ann.token))
+        annIds.document = created(api.multipart('/api/v1/documents', [['file', 'ann.pdf', 'application/pdf', 'ann bytes'],
+                                                                      ['title', null, null, 'ann paper']], ann.token)).id
+        assert api.put("/api/v1/documents/${annIds.document}/text", [text: 'ann text'], ann.token).status == 204
+        assert api.put("/api/v1/documents/${annIds.document}/chunks", [[index: 0, text: 'ann chunk', startOffset: 0, endOffset: 3]], ann.token).status == 204
+        annIds.group = created(api.post('/api/v1/document-groups', [name: 'ann group'], ann.token)).id
+        assert api.put("/api/v1/document-groups/${annIds.group}/documents/${annIds.document}", null, ann.token).status == 204
         annIds.each { kind, id -> randomIds[kind] = kind == 'backup' ? '20000101T000000000Z' : (kind == 'provider' ? 'no-provider' : UUID.randomUUID().toString()) }
     }
 
@@ -100,6 +106,19 @@ class IsolationSpec extends ReliabilitySpec {
         'GET'    | '/api/v1/executions/{execution}'         | null                                                              | 404
         'PATCH'  | '/api/v1/executions/{execution}'         | [status: 'cancelled', output: 'x']                                | 404
         'GET'    | '/api/v1/executions/{execution}/logs'    | null                                                              | 404
+        'GET'    | '/api/v1/documents/{document}'           | null                                                              | 404
+        'PATCH'  | '/api/v1/documents/{document}'           | [title: 'bob took it', status: 'processing']                      | 404
+        'DELETE' | '/api/v1/documents/{document}'           | null                                                              | 404
+        'GET'    | '/api/v1/documents/{document}/file'      | null                                                              | 404
+        'PUT'    | '/api/v1/documents/{document}/text'      | [text: 'bob text']                                                | 404
+        'PUT'    | '/api/v1/documents/{document}/chunks'    | []                                                                | 404
+        'GET'    | '/api/v1/documents/{document}/chunks'    | null                                                              | 404
+        'GET'    | '/api/v1/documents?groupId={group}'      | null                                                              | 404
+        'GET'    | '/api/v1/document-groups/{group}'        | null                                                              | 404
+        'PATCH'  | '/api/v1/document-groups/{group}'        | [name: 'bob took it']                                             | 404
+        'DELETE' | '/api/v1/document-groups/{group}'        | null                                                              | 404
+        'PUT'    | '/api/v1/document-groups/{group}/documents/{document}' | null                                                | 404
+        'DELETE' | '/api/v1/document-groups/{group}/documents/{document}' | null                                                | 404
         'POST'   | '/api/v1/executions/{execution}/logs'    | [level: 'error', message: 'm']                                    | 404
         'GET'    | '/api/v1/chats/{chat}/research'          | null                                                              | 404
         'GET'    | '/api/v1/writing-sessions/{session}'     | null                                                              | 404
@@ -161,6 +180,20 @@ class IsolationSpec extends ReliabilitySpec {
         }
     }
 
+    def "Bob's own group cannot take Ann's document, and Bob's document cannot join Ann's group"() {
+        given:
+        String bobsGroup = created(api.post('/api/v1/document-groups', [name: 'bob group'], bob.token)).id
+        String bobsDocument = created(api.multipart('/api/v1/documents', [['file', 'b.pdf', 'application/pdf', 'bob bytes']], bob.token)).id
+
+        expect:
+        api.put("/api/v1/document-groups/${bobsGroup}/documents/${annIds.document}", null, bob.token).text ==
+                api.put("/api/v1/document-groups/${bobsGroup}/documents/${randomIds.document}", null, bob.token).text
+        api.put("/api/v1/document-groups/${annIds.group}/documents/${bobsDocument}", null, bob.token).text ==
+                api.put("/api/v1/document-groups/${randomIds.group}/documents/${bobsDocument}", null, bob.token).text
+        api.get('/api/v1/documents', bob.token).json.items*.id == [bobsDocument]
+        api.get('/api/v1/document-groups', bob.token).json.items*.name == ['bob group']
+    }
+
     def "Bob's lists, settings and keys show nothing of Ann's"() {
         expect:
         api.get('/api/v1/agents', bob.token).json.items*.name.every { it == 'bob agent' }
@@ -193,6 +226,13 @@ class IsolationSpec extends ReliabilitySpec {
         api.get("/api/v1/drafts/${annIds.draft}/references", ann.token).json*.researchId == [annIds.research]
         api.get("/api/v1/writing-sessions/${annIds.session}", ann.token).json.chatId == annIds.chat
         api.get("/api/v1/chats/${annIds.chat}/research", ann.token).json.total == 1
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.title == 'ann paper'
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.status == 'pending'
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.groups*.id == [annIds.group]
+        api.get("/api/v1/documents/${annIds.document}/file", ann.token).text == 'ann bytes'
+        api.get("/api/v1/documents/${annIds.document}/chunks", ann.token).json.items*.text == ['ann chunk']
+        api.get("/api/v1/document-groups/${annIds.group}", ann.token).json.name == 'ann group'
+        api.get("/api/v1/document-groups/${annIds.group}", ann.token).json.documentCount == 1
     }
 
     private static String expand(Object template, Map<String, String> ids) {

@@ -6,6 +6,7 @@ import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.document.DocumentRepository;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.Draft;
 import dev.researchvault.domain.writing.DraftReference;
@@ -19,7 +20,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /** {@link EditDraftsUseCase} over the caller's vault. */
-public record DraftService(VaultWork vault, WritingRepository writing, ResearchRepository research, Clock clock)
+public record DraftService(VaultWork vault, WritingRepository writing, ResearchRepository research,
+                           DocumentRepository documents, Clock clock)
         implements EditDraftsUseCase {
 
     @Override
@@ -92,6 +94,9 @@ public record DraftService(VaultWork vault, WritingRepository writing, ResearchR
             existing(draftId);
             if (cited.researchId() != null && research.find(cited.researchId()).isEmpty()) {
                 throw new NotFoundException("research.not-found", "no research with this id");
+            }
+            if (cited.documentId() != null && documents.find(cited.documentId()).isEmpty()) {
+                throw new NotFoundException("document.not-found", "no document with this id");
             }
             if (writing.countReferences(draftId) >= DraftReference.MAX_PER_DRAFT) {
                 throw new ConflictException("draft.too-many-references",

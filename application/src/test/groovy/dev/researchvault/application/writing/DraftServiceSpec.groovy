@@ -1,5 +1,6 @@
 package dev.researchvault.application.writing
 
+import dev.researchvault.application.document.InMemoryDocumentLibrary
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.chat.InMemoryChatRepository
@@ -45,7 +46,8 @@ class DraftServiceSpec extends Specification {
     ChatRepository chats = VaultPerUser.of(ChatRepository) { new InMemoryChatRepository() }
     ResearchRepository research = ResearchVaults.perUser()
     WritingSessionService sessions = new WritingSessionService(scope.vaultWork(), writing, chats, clock)
-    DraftService drafts = new DraftService(scope.vaultWork(), writing, research, clock)
+    InMemoryDocumentLibrary library = new InMemoryDocumentLibrary()
+    DraftService drafts = new DraftService(scope.vaultWork(), writing, research, library.documents, clock)
     ResearchService researchService = new ResearchService(scope.vaultWork(), research, chats, writing, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
@@ -188,6 +190,14 @@ class DraftServiceSpec extends Specification {
 
         then:
         thrown(NotFoundException)
+
+        when: 'a document the caller does not have'
+        drafts.cite(alice, d.id(), new NewReference('x', UUID.randomUUID(), null, null, null, null))
+
+        then:
+        def noDocument = thrown(NotFoundException)
+        noDocument.code() == 'document.not-found'
+        drafts.references(alice, d.id()).isEmpty()
 
         when:
         1000.times { drafts.cite(alice, d.id(), new NewReference("c$it", null, null, null, null, null)) }

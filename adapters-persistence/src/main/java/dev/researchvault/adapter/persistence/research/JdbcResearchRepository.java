@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.research;
 
 import dev.researchvault.adapter.persistence.research.Rows.ResearchRow;
+import dev.researchvault.adapter.persistence.sql.LikePatterns;
 import dev.researchvault.adapter.persistence.sql.ListFilter;
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
