@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark suite (docs/benchmarks.md): builds, runs the JMH storage comparison, blob throughput,
-# list growth, HTTP load (wrk), login timing, HTTP files and growth, and the usage report, and prints one
+# list growth, HTTP load (wrk), login timing, HTTP files and growth, the usage report and the document list, and prints one
 # Markdown table. Takes about 30 minutes.
 # Usage: benchmarks/run.sh [--quick]   (--quick: 1 JMH round, shorter HTTP runs; for trying it out)
 set -euo pipefail
@@ -19,3 +19,5 @@ benchmarks/http-load.sh "$HTTP_SECONDS"
 benchmarks/login.sh
 if [ "${1:-}" = "--quick" ]; then benchmarks/http-files.sh --quick; else benchmarks/http-files.sh; fi
 if [ "${1:-}" = "--quick" ]; then benchmarks/http-usage.sh --quick; else benchmarks/http-usage.sh; fi
+if [ "${1:-}" = "--quick" ]; then benchmarks/drafts.sh 1000 20; else benchmarks/drafts.sh; fi
+if [ "${1:-}" = "--quick" ]; then benchmarks/http-documents.sh --quick; else benchmarks/http-documents.sh; fi

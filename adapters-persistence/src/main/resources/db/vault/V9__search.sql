@@ -136,6 +136,67 @@ BEGIN
     DELETE FROM search_entry WHERE kind = 'execution' AND item_id = OLD.id;
 END;
 
+-- Documents by title and extracted text (their chunks are that text cut up: indexing them again would only
+-- double the index).
+CREATE TRIGGER trg_search_document_added AFTER INSERT ON document
+BEGIN
+    INSERT INTO search_entry (kind, item_id, updated_at) VALUES ('document', NEW.id, NEW.updated_at);
+    INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), NEW.title, '');
+END;
+
+CREATE TRIGGER trg_search_document_changed AFTER UPDATE OF title, updated_at ON document
+BEGIN
+    UPDATE search_text SET title = NEW.title
+    WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'document' AND item_id = NEW.id);
+    UPDATE search_entry SET updated_at = NEW.updated_at WHERE kind = 'document' AND item_id = NEW.id;
+END;
+
+CREATE TRIGGER trg_search_document_removed AFTER DELETE ON document
+BEGIN
+    DELETE FROM search_text WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'document' AND item_id = OLD.id);
+    DELETE FROM search_entry WHERE kind = 'document' AND item_id = OLD.id;
+END;
+
+-- The text is put by an upsert (insert or update trigger) and removed by a delete.
+CREATE TRIGGER trg_search_document_text_added AFTER INSERT ON document_text
+BEGIN
+    UPDATE search_text SET body = NEW.text
+    WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'document' AND item_id = NEW.document_id);
+END;
+
+CREATE TRIGGER trg_search_document_text_changed AFTER UPDATE OF text ON document_text
+BEGIN
+    UPDATE search_text SET body = NEW.text
+    WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'document' AND item_id = NEW.document_id);
+END;
+
+CREATE TRIGGER trg_search_document_text_removed AFTER DELETE ON document_text
+BEGIN
+    UPDATE search_text SET body = ''
+    WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'document' AND item_id = OLD.document_id);
+END;
+
+-- Drafts by their latest version: each save inserts a version, which becomes the indexed text.
+CREATE TRIGGER trg_search_draft_added AFTER INSERT ON draft
+BEGIN
+    INSERT INTO search_entry (kind, item_id, parent_id, updated_at)
+    VALUES ('draft', NEW.id, NEW.session_id, NEW.updated_at);
+    INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), NEW.title, '');
+END;
+
+CREATE TRIGGER trg_search_draft_version_added AFTER INSERT ON draft_version
+BEGIN
+    UPDATE search_text SET title = NEW.title, body = NEW.content
+    WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'draft' AND item_id = NEW.draft_id);
+    UPDATE search_entry SET updated_at = NEW.created_at WHERE kind = 'draft' AND item_id = NEW.draft_id;
+END;
+
+CREATE TRIGGER trg_search_draft_removed AFTER DELETE ON draft
+BEGIN
+    DELETE FROM search_text WHERE rowid = (SELECT id FROM search_entry WHERE kind = 'draft' AND item_id = OLD.id);
+    DELETE FROM search_entry WHERE kind = 'draft' AND item_id = OLD.id;
+END;
+
 -- What the vault already holds.
 INSERT INTO search_entry (kind, item_id, updated_at) SELECT 'research', id, created_at FROM research;
 INSERT INTO search_entry (kind, item_id, updated_at) SELECT 'chat', id, updated_at FROM chat;
@@ -144,6 +205,8 @@ INSERT INTO search_entry (kind, item_id, parent_id, updated_at)
 INSERT INTO search_entry (kind, item_id, updated_at) SELECT 'agent', id, updated_at FROM agent;
 INSERT INTO search_entry (kind, item_id, parent_id, updated_at)
     SELECT 'execution', id, agent_id, COALESCE(completed_at, started_at, created_at) FROM agent_execution;
+INSERT INTO search_entry (kind, item_id, updated_at) SELECT 'document', id, updated_at FROM document;
+INSERT INTO search_entry (kind, item_id, parent_id, updated_at) SELECT 'draft', id, session_id, updated_at FROM draft;
 
 INSERT INTO search_text (rowid, title, body)
     SELECT e.id, COALESCE(r.title, r.query), r.query || COALESCE(char(10) || p.content, '')
@@ -159,3 +222,9 @@ INSERT INTO search_text (rowid, title, body)
 INSERT INTO search_text (rowid, title, body)
     SELECT e.id, x.agent_name, x.input || char(10) || COALESCE(x.output, '')
     FROM search_entry e JOIN agent_execution x ON x.id = e.item_id WHERE e.kind = 'execution';
+INSERT INTO search_text (rowid, title, body)
+    SELECT e.id, d.title, COALESCE(t.text, '') FROM search_entry e JOIN document d ON d.id = e.item_id
+    LEFT JOIN document_text t ON t.document_id = d.id WHERE e.kind = 'document';
+INSERT INTO search_text (rowid, title, body)
+    SELECT e.id, v.title, v.content FROM search_entry e JOIN draft d ON d.id = e.item_id
+    JOIN draft_version v ON v.draft_id = d.id AND v.version = d.version WHERE e.kind = 'draft';

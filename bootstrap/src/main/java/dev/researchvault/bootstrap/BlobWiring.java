@@ -4,6 +4,7 @@ import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
+import dev.researchvault.domain.document.DocumentRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -22,9 +23,10 @@ public class BlobWiring {
         return new PendingBlobOwners();
     }
 
-    /** Messages own blobs today; a later owner (documents, say) joins this list with its repository's answer. */
+    /** Messages and documents own blobs; a later owner joins this list with its repository's answer. */
     @Singleton
-    BlobReconciliation blobReconciliation(BlobStore blobs, ChatRepository chats, PendingBlobOwners pending) {
-        return new BlobReconciliation(blobs, List.of(chats::existingMessages), pending);
+    BlobReconciliation blobReconciliation(BlobStore blobs, ChatRepository chats, DocumentRepository documents,
+                                          PendingBlobOwners pending) {
+        return new BlobReconciliation(blobs, List.of(chats::existingMessages, documents::existing), pending);
     }
 }

@@ -16,6 +16,8 @@ import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
+import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.writing.WritingRepository;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -36,10 +38,11 @@ public class ChatWiring {
 
     @Singleton
     ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
-                            ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
-                            PendingBlobOwners pendingOwners, ChangeHub events, Clock clock) {
-        return new ChatService(vault, repository, agents, executions, blobs, fileSizeLimit, pendingOwners, events,
-                clock);
+                            ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
+                            BlobStore blobs, FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners,
+                            ChangeHub events, Clock clock) {
+        return new ChatService(vault, repository, agents, executions, research, writing, blobs, fileSizeLimit,
+                pendingOwners, events, clock);
     }
 
     @Singleton

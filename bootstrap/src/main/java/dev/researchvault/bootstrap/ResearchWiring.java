@@ -4,7 +4,9 @@ import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.research.ResearchService;
 import dev.researchvault.application.research.ResearchWorkService;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.writing.WritingRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -14,8 +16,9 @@ import java.time.Clock;
 public class ResearchWiring {
 
     @Singleton
-    ResearchService researchService(VaultWork vault, ResearchRepository repository, ChangeHub events, Clock clock) {
-        return new ResearchService(vault, repository, events, clock);
+    ResearchService researchService(VaultWork vault, ResearchRepository repository, ChatRepository chats,
+                                    WritingRepository writing, ChangeHub events, Clock clock) {
+        return new ResearchService(vault, repository, chats, writing, events, clock);
     }
 
     @Singleton

@@ -145,7 +145,8 @@ class ArchitectureSpec extends Specification {
         expect: 'every port that reads or writes a vault carries the mark'
         ports*.simpleName.toSet() == ['ResearchRepository', 'ChatRepository', 'BlobStore', 'BlobOwners', 'SettingsStore',
                                       'ApiKeyStore', 'VaultMetadata', 'LegacyMessageFiles', 'AgentRepository',
-                                      'ExecutionRepository', 'UsageLedger'].toSet()
+                                      'ExecutionRepository', 'UsageLedger', 'WritingRepository',
+                                      'DocumentRepository', 'DocumentGroupRepository'].toSet()
 
         and: 'none of their methods names a user'
         ports.collectMany { port ->

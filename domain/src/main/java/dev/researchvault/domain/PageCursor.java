@@ -34,7 +34,7 @@ public record PageCursor(Listing list, Instant time, long sequence) {
 
     /** The lists that page by cursor. */
     public enum Listing {
-        RESEARCH, CHATS, AGENTS, EXECUTIONS;
+        RESEARCH, CHATS, AGENTS, EXECUTIONS, DOCUMENTS, DOCUMENT_GROUPS, WRITING_SESSIONS, DRAFTS;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);

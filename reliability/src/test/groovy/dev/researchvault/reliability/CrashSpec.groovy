@@ -2,9 +2,11 @@ package dev.researchvault.reliability
 
 import dev.researchvault.reliability.support.AgentWorkload
 import dev.researchvault.reliability.support.Api
+import dev.researchvault.reliability.support.DocumentWorkload
 import dev.researchvault.reliability.support.ReliabilitySpec
 import dev.researchvault.reliability.support.ServerView
 import dev.researchvault.reliability.support.Workload
+import dev.researchvault.reliability.support.WritingWorkload
 import spock.lang.Shared
 import spock.lang.Stepwise
 
@@ -17,9 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean
 /**
  * 10 users write research, log lines, report versions and chat messages (with files when the server
  * takes them), and, as often, create agents, move executions through their statuses, append execution log lines
- * and edit and delete messages, while the server process is SIGKILLed at a random moment; after each kill every
- * file of every user passes integrity_check, and after the restart every write the client saw acknowledged is
- * still there, and the one write in flight when the server died is there whole or not at all (AgentWorkload).
+ * and edit and delete messages, save drafts into new versions and cite in them, and upload and delete documents,
+ * while the server process is SIGKILLed at a random moment; after each kill every file of every user passes
+ * integrity_check, and after the restart every write the client saw acknowledged is still there, and the one write
+ * in flight when the server died is there whole or not at all (AgentWorkload, WritingWorkload, DocumentWorkload). A
+ * document row never exists without its bytes, and after a vacuum (which reconciles blobs first) no bytes are left
+ * without their row.
  */
 @Stepwise
 class CrashSpec extends ReliabilitySpec {
@@ -29,6 +34,9 @@ class CrashSpec extends ReliabilitySpec {
 
     @Shared List<Workload> workloads = []
     @Shared List<AgentWorkload> agentWorkloads = []
+    @Shared List<WritingWorkload> writingWorkloads = []
+    @Shared List<DocumentWorkload> documentWorkloads = []
+    @Shared int orphansReconciled
     @Shared int killsDuringTraffic
     @Shared int filesChecked
 
@@ -42,6 +50,9 @@ class CrashSpec extends ReliabilitySpec {
         workloads*.prepare()
         workloads.each { agentWorkloads << new AgentWorkload(api, it.user) }
         agentWorkloads*.prepare()
+        workloads.each { writingWorkloads << new WritingWorkload(api, it.user) }
+        writingWorkloads*.prepare()
+        workloads.each { documentWorkloads << new DocumentWorkload(api, it.user) }
 
         then:
         workloads.size() == USERS
@@ -60,13 +71,17 @@ class CrashSpec extends ReliabilitySpec {
         and:
         workloads.every { it.anomalies.isEmpty() }
         agentWorkloads.every { it.anomalies.isEmpty() }
+        writingWorkloads.every { it.anomalies.isEmpty() }
+        documentWorkloads.every { it.anomalies.isEmpty() }
         report()
     }
 
     private void killDuringTraffic() {
         AtomicBoolean killed = new AtomicBoolean()
         ExecutorService pool = Executors.newFixedThreadPool(USERS)
-        [workloads, agentWorkloads].transpose().each { workload, agents -> pool.submit { traffic(workload, agents, killed) } }
+        [workloads, agentWorkloads, writingWorkloads, documentWorkloads].transpose().each { workload, agents, writing, documents ->
+            pool.submit { traffic(workload, agents, writing, documents, killed) }
+        }
         // Anywhere from the logins at the start of a round to well into the writes.
         Thread.sleep(ThreadLocalRandom.current().nextLong(50, 2500))
         killed.set(true)
@@ -76,14 +91,24 @@ class CrashSpec extends ReliabilitySpec {
         assert pool.awaitTermination(60, TimeUnit.SECONDS)
     }
 
-    /** One user's requests, one at a time: a write of the research and chat traffic, then one of the agent traffic. */
-    private void traffic(Workload workload, AgentWorkload agents, AtomicBoolean killed) {
+    /**
+     * One user's requests, one at a time: a write of the research and chat traffic, then one of the agent traffic,
+     * then one of the writing traffic (a draft saved into new versions, references), then one of documents.
+     */
+    private void traffic(Workload workload, AgentWorkload agents, WritingWorkload writing, DocumentWorkload documents,
+                         AtomicBoolean killed) {
         try {
             login(workload.user)
             while (!killed.get()) {
                 workload.step(false)
                 if (!killed.get()) {
                     agents.step()
+                }
+                if (!killed.get()) {
+                    writing.step()
+                }
+                if (!killed.get()) {
+                    documents.step()
                 }
             }
         } catch (IOException | AssertionError serverGone) {
@@ -113,16 +138,35 @@ class CrashSpec extends ReliabilitySpec {
             assert problems.isEmpty(): "${agents.user.name}: ${problems.size()} writes lost or in part: ${problems.take(5)}"
             agents.settle()
         }
+        writingWorkloads.each { writing ->
+            def problems = writing.problems()
+            assert problems.isEmpty(): "${writing.user.name}: ${problems.size()} draft writes lost or in part: ${problems.take(5)}"
+            writing.settle()
+        documentWorkloads.each { documents ->
+            def problems = documents.problems()
+            assert problems.isEmpty(): "${documents.user.name}: ${problems.size()} documents lost or in part: ${problems.take(5)}"
+            documents.settle()
+            // The vacuum reconciles blobs first: bytes a kill left without their row (an upload between its two
+            // files, a deletion between them) are gone after it, and every document still has its bytes.
+            def vacuum = api.post('/api/v1/vault/vacuum', null, documents.user.token)
+            assert vacuum.status == 200: vacuum.toString()
+            orphansReconciled += vacuum.json.blobsRemoved as int
+            def unowned = documents.unownedBlobs(files)
+            assert unowned.isEmpty(): "${documents.user.name}: bytes without a row after reconciliation: ${unowned.take(5)}"
+            assert documents.problems().isEmpty()
+        }
     }
 
     private void report() {
         int writes = workloads.sum { it.acknowledgedWrites } as int
         int agentWrites = agentWorkloads.sum { it.acknowledgedWrites } as int
         int executions = agentWorkloads.sum { it.executions.size() } as int
+        int documentWrites = documentWorkloads.sum { it.writes } as int
         int agents = agentWorkloads.sum { it.agentIds.size() } as int
+        int draftWrites = writingWorkloads.sum { it.acknowledgedWrites } as int
         figure "reliability.crash rounds=${ROUNDS} kills=${killsDuringTraffic} users=${USERS} " +
                 "acknowledgedWrites=${writes} agentTrafficWrites=${agentWrites} (agents=${agents} " +
-                "executions=${executions}) lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
+                "executions=${executions}) draftWrites=${draftWrites} documentWrites=${documentWrites} blobsReconciled=${orphansReconciled} lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
                 "files=${workloads[0].withFiles ? filesChecked : 'not served'}"
     }
 }

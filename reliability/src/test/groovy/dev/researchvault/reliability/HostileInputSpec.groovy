@@ -27,6 +27,10 @@ class HostileInputSpec extends ReliabilitySpec {
     @Shared String backup
     @Shared String agent
     @Shared String execution
+    @Shared String session
+    @Shared String draft
+    @Shared String document
+    @Shared String group
 
     def setupSpec() {
         startServer()
@@ -38,6 +42,12 @@ class HostileInputSpec extends ReliabilitySpec {
         agent = api.post('/api/v1/agents', [name: 'scout', model: 'm'], alice.token).json.id
         execution = api.post("/api/v1/agents/${agent}/executions", [input: 'look around'], alice.token).json.id
         api.post("/api/v1/executions/${execution}/logs", [level: 'info', message: 'started'], alice.token)
+        session = api.post('/api/v1/writing-sessions', [title: 'essay', chatId: chat], alice.token).json.id
+        draft = api.post("/api/v1/writing-sessions/${session}/drafts", [title: 'intro', content: 'once'], alice.token).json.id
+        assert api.put("/api/v1/drafts/${draft}", [content: 'once upon', baseVersion: 1], alice.token).status == 200
+        document = api.multipart('/api/v1/documents', [['file', 'a.pdf', 'application/pdf', 'pdf bytes'], ['title', null, null, 'paper']], alice.token).json.id
+        group = api.post('/api/v1/document-groups', [name: 'reading'], alice.token).json.id
+        api.put("/api/v1/document-groups/${group}/documents/${document}", null, alice.token)
         api.put('/api/v1/settings/backup.max_count', [value: 3], alice.token)
         backup = api.post('/api/v1/backups', null, alice.token).json.name
         // the first unknown-name login creates data/decoy.db (file-format.md): let it happen before the snapshots
@@ -179,6 +189,14 @@ class HostileInputSpec extends ReliabilitySpec {
         'an execution input'   | 'POST'  | '/api/v1/agents/AGENT/executions'          | '{"input":"aLONEb"}'
         'an execution output'  | 'PATCH' | '/api/v1/executions/EXECUTION'             | '{"output":"aLONEb"}'
         'an execution log'     | 'POST'  | '/api/v1/executions/EXECUTION/logs'        | '{"level":"info","message":"aLONEb"}'
+        'a session title'      | 'PATCH' | '/api/v1/writing-sessions/SESSION'         | '{"title":"aLONEb"}'
+        'a draft title'        | 'POST'  | '/api/v1/writing-sessions/SESSION/drafts'  | '{"title":"aLONEb","content":"c"}'
+        'a draft content'      | 'PUT'   | '/api/v1/drafts/DRAFT'                     | '{"content":"aLONEb","baseVersion":2}'
+        'a citation'           | 'POST'  | '/api/v1/drafts/DRAFT/references'          | '{"citation":"aLONEb"}'
+        'a document title'     | 'PATCH' | '/api/v1/documents/DOCUMENT'               | '{"title":"aLONEb"}'
+        'a document text'      | 'PUT'   | '/api/v1/documents/DOCUMENT/text'          | '{"text":"aLONEb"}'
+        'a chunk text'         | 'PUT'   | '/api/v1/documents/DOCUMENT/chunks'        | '[{"index":0,"text":"aLONEb","startOffset":0,"endOffset":1}]'
+        'a group name'         | 'POST'  | '/api/v1/document-groups'                  | '{"name":"aLONEb"}'
     }
 
     def "a lone surrogate in research metadata is refused or kept exactly (JSON text escapes it)"() {
@@ -244,7 +262,18 @@ class HostileInputSpec extends ReliabilitySpec {
         ['multipart/form-data; boundary=x', 'multipart/form-data', 'multipart/form-data; boundary='].each { type ->
             cases << ["2 KB of random bytes as ${type}", 'POST', messages, garbage, ['Content-Type': type], 400,
                       'request.malformed-multipart']
+            cases << ["2 KB of random bytes as ${type} to the documents", 'POST', '/api/v1/documents', garbage,
+                      ['Content-Type': type], 400, 'request.malformed-multipart']
         }
+        cases << ['a document part without Content-Disposition', 'POST', '/api/v1/documents',
+                  "--x\r\nX-Note: ${MARKER}\r\n\r\nuser\r\n--x--\r\n".toString().bytes,
+                  ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'request.malformed-multipart']
+        cases << ['a document upload of text parts only', 'POST', '/api/v1/documents',
+                  "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n${MARKER}\r\n--x--\r\n".toString().bytes,
+                  ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'document.file-required']
+        cases << ['chunk metadata nested 100 deep', 'PUT', '/api/v1/documents/DOCUMENT/chunks',
+                  "[{\"index\":0,\"text\":\"t\",\"startOffset\":0,\"endOffset\":1,\"metadata\":{\"m\":${nested(100)}}}]" as String,
+                  [:], 400, 'document.invalid-chunks']
         cases << ['a part without Content-Disposition', 'POST', messages,
                   "--x\r\nX-Note: ${MARKER}\r\n\r\nuser\r\n--x--\r\n".toString().bytes,
                   ['Content-Type': 'multipart/form-data; boundary=x'], 400, 'request.malformed-multipart']
@@ -305,6 +334,33 @@ class HostileInputSpec extends ReliabilitySpec {
                   '{"usage":{"promptTokens":1,"completionTokens":1,"costUsd":1e30}}', [:], 400, 'usage.invalid-cost']
         cases << ['a move from pending to completed', 'PATCH', '/api/v1/executions/EXECUTION', [status: 'completed', output: MARKER],
                   [:], 409, 'execution.illegal-status-change']
+        cases << ['a draft content over 1 Mi characters', 'PUT', '/api/v1/drafts/DRAFT',
+                  [content: MARKER * 70_000, baseVersion: 2], [:], 413, 'draft.too-large']
+        cases << ['a save over an old version', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER, baseVersion: 1], [:], 409,
+                  'draft.version-conflict']
+        cases << ['a save without a base version', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER], [:], 400,
+                  'draft.invalid-base-version']
+        cases << ['a base version that is text', 'PUT', '/api/v1/drafts/DRAFT', [content: MARKER, baseVersion: MARKER], [:], 400,
+                  'request.invalid']
+        cases << ['a version that is no number', 'GET', '/api/v1/drafts/DRAFT/versions/first', null, [:], 404,
+                  'draft.version-not-found']
+        cases << ['a version beyond an int', 'GET', '/api/v1/drafts/DRAFT/versions/99999999999999999999', null, [:], 404,
+                  'draft.version-not-found']
+        cases << ['versions ?page=-1', 'GET', '/api/v1/drafts/DRAFT/versions?page=-1', null, [:], 400, 'page.invalid-page']
+        cases << ['versions ?size=1e3', 'GET', '/api/v1/drafts/DRAFT/versions?size=1e3', null, [:], 400,
+                  'request.invalid-parameter']
+        cases << ['a reference to a document that is no id', 'POST', '/api/v1/drafts/DRAFT/references',
+                  [citation: 'c', documentId: MARKER], [:], 400, 'reference.invalid-link']
+        cases << ['a citation of 10,001 characters', 'POST', '/api/v1/drafts/DRAFT/references', [citation: 'c' * 10_001],
+                  [:], 400, 'reference.invalid-citation']
+        cases << ['a negative position', 'POST', '/api/v1/drafts/DRAFT/references', [citation: 'c', position: -1], [:], 400,
+                  'reference.invalid-position']
+        cases << ['a session from a chat that is no id', 'POST', '/api/v1/writing-sessions', [title: 't', chatId: MARKER], [:],
+                  404, 'chat.not-found']
+        cases << ['research from a chat that is no id', 'POST', '/api/v1/research', [query: 'q', mode: 'quick', chatId: MARKER],
+                  [:], 404, 'chat.not-found']
+        cases << ['the research of a chat that is no id', 'GET', '/api/v1/chats/no-chat/research', null, [:], 404,
+                  'chat.not-found']
         cases << ['usage ?from=yesterday', 'GET', '/api/v1/usage?from=yesterday&to=2026-01-01T00:00:00Z', null, [:], 400,
                   'usage.invalid-range']
         cases << ['usage over a century', 'GET', '/api/v1/usage?from=1900-01-01T00:00:00Z&to=2026-01-01T00:00:00Z', null, [:], 400,
@@ -315,7 +371,8 @@ class HostileInputSpec extends ReliabilitySpec {
     }
 
     private String withIds(String path) {
-        path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution)
+        path.replace('CHAT', chat).replace('AGENT', agent).replace('EXECUTION', execution).replace('SESSION', session)
+                .replace('DRAFT', draft).replace('DOCUMENT', document).replace('GROUP', group)
     }
 
     /** [method, path, body, auth]: auth is 'alice', 'none' or a literal Authorization header. */
@@ -356,6 +413,33 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['PATCH', "/api/v1/executions/${execution}", [error: 'e' * 10_001], 'alice']
         cases << ['POST', "/api/v1/executions/${execution}/logs", [level: 'panic', message: 'm'], 'alice']
         cases << ['POST', "/api/v1/executions/${execution}/logs", [message: 'no level'], 'alice']
+        // documents and groups: unreadable, wrongly typed, out of order and oversized
+        def d = "/api/v1/documents/${document}"
+        cases << ['POST', '/api/v1/documents', [title: 'json is not multipart'], 'alice']
+        cases << ['PATCH', d, [status: 'hacked'], 'alice']
+        cases << ['PATCH', d, [status: 'completed'], 'alice']
+        cases << ['PATCH', d, [error: 'not failed'], 'alice']
+        cases << ['PATCH', d, [year: 'abc'], 'alice']
+        cases << ['PATCH', d, [year: 2 ** 40], 'alice']
+        cases << ['PATCH', d, [year: 1.5], 'alice']
+        cases << ['PATCH', d, [title: TEN_MB], 'alice']
+        cases << ['PATCH', d, [sourceUrl: 'u' * 2049], 'alice']
+        ['{', '[]', 'null', '12', ''].each { cases << ['PUT', "${d}/text", it, 'alice'] }
+        cases << ['PUT', "${d}/text", [text: TEN_MB], 'alice']
+        ['{', '{"index":0}', 'null', '"text"', '[1]', '[[]]', '[null]', '[' * 100_000, ''].each { cases << ['PUT', "${d}/chunks", it, 'alice'] }
+        cases << ['PUT', "${d}/chunks", [[index: 0, text: 'a', startOffset: 2, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", [[index: 2 ** 40, text: 'a', startOffset: 0, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", [[index: 0, text: 'a', startOffset: 0, endOffset: 1], [index: 0, text: 'b', startOffset: 0, endOffset: 1]], 'alice']
+        cases << ['PUT', "${d}/chunks", (0..10_000).collect { [index: it, text: 't', startOffset: 0, endOffset: 1] }, 'alice']
+        cases << ['GET', "${d}/chunks?page=-1", null, 'alice']
+        cases << ['GET', '/api/v1/documents?status=hacked', null, 'alice']
+        cases << ['GET', "/api/v1/documents?q=${'q' * 201}", null, 'alice']
+        cases << ['GET', '/api/v1/documents?after=not-a-cursor', null, 'alice']
+        ['{', '[]', '{"name":{"a":1}}', ''].each { cases << ['POST', '/api/v1/document-groups', it, 'alice'] }
+        cases << ['POST', '/api/v1/document-groups', [name: TEN_MB], 'alice']
+        cases << ['POST', '/api/v1/document-groups', [name: 'READING'], 'alice']
+        cases << ['PATCH', "/api/v1/document-groups/${group}", [description: 'd' * 2001], 'alice']
+        cases << ['PUT', "/api/v1/document-groups/${group}/documents/${RANDOM_ID}", null, 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'root', content: 'x'], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: ' '], 'alice']
         cases << ['POST', "/api/v1/chats/${chat}/messages", [role: 'user', content: 'x' * 1_000_001], 'alice']

@@ -48,6 +48,19 @@ class IsolationSpec extends ReliabilitySpec {
         assert api.patch("/api/v1/executions/${annIds.execution}", [status: 'running',
                 usage: [promptTokens: 1, completionTokens: 1, costUsd: 0.25]], ann.token).status == 200
         created(api.post("/api/v1/executions/${annIds.execution}/logs", [level: 'info', message: 'ann execution log'], ann.token))
+        annIds.session = created(api.post('/api/v1/writing-sessions', [title: 'ann session', chatId: annIds.chat], ann.token)).id
+        annIds.draft = created(api.post("/api/v1/writing-sessions/${annIds.session}/drafts",
+                [title: 'ann draft', content: 'ann draft v1'], ann.token)).id
+        assert api.put("/api/v1/drafts/${annIds.draft}", [content: 'ann draft v2', baseVersion: 1], ann.token).status == 200
+        annIds.reference = created(api.post("/api/v1/drafts/${annIds.draft}/references",
+                [citation: 'ann citation', researchId: annIds.research], ann.token)).id
+        created(api.post('/api/v1/research', [query: 'ann chat research', mode: 'quick', chatId: annIds.chat], ann.token))
+        annIds.document = created(api.multipart('/api/v1/documents', [['file', 'ann.pdf', 'application/pdf', 'ann bytes'],
+                                                                      ['title', null, null, 'ann paper']], ann.token)).id
+        assert api.put("/api/v1/documents/${annIds.document}/text", [text: 'ann text'], ann.token).status == 204
+        assert api.put("/api/v1/documents/${annIds.document}/chunks", [[index: 0, text: 'ann chunk', startOffset: 0, endOffset: 3]], ann.token).status == 204
+        annIds.group = created(api.post('/api/v1/document-groups', [name: 'ann group'], ann.token)).id
+        assert api.put("/api/v1/document-groups/${annIds.group}/documents/${annIds.document}", null, ann.token).status == 204
         annIds.each { kind, id -> randomIds[kind] = kind == 'backup' ? '20000101T000000000Z' : (kind == 'provider' ? 'no-provider' : UUID.randomUUID().toString()) }
     }
 
@@ -93,7 +106,50 @@ class IsolationSpec extends ReliabilitySpec {
         'GET'    | '/api/v1/executions/{execution}'         | null                                                              | 404
         'PATCH'  | '/api/v1/executions/{execution}'         | [status: 'cancelled', output: 'x']                                | 404
         'GET'    | '/api/v1/executions/{execution}/logs'    | null                                                              | 404
+        'GET'    | '/api/v1/documents/{document}'           | null                                                              | 404
+        'PATCH'  | '/api/v1/documents/{document}'           | [title: 'bob took it', status: 'processing']                      | 404
+        'DELETE' | '/api/v1/documents/{document}'           | null                                                              | 404
+        'GET'    | '/api/v1/documents/{document}/file'      | null                                                              | 404
+        'PUT'    | '/api/v1/documents/{document}/text'      | [text: 'bob text']                                                | 404
+        'PUT'    | '/api/v1/documents/{document}/chunks'    | []                                                                | 404
+        'GET'    | '/api/v1/documents/{document}/chunks'    | null                                                              | 404
+        'GET'    | '/api/v1/documents?groupId={group}'      | null                                                              | 404
+        'GET'    | '/api/v1/document-groups/{group}'        | null                                                              | 404
+        'PATCH'  | '/api/v1/document-groups/{group}'        | [name: 'bob took it']                                             | 404
+        'DELETE' | '/api/v1/document-groups/{group}'        | null                                                              | 404
+        'PUT'    | '/api/v1/document-groups/{group}/documents/{document}' | null                                                | 404
+        'DELETE' | '/api/v1/document-groups/{group}/documents/{document}' | null                                                | 404
         'POST'   | '/api/v1/executions/{execution}/logs'    | [level: 'error', message: 'm']                                    | 404
+        'GET'    | '/api/v1/chats/{chat}/research'          | null                                                              | 404
+        'GET'    | '/api/v1/writing-sessions/{session}'     | null                                                              | 404
+        'PATCH'  | '/api/v1/writing-sessions/{session}'     | [title: 'bob took it']                                            | 404
+        'DELETE' | '/api/v1/writing-sessions/{session}'     | null                                                              | 404
+        'GET'    | '/api/v1/writing-sessions/{session}/drafts' | null                                                           | 404
+        'POST'   | '/api/v1/writing-sessions/{session}/drafts' | [title: 't', content: 'c']                                     | 404
+        'GET'    | '/api/v1/drafts/{draft}'                 | null                                                              | 404
+        'PUT'    | '/api/v1/drafts/{draft}'                 | [content: 'x', baseVersion: 2]                                    | 404
+        'DELETE' | '/api/v1/drafts/{draft}'                 | null                                                              | 404
+        'GET'    | '/api/v1/drafts/{draft}/versions'        | null                                                              | 404
+        'GET'    | '/api/v1/drafts/{draft}/versions/1'      | null                                                              | 404
+        'GET'    | '/api/v1/drafts/{draft}/references'      | null                                                              | 404
+        'POST'   | '/api/v1/drafts/{draft}/references'      | [citation: 'x']                                                   | 404
+        'DELETE' | '/api/v1/drafts/{draft}/references/{reference}' | null                                                       | 404
+    }
+
+    def "Bob's own research, sessions and references cannot link Ann's chat or research: the random id's 404"() {
+        given:
+        String session = created(api.post('/api/v1/writing-sessions', [title: 'bob session'], bob.token)).id
+        String draft = created(api.post("/api/v1/writing-sessions/${session}/drafts", [title: 't', content: 'c'], bob.token)).id
+
+        expect:
+        [['POST', '/api/v1/research', [query: 'q', mode: 'quick', chatId: '{chat}']],
+         ['POST', '/api/v1/writing-sessions', [title: 't', chatId: '{chat}']],
+         ['PATCH', "/api/v1/writing-sessions/${session}", [chatId: '{chat}']],
+         ['POST', "/api/v1/drafts/${draft}/references", [citation: 'x', researchId: '{research}']]].every { method, path, body ->
+            def onAnns = api.send(method, path, body.collectEntries { k, v -> [k, expand(v, annIds)] }, bob.token)
+            def onRandom = api.send(method, path, body.collectEntries { k, v -> [k, expand(v, randomIds)] }, bob.token)
+            onAnns.status == 404 && onAnns.text == onRandom.text
+        }
     }
 
     def "Bob's own research cannot reference Ann's query"() {
@@ -124,6 +180,20 @@ class IsolationSpec extends ReliabilitySpec {
         }
     }
 
+    def "Bob's own group cannot take Ann's document, and Bob's document cannot join Ann's group"() {
+        given:
+        String bobsGroup = created(api.post('/api/v1/document-groups', [name: 'bob group'], bob.token)).id
+        String bobsDocument = created(api.multipart('/api/v1/documents', [['file', 'b.pdf', 'application/pdf', 'bob bytes']], bob.token)).id
+
+        expect:
+        api.put("/api/v1/document-groups/${bobsGroup}/documents/${annIds.document}", null, bob.token).text ==
+                api.put("/api/v1/document-groups/${bobsGroup}/documents/${randomIds.document}", null, bob.token).text
+        api.put("/api/v1/document-groups/${annIds.group}/documents/${bobsDocument}", null, bob.token).text ==
+                api.put("/api/v1/document-groups/${randomIds.group}/documents/${bobsDocument}", null, bob.token).text
+        api.get('/api/v1/documents', bob.token).json.items*.id == [bobsDocument]
+        api.get('/api/v1/document-groups', bob.token).json.items*.name == ['bob group']
+    }
+
     def "Bob's lists, settings and keys show nothing of Ann's"() {
         expect:
         api.get('/api/v1/agents', bob.token).json.items*.name.every { it == 'bob agent' }
@@ -152,10 +222,21 @@ class IsolationSpec extends ReliabilitySpec {
         api.get("/api/v1/agents/${annIds.agent}", ann.token).json.with { name == 'ann agent' && active }
         api.get("/api/v1/executions/${annIds.execution}", ann.token).json.with { status == 'running' && output == null }
         api.get("/api/v1/executions/${annIds.execution}/logs", ann.token).json*.message == ['ann execution log']
+        api.get("/api/v1/drafts/${annIds.draft}", ann.token).json.with { version == 2 && content == 'ann draft v2' }
+        api.get("/api/v1/drafts/${annIds.draft}/references", ann.token).json*.researchId == [annIds.research]
+        api.get("/api/v1/writing-sessions/${annIds.session}", ann.token).json.chatId == annIds.chat
+        api.get("/api/v1/chats/${annIds.chat}/research", ann.token).json.total == 1
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.title == 'ann paper'
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.status == 'pending'
+        api.get("/api/v1/documents/${annIds.document}", ann.token).json.groups*.id == [annIds.group]
+        api.get("/api/v1/documents/${annIds.document}/file", ann.token).text == 'ann bytes'
+        api.get("/api/v1/documents/${annIds.document}/chunks", ann.token).json.items*.text == ['ann chunk']
+        api.get("/api/v1/document-groups/${annIds.group}", ann.token).json.name == 'ann group'
+        api.get("/api/v1/document-groups/${annIds.group}", ann.token).json.documentCount == 1
     }
 
-    private static String expand(String template, Map<String, String> ids) {
-        template.replaceAll(/\{(\w+)\}/) { all, kind -> ids[kind] }
+    private static String expand(Object template, Map<String, String> ids) {
+        (template as String).replaceAll(/\{(\w+)\}/) { all, kind -> ids[kind] }
     }
 
     private static Object created(Api.Reply reply) {

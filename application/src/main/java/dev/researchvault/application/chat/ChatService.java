@@ -17,6 +17,8 @@ import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.Message;
+import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.writing.WritingRepository;
 import dev.researchvault.domain.chat.MessageFile;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,19 +33,28 @@ public final class ChatService implements ManageChatsUseCase {
     private final ChatRepository repository;
     private final AgentRepository agents;
     private final ExecutionRepository executions;
+    private final ResearchRepository research;
+    private final WritingRepository writing;
     private final MessageAttachments attachments;
     private final PendingBlobOwners pendingOwners;
     private final ChangeFeed events;
     private final Clock clock;
 
-    /** @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation} */
+    /**
+     * @param research      the research started from chats, unlinked from a deleted chat
+     * @param writing       the writing sessions started from chats, unlinked likewise
+     * @param pendingOwners shared with {@link dev.researchvault.application.blob.BlobReconciliation}
+     */
     public ChatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
-                       ExecutionRepository executions, BlobStore blobs, FileSizeLimit fileSizeLimit,
-                       PendingBlobOwners pendingOwners, ChangeFeed events, Clock clock) {
+                       ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
+                       BlobStore blobs, FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners,
+                       ChangeFeed events, Clock clock) {
         this.vault = vault;
         this.repository = repository;
         this.agents = agents;
         this.executions = executions;
+        this.research = research;
+        this.writing = writing;
         this.attachments = new MessageAttachments(blobs, fileSizeLimit);
         this.pendingOwners = pendingOwners;
         this.events = events;
@@ -103,7 +114,10 @@ public final class ChatService implements ManageChatsUseCase {
         vault.inVault(caller, () -> {
             List<UUID> messageIds = vault.inTransaction(() -> {
                 List<UUID> ids = repository.messageIds(chatId);
+                // Executions, research and writing sessions of the chat stay, unlinked.
                 executions.detachChat(chatId);
+                research.detachChat(chatId);
+                writing.unlinkChat(chatId);
                 if (!repository.delete(chatId)) {
                     throw notFound();
                 }

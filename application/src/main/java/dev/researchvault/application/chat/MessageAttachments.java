@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat;
 
+import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.domain.blob.BlobKey;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.MessageFile;
@@ -7,16 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The bytes of messages' files in the blob store: {@code <messageId>/<index>} and
  * {@code <messageId>/<index>.thumb}. Works on the vault bound by the caller.
  */
 final class MessageAttachments {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MessageAttachments.class);
 
     private final BlobStore blobs;
     private final FileSizeLimit limit;
@@ -74,13 +71,6 @@ final class MessageAttachments {
 
     /** {@link #discard(Collection)} for a use case that stores no files, only deletes them. */
     static void discard(BlobStore blobs, Collection<UUID> messageIds) {
-        if (messageIds.isEmpty()) {
-            return;
-        }
-        try {
-            blobs.deleteByPrefixes(messageIds.stream().map(BlobKey::prefixOf).toList());
-        } catch (RuntimeException failure) {
-            LOG.warn("event=blob.orphaned messages={} error={}", messageIds.size(), failure.getClass().getSimpleName());
-        }
+        OwnedBlobs.discard(blobs, messageIds);
     }
 }

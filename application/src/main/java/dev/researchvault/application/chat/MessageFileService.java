@@ -1,7 +1,9 @@
 package dev.researchvault.application.chat;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.blob.BlobDownloads;
 import dev.researchvault.application.blob.BlobETags;
+import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.LegacyBase64;
 import dev.researchvault.application.blob.LegacyMessageFiles;
 import dev.researchvault.application.blob.LegacyMessageFiles.LegacyFile;
@@ -45,20 +47,12 @@ public record MessageFileService(VaultWork vault, ChatRepository messages, BlobS
             }
             BlobKey key = thumbnail ? BlobKey.thumbnail(messageId, index) : BlobKey.file(messageId, index);
             Optional<BlobInfo> stored = blobs.info(key);
-            return stored.isPresent() ? fromStore(key, stored.get(), ifNoneMatch) : fromRow(key, file, ifNoneMatch);
+            if (stored.isEmpty()) {
+                return fromRow(key, file, ifNoneMatch);
+            }
+            // Deleted between the two reads (its chat was deleted meanwhile): as if it had never been there.
+            return BlobDownloads.of(blobs, key, stored.get(), ifNoneMatch).orElseThrow(MessageFileService::notFound);
         });
-    }
-
-    private FileDownload fromStore(BlobKey key, BlobInfo info, String ifNoneMatch) {
-        String etag = BlobETags.of(info);
-        if (BlobETags.noneMatchHits(ifNoneMatch, etag)) {
-            return new FileDownload.NotModified(etag);
-        }
-        // Deleted between the two reads (its chat was deleted meanwhile): as if it had never been there.
-        return blobs.openStream(key)
-                .map(open -> new FileDownload.Content(open.info().mime(), open.info().size(), BlobETags.of(open.info()),
-                        open.content()))
-                .orElseThrow(MessageFileService::notFound);
     }
 
     private FileDownload fromRow(BlobKey key, MessageFile file, String ifNoneMatch) {

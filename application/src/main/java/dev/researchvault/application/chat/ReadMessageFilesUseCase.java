@@ -1,6 +1,7 @@
 package dev.researchvault.application.chat;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.blob.FileDownload;
 import java.util.UUID;
 
 /** Downloads of the files attached to the caller's messages, and of their thumbnails. */

@@ -3,6 +3,7 @@ package dev.researchvault.application.events;
 import dev.researchvault.domain.agent.AgentExecution;
 import dev.researchvault.domain.agent.ExecutionLog;
 import dev.researchvault.domain.chat.Message;
+import dev.researchvault.domain.document.Document;
 import dev.researchvault.domain.research.Research;
 import dev.researchvault.domain.research.ResearchLog;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ public final class ChangeEvents {
     public static final String EXECUTION_UPDATED = "execution.updated";
     public static final String EXECUTION_LOG = "execution.log";
     public static final String MESSAGE_CREATED = "message.created";
+    public static final String DOCUMENT_UPDATED = "document.updated";
 
     private ChangeEvents() {
     }
@@ -58,6 +60,12 @@ public final class ChangeEvents {
     public static ChangeEvent messageCreated(Message message) {
         return event(MESSAGE_CREATED, message.id(), "id", message.id(), "chatId", message.chatId(),
                 "role", message.role().wireName(), "createdAt", message.createdAt().toString());
+    }
+
+    /** A document's processing status (or its title, authors…) changed: what an upload list shows. */
+    public static ChangeEvent documentUpdated(Document document) {
+        return event(DOCUMENT_UPDATED, document.id(), "id", document.id(), "status", document.status().wireName(),
+                "error", document.error(), "title", document.title());
     }
 
     /** Members as name, value pairs; ids as text, null members kept (a client can tell "none" from "not sent"). */

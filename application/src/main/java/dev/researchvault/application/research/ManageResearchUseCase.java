@@ -10,7 +10,10 @@ import java.util.UUID;
 /** Research tasks of the calling user: start, read, list, change and delete them. */
 public interface ManageResearchUseCase {
 
-    /** Starts a new pending research. 400 for a blank or too long query or a malformed mode. */
+    /**
+     * Starts a new pending research, from the command's chat when it names one. 400 for a blank or too long query
+     * or a malformed mode; 404 {@code chat.not-found} for a chat the caller does not have.
+     */
     Research start(Session caller, StartResearchCommand command);
 
     /** The research {@code id}; 404 {@code research.not-found} when the caller has none such. */
@@ -29,6 +32,15 @@ public interface ManageResearchUseCase {
      */
     Research update(Session caller, UUID id, UpdateResearchCommand command);
 
-    /** Deletes the research and everything recorded for it. 404 when there is no such research. */
+    /**
+     * The research started from chat {@code chatId}, newest first, paged like {@link #list}. 404
+     * {@code chat.not-found} when the caller has no such chat.
+     */
+    Page<Research> listOfChat(Session caller, UUID chatId, PageRequest page);
+
+    /**
+     * Deletes the research and everything recorded for it; draft references to it keep their citations and lose
+     * the link. 404 when there is no such research.
+     */
     void delete(Session caller, UUID id);
 }

@@ -4,25 +4,37 @@ import dev.researchvault.application.account.Session;
 import dev.researchvault.application.events.ChangeEvents;
 import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.Research;
 import dev.researchvault.domain.research.ResearchFilter;
 import dev.researchvault.domain.research.ResearchRepository;
+import dev.researchvault.domain.writing.WritingRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** {@link ManageResearchUseCase} over the caller's vault. */
-public record ResearchService(VaultWork vault, ResearchRepository repository, ChangeFeed events, Clock clock)
+/**
+ * {@link ManageResearchUseCase} over the caller's vault.
+ *
+ * @param chats   the chats research is started from
+ * @param writing the drafts whose references a deleted research unlinks
+ * @param events  where committed changes are announced (after their transaction)
+ */
+public record ResearchService(VaultWork vault, ResearchRepository repository, ChatRepository chats,
+                              WritingRepository writing, ChangeFeed events, Clock clock)
         implements ManageResearchUseCase {
 
     @Override
     public Research start(Session caller, StartResearchCommand command) {
-        Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), now());
+        Research research = Research.create(UUID.randomUUID(), command.query(), command.mode(), command.chatId(),
+                now());
         // Every write runs in a transaction, which waits for the vault's writer turn (Transactions).
         vault.inTransaction(caller, () -> {
+            requireChat(command.chatId());
             repository.add(research);
             return research;
         });
@@ -41,6 +53,20 @@ public record ResearchService(VaultWork vault, ResearchRepository repository, Ch
     }
 
     @Override
+    public Page<Research> listOfChat(Session caller, UUID chatId, PageRequest page) {
+        return vault.inVault(caller, () -> {
+            requireChat(chatId);
+            return repository.list(ResearchFilter.ofChat(chatId), page);
+        });
+    }
+
+    private void requireChat(UUID chatId) {
+        if (chatId != null && chats.find(chatId).isEmpty()) {
+            throw new NotFoundException("chat.not-found", "no chat with this id");
+        }
+    }
+
+    @Override
     public Research update(Session caller, UUID id, UpdateResearchCommand command) {
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between.
@@ -56,10 +82,12 @@ public record ResearchService(VaultWork vault, ResearchRepository repository, Ch
 
     @Override
     public void delete(Session caller, UUID id) {
+        // One transaction: no draft reference is left pointing at a research that is gone.
         vault.inTransaction(caller, () -> {
             if (!repository.delete(id)) {
                 throw ResearchErrors.notFound();
             }
+            writing.unlinkResearch(id);
             return id;
         });
         events.publish(caller.userId(), ChangeEvents.researchDeleted(id));

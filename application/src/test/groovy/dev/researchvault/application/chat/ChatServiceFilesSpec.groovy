@@ -5,7 +5,9 @@ import dev.researchvault.application.agent.InMemoryAgentRepository
 import dev.researchvault.application.agent.InMemoryExecutionRepository
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
+import dev.researchvault.application.research.InMemoryResearchRepository
 import dev.researchvault.application.vault.InMemoryVaultScope
+import dev.researchvault.application.writing.InMemoryWritingRepository
 import dev.researchvault.domain.LimitExceededException
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.UnavailableException
@@ -58,7 +60,8 @@ class ChatServiceFilesSpec extends Specification {
     FailingChatRepository repository = new FailingChatRepository()
     PendingBlobOwners pending = new PendingBlobOwners()
     ChatService service = new ChatService(InMemoryVaultScope.work(), repository, new InMemoryAgentRepository(),
-            new InMemoryExecutionRepository(), blobs, new FileSizeLimit(10),
+            new InMemoryExecutionRepository(), new InMemoryResearchRepository(), new InMemoryWritingRepository(),
+            blobs, new FileSizeLimit(10),
             pending, dev.researchvault.application.events.ChangeFeed.NONE, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
@@ -156,7 +159,8 @@ class ChatServiceFilesSpec extends Specification {
             }
         }
         def spied = new ChatService(InMemoryVaultScope.work(), spyRows, new InMemoryAgentRepository(),
-                new InMemoryExecutionRepository(), spyBlobs, new FileSizeLimit(10), pending,
+                new InMemoryExecutionRepository(), new InMemoryResearchRepository(),
+                new InMemoryWritingRepository(), spyBlobs, new FileSizeLimit(10), pending,
                 dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 

@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat
 
+import dev.researchvault.application.blob.FileDownload
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.BlobETags
 import dev.researchvault.application.blob.InMemoryBlobStore

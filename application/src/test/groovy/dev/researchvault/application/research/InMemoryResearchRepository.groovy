@@ -62,6 +62,15 @@ class InMemoryResearchRepository implements ResearchRepository {
     }
 
     @Override
+    synchronized void detachChat(UUID chatId) {
+        vault.enter()
+        research.values().findAll { it.chatId() == chatId }.each { Research r ->
+            research.put(r.id(), new Research(r.id(), r.query(), r.mode(), r.status(), r.title(), r.progress(),
+                    r.createdAt(), r.startedAt(), r.completedAt(), r.metadata(), r.usage(), null))
+        }
+    }
+
+    @Override
     synchronized boolean delete(UUID id) {
         vault.enter()
         boolean existed = research.remove(id) != null
@@ -134,11 +143,12 @@ class InMemoryResearchRepository implements ResearchRepository {
     }
 
     private static boolean matches(Research candidate, ResearchFilter filter) {
+        boolean chatMatches = filter.chatId() == null || candidate.chatId() == filter.chatId()
         boolean statusMatches = filter.status() == null || candidate.status() == filter.status()
         String text = filter.text()?.toLowerCase(Locale.ROOT)
         boolean textMatches = text == null || [candidate.query(), candidate.title()]
                 .any { it?.toLowerCase(Locale.ROOT)?.contains(text) }
-        statusMatches && textMatches
+        chatMatches && statusMatches && textMatches
     }
 
     static <T> Page<T> slice(List<T> all, PageRequest page) {

@@ -2,20 +2,25 @@ package dev.researchvault.application.research
 
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
+import dev.researchvault.application.chat.InMemoryChatRepository
 import dev.researchvault.application.support.CursorWalk
 import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.vault.RecordingVaultScope
+import dev.researchvault.application.vault.VaultPerUser
+import dev.researchvault.application.writing.WritingVaults
 import dev.researchvault.domain.ConflictException
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.PageCursor
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.RuleViolationException
+import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchRepository
 import dev.researchvault.domain.research.ResearchStatus
+import dev.researchvault.domain.writing.WritingRepository
 import spock.lang.Specification
 
 import java.time.Duration
@@ -54,7 +59,9 @@ class ResearchServiceSpec extends Specification {
     RecordingChangeFeed events = new RecordingChangeFeed()
     /** One repository for everyone, as in production; the bound vault decides whose rows it touches. */
     ResearchRepository repository = ResearchVaults.perUser()
-    ResearchService service = new ResearchService(scope.vaultWork(), repository, events, clock)
+    ChatRepository chats = VaultPerUser.of(ChatRepository) { new InMemoryChatRepository() }
+    WritingRepository writing = WritingVaults.perUser()
+    ResearchService service = new ResearchService(scope.vaultWork(), repository, chats, writing, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')
 

@@ -8,7 +8,7 @@ import dev.researchvault.domain.research.ResearchRepository
 class ResearchVaults {
 
     /** The methods of {@link ResearchRepository} that write. */
-    static final List<String> WRITES = ['add', 'update', 'delete', 'addQuery', 'addResources', 'putReport', 'appendLog']
+    static final List<String> WRITES = ['add', 'update', 'delete', 'detachChat', 'addQuery', 'addResources', 'putReport', 'appendLog']
 
     private ResearchVaults() {
     }

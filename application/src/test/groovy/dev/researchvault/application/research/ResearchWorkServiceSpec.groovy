@@ -2,17 +2,22 @@ package dev.researchvault.application.research
 
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
+import dev.researchvault.application.chat.InMemoryChatRepository
 import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource
 import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.vault.RecordingVaultScope
+import dev.researchvault.application.vault.VaultPerUser
+import dev.researchvault.application.writing.WritingVaults
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.RuleViolationException
+import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.research.ResearchQuery
 import dev.researchvault.domain.research.ResearchRepository
 import dev.researchvault.domain.research.ResearchResource
+import dev.researchvault.domain.writing.WritingRepository
 import spock.lang.Specification
 
 import java.time.Duration
@@ -42,7 +47,9 @@ class ResearchWorkServiceSpec extends Specification {
     RecordingChangeFeed events = new RecordingChangeFeed()
     /** One repository for everyone, as in production; the bound vault decides whose rows it touches. */
     ResearchRepository repository = ResearchVaults.perUser()
-    ResearchService research = new ResearchService(scope.vaultWork(), repository, events, clock)
+    ChatRepository chats = VaultPerUser.of(ChatRepository) { new InMemoryChatRepository() }
+    WritingRepository writing = WritingVaults.perUser()
+    ResearchService research = new ResearchService(scope.vaultWork(), repository, chats, writing, events, clock)
     ResearchWorkService service = new ResearchWorkService(scope.vaultWork(), repository, events, clock)
     Session alice = TestSessions.of('alice')
     Session bob = TestSessions.of('bob')

@@ -41,7 +41,6 @@ public final class UsageTiming {
     private static final int WARMUPS = 20;
     private static final int WRITE_BATCH = 100;
     private static final double GOAL_MS = 20;
-    private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOTAL_CALLS = Pattern.compile("\"calls\"\\s*:\\s*(\\d+)\\s*}\\s*}\\s*$");
 
     private UsageTiming() {
@@ -120,7 +119,7 @@ public final class UsageTiming {
 
     private static void measure(Path dataDir, URI base, int samples, long expectedCalls) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String token = login(client, base);
+        String token = RegisteredVault.login(client, base);
         try (RegisteredVault vault = new RegisteredVault(dataDir)) {
             UsageLedger ledger = vault.bean(UsageLedger.class);
             Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -165,20 +164,6 @@ public final class UsageTiming {
                 group, days, calls, allCalls, http.size(), Stats.percentile(port, 50), Stats.percentile(port, 90),
                 Stats.of(port).min(), Stats.of(port).max(), p50, Stats.percentile(http, 90), Stats.of(http).min(),
                 Stats.of(http).max(), GOAL_MS, p50 <= GOAL_MS ? "met" : "MISSED");
-    }
-
-    private static String login(HttpClient client, URI base) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + RegisteredVault.USER
-                        + "\",\"password\":\"" + RegisteredVault.PASSWORD + "\"}"))
-                .build();
-        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher token = TOKEN.matcher(answer.body());
-        if (answer.statusCode() != 200 || !token.find()) {
-            throw new IllegalStateException("login answered " + answer.statusCode());
-        }
-        return token.group(1);
     }
 
     /** The total's call count of a usage answer (the last member of the document); fails on any other status. */

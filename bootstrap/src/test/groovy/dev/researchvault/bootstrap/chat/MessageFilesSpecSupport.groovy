@@ -82,14 +82,20 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
 
     /** Every key in the user's blobs.db, sorted. */
     List<String> blobKeys(User user) {
-        Connection connection = connect(user, VaultFile.BLOBS)
+        rowsOf(user, VaultFile.BLOBS, 'SELECT key FROM blob ORDER BY key').collect { it[0] as String }
+    }
+
+    /** The rows {@code sql} answers in one of the user's files, read on a connection of our own; each a list of values. */
+    List<List<Object>> rowsOf(User user, VaultFile file, String sql) {
+        Connection connection = connect(user, file)
         try {
-            def result = connection.createStatement().executeQuery('SELECT key FROM blob ORDER BY key')
-            def keys = []
+            def result = connection.createStatement().executeQuery(sql)
+            int columns = result.metaData.columnCount
+            def rows = []
             while (result.next()) {
-                keys << result.getString(1)
+                rows << (1..columns).collect { result.getObject(it) }
             }
-            keys
+            rows
         } finally {
             connection.close()
         }

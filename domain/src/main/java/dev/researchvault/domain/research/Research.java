@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  *
  * @param metadata free JSON-like values (maps, lists, strings, numbers, booleans) the client keeps here
  * @param usage    the tokens the research's model calls cost, as its engine last reported them, or null
+ * @param chatId   the chat the research was started from, or null (none, or the chat was deleted since)
  */
 public record Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
                        Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata,
-                       TokenUsage usage) {
+                       TokenUsage usage, UUID chatId) {
 
     public static final int MAX_QUERY_LENGTH = 10_000;
     public static final int MAX_TITLE_LENGTH = 500;
@@ -36,19 +37,31 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         metadata = JsonObjects.copyOf(metadata);
     }
 
+    /** A research not started from a chat. */
+    public Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
+                    Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata,
+                    TokenUsage usage) {
+        this(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata, usage, null);
+    }
+
     /** A research with no usage recorded. */
     public Research(UUID id, String query, String mode, ResearchStatus status, String title, int progress,
                     Instant createdAt, Instant startedAt, Instant completedAt, Map<String, Object> metadata) {
-        this(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata, null);
+        this(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata, null, null);
     }
 
     /** A new, pending research; 400 when the query is blank or too long or the mode is malformed. */
     public static Research create(UUID id, String query, String mode, Instant now) {
+        return create(id, query, mode, null, now);
+    }
+
+    /** A new, pending research started from chat {@code chatId} (null: none); rules as above. */
+    public static Research create(UUID id, String query, String mode, UUID chatId, Instant now) {
         Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query");
         if (mode == null || !MODE.matcher(mode).matches()) {
             throw new RuleViolationException("research.invalid-mode", "mode must match [a-z][a-z0-9_-]{0,31}");
         }
-        return new Research(id, query, mode, ResearchStatus.PENDING, null, 0, now, null, null, Map.of());
+        return new Research(id, query, mode, ResearchStatus.PENDING, null, 0, now, null, null, Map.of(), null, chatId);
     }
 
     /** This research moved to {@code next} at {@code now}; staying in the same status changes nothing. */
@@ -62,7 +75,7 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         }
         Instant started = startedAt == null && next == ResearchStatus.IN_PROGRESS ? now : startedAt;
         Instant completed = next.isFinal() ? now : null;
-        return new Research(id, query, mode, next, title, progress, createdAt, started, completed, metadata, usage);
+        return new Research(id, query, mode, next, title, progress, createdAt, started, completed, metadata, usage, chatId);
     }
 
     /** This research at {@code percent} done; 400 outside 0–100. */
@@ -70,12 +83,12 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
         if (percent < 0 || percent > 100) {
             throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
         }
-        return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata, usage);
+        return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata, usage, chatId);
     }
 
     public Research withTitle(String newTitle) {
         Texts.bounded(newTitle, MAX_TITLE_LENGTH, "research.invalid-title", "title");
-        return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata, usage);
+        return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata, usage, chatId);
     }
 
     /**
@@ -88,13 +101,13 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
             throw new RuleViolationException("research.metadata-too-deep",
                     "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");
         }
-        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata, usage);
+        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata, usage, chatId);
     }
 
     /** This research with the usage its engine reports now (replacing what it reported before). */
     public Research withUsage(TokenUsage newUsage) {
         return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, metadata,
-                newUsage);
+                newUsage, chatId);
     }
 
     /**

@@ -37,6 +37,9 @@ public interface ResearchRepository {
      */
     Page<Research> list(ResearchFilter filter, PageRequest page);
 
+    /** Clears the chat link of every research started from {@code chatId} (the chat is being deleted). */
+    void detachChat(UUID chatId);
+
     /**
      * Deletes a research with its queries, resources, report and log lines. Idempotent: answers whether
      * something was deleted.

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The bound user's full-text index over research (query, title, report), chats (title), messages (content),
- * agents (name, description) and executions (input, output). It follows every write of those items by itself
+ * agents (name, description), executions (input, output), documents (title, extracted text) and drafts (title and
+ * content of their latest version). It follows every write of those items by itself
  * (in the SQLite adapter, in the write's own transaction); this port only reads it.
  */
 @VaultBound

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /** What a search hit is: the kinds of items the vault's search index covers. */
 public enum SearchKind {
-    RESEARCH, CHAT, MESSAGE, AGENT, EXECUTION;
+    RESEARCH, CHAT, MESSAGE, AGENT, EXECUTION, DOCUMENT, DRAFT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,12 +12,10 @@ import java.util.concurrent.ThreadLocalRandom
  * {@link #problems} reads the user's data back and lists what breaks that rule; {@link #settle} then takes the
  * server's word for the write that was in flight, so the next round's traffic starts from what is there.
  */
-class AgentWorkload {
+class AgentWorkload extends AcknowledgedWrites {
 
     static final List<String> STATUSES = ['pending', 'running', 'completed']
 
-    final Api api
-    final User user
     String agentId
     String chatId
     String logExecutionId
@@ -33,14 +31,10 @@ class AgentWorkload {
     final Map<String, String> messages = [:]
     final Set<String> deleted = []
     final Set<String> contentsSent = []
-    /** The write in flight: [kind, id, value] until its answer arrives. */
-    List inFlight
-    int writes
-    final List<String> anomalies = []
+    // the write in flight (inFlight) is [kind, id, value]
 
     AgentWorkload(Api api, User user) {
-        this.api = api
-        this.user = user
+        super(api, user)
     }
 
     /** The agent, the running execution that takes the log lines, and the chat; made while the server is up. */
@@ -135,25 +129,6 @@ class AgentWorkload {
         ids.isEmpty() ? null : ids.toList()[ThreadLocalRandom.current().nextInt(ids.size())]
     }
 
-    /**
-     * The answer's JSON (true for an empty one) when it is the expected status, else null and an anomaly. An
-     * answer, either way, ends the uncertainty of the write in flight: refused, it changed nothing.
-     */
-    private Object write(Api.Reply reply, int expected) {
-        inFlight = null
-        if (reply.status != expected) {
-            anomalies << "${user.name}: ${reply}".toString()
-            return null
-        }
-        writes++
-        reply.json ?: true
-    }
-
-    private Object ok(Api.Reply reply, int expected) {
-        assert reply.status == expected: reply.toString()
-        reply.json
-    }
-
     /** Acknowledged writes missing, and writes found in part, in what the server now holds (empty: none). */
     List<String> problems() {
         def found = []
@@ -236,10 +211,6 @@ class AgentWorkload {
         messages.clear()
         messages.putAll(held)
         inFlight = null
-    }
-
-    int getAcknowledgedWrites() {
-        writes
     }
 
     private List pages(String path) {

@@ -58,6 +58,27 @@ class Api {
         HttpRequest.BodyPublishers.ofString(body instanceof CharSequence ? body.toString() : JsonOutput.toJson(body))
     }
 
+    /** Posts {@code multipart/form-data}. {@code parts}: [name, filename (null for a text part), content type, content]. */
+    Reply multipart(String path, List<List> parts, String token) {
+        String boundary = "----rv${UUID.randomUUID()}"
+        def body = new ByteArrayOutputStream()
+        parts.each { name, filename, type, content ->
+            body.write("--${boundary}\r\nContent-Disposition: form-data; name=\"${name}\"".getBytes('UTF-8'))
+            if (filename != null) {
+                body.write("; filename=\"${filename}\"".getBytes('UTF-8'))
+            }
+            body.write('\r\n'.bytes)
+            if (type != null) {
+                body.write("Content-Type: ${type}\r\n".getBytes('UTF-8'))
+            }
+            body.write('\r\n'.bytes)
+            body.write(content instanceof byte[] ? content as byte[] : content.toString().getBytes('UTF-8'))
+            body.write('\r\n'.bytes)
+        }
+        body.write("--${boundary}--\r\n".bytes)
+        send('POST', path, body.toByteArray(), token, ['Content-Type': "multipart/form-data; boundary=${boundary}".toString()])
+    }
+
     Reply register(String username, String password) {
         post('/api/v1/auth/register', [username: username, password: password])
     }

@@ -1,20 +1,18 @@
 package dev.researchvault.adapter.http.chat;
 
+import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.chat.FileDownload;
 import dev.researchvault.application.chat.ReadMessageFilesUseCase;
 import dev.researchvault.domain.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.UUID;
@@ -36,37 +34,14 @@ record MessageFileController(ReadMessageFilesUseCase files) {
     @Get(produces = MediaType.ALL)
     public HttpResponse<?> file(@CurrentSession Session session, String id, String index,
                                 @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(files.download(session, messageId(id), index(index), false, ifNoneMatch));
+        return FileResponses.of(files.download(session, messageId(id), index(index), false, ifNoneMatch));
     }
 
     /** The thumbnail of the file; 404 when it has none. */
     @Get(uri = "/thumbnail", produces = MediaType.ALL)
     public HttpResponse<?> thumbnail(@CurrentSession Session session, String id, String index,
                                      @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(files.download(session, messageId(id), index(index), true, ifNoneMatch));
-    }
-
-    private static HttpResponse<?> answer(FileDownload download) {
-        if (download instanceof FileDownload.Content content) {
-            StreamedFile body = new StreamedFile(content.bytes(), mediaType(content.mime()), -1, content.size());
-            // The stored type verbatim: MediaType would drop its parameters (a text file's charset).
-            return withTag(HttpResponse.ok(body), content.etag()).header(HttpHeaders.CONTENT_TYPE, content.mime());
-        }
-        return withTag(HttpResponse.notModified(), download.etag());
-    }
-
-    private static MutableHttpResponse<?> withTag(MutableHttpResponse<?> response, String etag) {
-        // nosniff: a stored text/plain must never be run as a script or page by a browser.
-        return response.header(HttpHeaders.ETAG, etag).header("X-Content-Type-Options", "nosniff");
-    }
-
-    private static MediaType mediaType(String mime) {
-        try {
-            return MediaType.of(mime);
-        } catch (RuntimeException unparsable) {
-            // Stored media types are printable ASCII but need not follow RFC 9110's grammar.
-            return MediaType.APPLICATION_OCTET_STREAM_TYPE;
-        }
+        return FileResponses.of(files.download(session, messageId(id), index(index), true, ifNoneMatch));
     }
 
     private static UUID messageId(String id) {

@@ -41,11 +41,15 @@ record ResearchController(ManageResearchUseCase research) {
 
     static final String NOT_FOUND = "research.not-found";
 
-    /** Starts a pending research. */
+    /** Starts a pending research, from the chat {@code chatId} when given. */
+    @ApiResponse(responseCode = "404", description = "chat.not-found: chatId names no chat of the caller (also one that is not an id)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
     public ResearchResponse start(@CurrentSession Session session, @Body StartResearchRequest body) {
-        StartResearchCommand command = new StartResearchCommand(body.query(), body.mode());
+        // A body's chatId names a chat as a path does: one that is no id is as unknown as a missing one.
+        UUID chatId = body.chatId() == null ? null : PathIds.parse(body.chatId(), ChatResearchController.CHAT_NOT_FOUND);
+        StartResearchCommand command = new StartResearchCommand(body.query(), body.mode(), chatId);
         return ResearchResponse.of(research.start(session, command));
     }
 

@@ -23,7 +23,8 @@ final class ResearchMessages {
     }
 
     @Serdeable
-    record StartResearchRequest(@Nullable String query, @Nullable String mode) {
+    /** @param chatId the chat the research is started from (optional) */
+    record StartResearchRequest(@Nullable String query, @Nullable String mode, @Nullable String chatId) {
     }
 
     @Serdeable
@@ -52,12 +53,12 @@ final class ResearchMessages {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record ResearchResponse(String id, String query, String mode, String status, String title, int progress,
                             String createdAt, String startedAt, String completedAt, Long durationSeconds,
-                            Map<String, Object> metadata, UsageJson usage) {
+                            Map<String, Object> metadata, UsageJson usage, String chatId) {
 
         static ResearchResponse of(Research r) {
             return new ResearchResponse(r.id().toString(), r.query(), r.mode(), r.status().wireName(), r.title(),
                     r.progress(), time(r.createdAt()), time(r.startedAt()), time(r.completedAt()), r.durationSeconds(),
-                    r.metadata(), UsageJson.of(r.usage()));
+                    r.metadata(), UsageJson.of(r.usage()), r.chatId() == null ? null : r.chatId().toString());
         }
     }
 

@@ -22,11 +22,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 record SearchController(SearchUseCase search) {
 
     /**
-     * The caller's research, chats, messages, agents and executions that contain every word of {@code q}, best
-     * first, with a snippet of each that marks the matched words.
+     * The caller's research, chats, messages, agents, executions, documents and drafts that contain every word of
+     * {@code q}, best first, with a snippet of each that marks the matched words.
      *
      * @param q     words, {@code "quoted phrases"} and {@code prefix*} words; everything else is taken literally
-     * @param kinds comma-separated: research, chat, message, agent, execution (default all)
+     * @param kinds comma-separated: research, chat, message, agent, execution, document, draft (default all)
      * @param page  page number from 0 (default 0)
      * @param size  items per page, 1 to 200 (default 20)
      */

@@ -1,9 +1,11 @@
 package dev.researchvault.adapter.persistence.research;
 
 import dev.researchvault.adapter.persistence.research.Rows.ResearchRow;
+import dev.researchvault.adapter.persistence.sql.LikePatterns;
 import dev.researchvault.adapter.persistence.sql.ListFilter;
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;
@@ -31,12 +33,13 @@ import java.util.UUID;
 final class JdbcResearchRepository implements ResearchRepository {
 
     /**
-     * Newest first; a status filter reads {@code idx_research_status_created_at}, the text filter (a LIKE pattern
+     * Newest first; a chat filter reads {@code idx_research_chat_id_created_at} (a chat starts few research) and
+     * checks the others on its rows, else a status filter reads {@code idx_research_status_created_at}; the text filter (a LIKE pattern
      * escaped with {@code !}, {@link LikePatterns}) is checked on the rows of the time index.
      */
     static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.RESEARCH, "research",
             "rowid", "created_at", "id, query, mode, status, title, progress, created_at, started_at, completed_at,"
-            + " metadata, prompt_tokens, completion_tokens, cost_micros");
+            + " metadata, prompt_tokens, completion_tokens, cost_micros, chat_id");
     static final String MATCHES_TEXT = "(query LIKE ? ESCAPE '!' OR title LIKE ? ESCAPE '!')";
 
     private final ResearchRows research;
@@ -78,8 +81,14 @@ final class JdbcResearchRepository implements ResearchRepository {
     public Page<Research> list(ResearchFilter filter, PageRequest page) {
         String status = filter.status() == null ? null : filter.status().wireName();
         String pattern = filter.text() == null ? null : LikePatterns.containing(filter.text());
-        return newestFirst.page(page, ListFilter.equal("status", status), ListFilter.where(MATCHES_TEXT, pattern, 2))
+        return newestFirst.page(page, ListFilter.equal("chat_id", StoredIds.text(filter.chatId())),
+                        ListFilter.equal("status", status), ListFilter.where(MATCHES_TEXT, pattern, 2))
                 .map(mapper::toResearch);
+    }
+
+    @Override
+    public void detachChat(UUID chatId) {
+        research.detachChat(chatId.toString());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.research;
 
 import dev.researchvault.adapter.persistence.sql.JsonColumns;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.adapter.persistence.sql.StoredUsage;
 import dev.researchvault.adapter.persistence.research.Rows.LogRow;
 import dev.researchvault.adapter.persistence.research.Rows.QueryRow;
@@ -36,14 +37,15 @@ final class ResearchMapper {
                 SqlTimes.format(research.createdAt()), SqlTimes.format(research.startedAt()),
                 SqlTimes.format(research.completedAt()), json.writeObject(research.metadata()),
                 StoredUsage.promptTokens(research.usage()), StoredUsage.completionTokens(research.usage()),
-                StoredUsage.costMicros(research.usage()));
+                StoredUsage.costMicros(research.usage()), StoredIds.text(research.chatId()));
     }
 
     Research toResearch(ResearchRow row) {
         return new Research(UUID.fromString(row.id()), row.query(), row.mode(), ResearchStatus.fromWire(row.status()),
                 row.title(), row.progress(), SqlTimes.parse(row.createdAt()), SqlTimes.parse(row.startedAt()),
                 SqlTimes.parse(row.completedAt()), json.readObject(row.metadata()),
-                StoredUsage.read(row.promptTokens(), row.completionTokens(), row.costMicros()));
+                StoredUsage.read(row.promptTokens(), row.completionTokens(), row.costMicros()),
+                StoredIds.id(row.chatId()));
     }
 
     static QueryRow toRow(ResearchQuery query) {

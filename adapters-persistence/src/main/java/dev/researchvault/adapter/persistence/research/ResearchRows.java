@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.research;
 
 import dev.researchvault.adapter.persistence.research.Rows.ResearchRow;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -20,4 +21,7 @@ interface ResearchRows extends GenericRepository<ResearchRow, String> {
     Optional<ResearchRow> findById(String id);
 
     int deleteById(String id);
+
+    @Query("UPDATE research SET chat_id = NULL WHERE chat_id = :chatId")
+    void detachChat(String chatId);
 }

@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The rows of the research tables (V2__research.sql, usage columns V6); times as {@link SqlTimes} text. Every row type of the
+ * The rows of the research tables (V2__research.sql, usage columns V6, chat_id V8); times as {@link SqlTimes} text. Every row type of the
  * vault maps with the {@code Raw} naming strategy and names each multi-word column in {@code @MappedProperty}:
  * the default strategy derives the snake_case name from the property name again for every property of every
  * row read (a quarter of the samples of a page read in a JFR profile, docs/benchmarks.md). A new multi-word
@@ -33,7 +33,8 @@ final class Rows {
                        String metadata,
                        @Nullable @MappedProperty("prompt_tokens") Long promptTokens,
                        @Nullable @MappedProperty("completion_tokens") Long completionTokens,
-                       @Nullable @MappedProperty("cost_micros") Long costMicros) {
+                       @Nullable @MappedProperty("cost_micros") Long costMicros,
+                       @Nullable @MappedProperty("chat_id") String chatId) {
 
         /** The list's columns ({@link JdbcResearchRepository#LIST}), read by hand: lists are plain JDBC. */
         static ResearchRow read(ResultSet row) throws SQLException {
@@ -41,7 +42,8 @@ final class Rows {
                     row.getString("status"), row.getString("title"), row.getInt("progress"),
                     row.getString("created_at"), row.getString("started_at"), row.getString("completed_at"),
                     row.getString("metadata"), nullableLong(row, "prompt_tokens"),
-                    nullableLong(row, "completion_tokens"), nullableLong(row, "cost_micros"));
+                    nullableLong(row, "completion_tokens"), nullableLong(row, "cost_micros"),
+                    row.getString("chat_id"));
         }
     }
 

@@ -54,4 +54,15 @@ class ResearchListPlanSpec extends QueryPlanSpec {
         plans.of('SELECT rowid, query FROM research WHERE (created_at, rowid) < (:time, :position) '
                 + 'ORDER BY created_at DESC, rowid DESC LIMIT 21') == ["SEARCH research USING INDEX $BY_TIME (created_at<?)"]
     }
+
+    def 'the research of a chat reads idx_research_chat_id_created_at, other filters checked on its rows'() {
+        expect:
+        plans.of(LIST.byNumberSql(filters)) == ['SEARCH research USING INDEX idx_research_chat_id_created_at (chat_id=?)']
+        plans.of(LIST.afterCursorSql(filters)) == ['MERGE (UNION ALL)',
+                'LEFT', 'SEARCH research USING INDEX idx_research_chat_id_created_at (chat_id=? AND created_at=? AND rowid<?)',
+                'RIGHT', 'SEARCH research USING INDEX idx_research_chat_id_created_at (chat_id=? AND created_at<?)']
+
+        where:
+        filters << [[ListFilter.equal('chat_id', 'c')], [ListFilter.equal('chat_id', 'c'), STATUS, TEXT]]
+    }
 }

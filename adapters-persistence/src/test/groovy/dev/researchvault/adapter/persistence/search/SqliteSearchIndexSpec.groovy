@@ -10,6 +10,13 @@ import dev.researchvault.domain.chat.Chat
 import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.chat.Message
 import dev.researchvault.domain.chat.MessageRole
+import dev.researchvault.domain.blob.BlobDigest
+import dev.researchvault.domain.blob.BlobInfo
+import dev.researchvault.domain.document.Document
+import dev.researchvault.domain.document.DocumentRepository
+import dev.researchvault.domain.writing.Draft
+import dev.researchvault.domain.writing.WritingRepository
+import dev.researchvault.domain.writing.WritingSession
 import dev.researchvault.domain.research.Research
 import dev.researchvault.domain.research.ResearchReport
 import dev.researchvault.domain.research.ResearchRepository
@@ -189,6 +196,53 @@ class SqliteSearchIndexSpec extends Specification {
         find('graphene').isEmpty()
         vault.countRows('search_entry') == 0
         vault.rows('SELECT count(*) FROM search_text')[0][0] == 0
+    }
+
+    def 'documents are found by title and extracted text, drafts by their latest version only'() {
+        given:
+        Document doc = Document.create(UUID.randomUUID(), new Document.NewDocument('Bell inequalities', null, null, null, 'bell.pdf'),
+                new BlobInfo('application/pdf', 3, BlobDigest.of('pdf'.bytes)), T0)
+        WritingSession session = WritingSession.create(UUID.randomUUID(), 'essay', null, T0)
+        Draft draft = Draft.create(UUID.randomUUID(), session.id(), 'Intro', 'first wording about decoherence', T0)
+        vault.inVault {
+            bean(DocumentRepository).add(doc)
+            bean(WritingRepository).addSession(session)
+            bean(WritingRepository).addDraft(draft)
+        }
+
+        expect:
+        find('bell')*.id() == [doc.id()]
+        find('decoherence').collect { [it.kind(), it.id(), it.parentId(), it.title()] } ==
+                [[SearchKind.DRAFT, draft.id(), session.id(), 'Intro']]
+
+        when:
+        vault.inVault {
+            bean(DocumentRepository).putText(doc.id(), 'the extracted text mentions loopholes')
+            bean(WritingRepository).addVersion(draft.revise('second wording about entropy', 'Opening', 1, T0.plusSeconds(9)))
+        }
+
+        then:
+        find('loopholes')*.id() == [doc.id()]
+        find('decoherence').isEmpty()
+        with(find('entropy').first()) { title() == 'Opening' && updatedAt() == T0.plusSeconds(9) }
+        find('loopholes', EnumSet.of(SearchKind.DRAFT)).isEmpty()
+
+        when:
+        vault.inVault {
+            bean(DocumentRepository).putText(doc.id(), null)
+            bean(WritingRepository).deleteDraft(draft.id())
+        }
+
+        then:
+        find('loopholes').isEmpty()
+        find('bell')*.id() == [doc.id()]
+        find('entropy').isEmpty()
+
+        when:
+        vault.inVault { bean(DocumentRepository).delete(doc.id()) }
+
+        then:
+        find('bell').isEmpty()
     }
 
     def 'pages by number with the total; titles weigh more than bodies'() {

@@ -60,6 +60,8 @@ class AgentsAndUsageMigrationSpec extends MigrationSpec {
         then:
         V5_COLUMNS.collectEntries { table, columns -> [(table): rows(table, columns)] } == before
         V6_COLUMNS.every { table, columns -> rows(table, columns).every { row -> columns.every { row[it] == null } } }
-        counters() == [research: 2, chat: 3, agent: 0, agent_execution: 0]
+        counters().subMap(['research', 'chat', 'agent', 'agent_execution']) == [research: 2, chat: 3, agent: 0, agent_execution: 0]
+        // the counters of later migrations (writing sessions, V8) start at 0 too
+        counters().findAll { table, count -> !(table in ['research', 'chat']) }.values().every { it == 0 }
     }
 }

@@ -12,15 +12,16 @@ import dev.researchvault.application.research.StartResearchCommand
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.application.vault.VaultWork
 import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.account.Username
 import dev.researchvault.domain.agent.AgentRepository
 import dev.researchvault.domain.agent.ExecutionRepository
-import dev.researchvault.domain.account.Username
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
 import dev.researchvault.domain.chat.ChatRepository
 import dev.researchvault.domain.chat.MessageRole
 import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchRepository
+import dev.researchvault.domain.writing.WritingRepository
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -57,10 +58,10 @@ class OneUserMixedWritesSpec extends Specification {
         def work = new VaultWork(fixture.bean(OpenVaults), fixture.bean(Transactions))
         def blobs = fixture.bean(BlobStore)
         def chats = new ChatService(work, fixture.bean(ChatRepository), fixture.bean(AgentRepository),
-                fixture.bean(ExecutionRepository), blobs,
+                fixture.bean(ExecutionRepository), fixture.bean(ResearchRepository), fixture.bean(WritingRepository), blobs,
                 new FileSizeLimit(1 << 20), new PendingBlobOwners(), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
-        def research = new ResearchService(work, fixture.bean(ResearchRepository), dev.researchvault.application.events.ChangeFeed.NONE,
-                Clock.systemUTC())
+        def research = new ResearchService(work, fixture.bean(ResearchRepository), fixture.bean(ChatRepository),
+                fixture.bean(WritingRepository), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()
         def start = new CountDownLatch(1)
 

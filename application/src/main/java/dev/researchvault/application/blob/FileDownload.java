@@ -1,9 +1,9 @@
-package dev.researchvault.application.chat;
+package dev.researchvault.application.blob;
 
 import java.io.InputStream;
 import java.util.Objects;
 
-/** The answer to a download of a message's file or thumbnail. */
+/** The answer to a download of a blob: a message's file or thumbnail, a document's file. */
 public sealed interface FileDownload {
 
     /** The strong entity tag of the bytes, quotes included. */

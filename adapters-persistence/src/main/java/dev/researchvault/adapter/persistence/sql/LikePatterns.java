@@ -1,16 +1,16 @@
-package dev.researchvault.adapter.persistence.research;
+package dev.researchvault.adapter.persistence.sql;
 
 /** LIKE patterns in which the searched text matches literally: its {@code %}, {@code _} and {@code !} are escaped. */
-final class LikePatterns {
+public final class LikePatterns {
 
     /** The escape character the queries declare with {@code ESCAPE '!'}. */
-    static final char ESCAPE = '!';
+    public static final char ESCAPE = '!';
 
     private LikePatterns() {
     }
 
     /** A pattern matching any text that contains {@code text}. */
-    static String containing(String text) {
+    public static String containing(String text) {
         StringBuilder pattern = new StringBuilder(text.length() + 8).append('%');
         for (char c : text.toCharArray()) {
             if (c == '%' || c == '_' || c == ESCAPE) {
