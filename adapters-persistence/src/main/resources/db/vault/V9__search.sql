@@ -4,6 +4,8 @@
 -- transaction; this script also indexes what a vault already holds. Titles weigh more than bodies (bm25 weights
 -- in the adapter). remove_diacritics 2: "resume" finds "résumé". No prefix indexes: they made every write 30 %
 -- slower and prefix queries no faster (benchmarks/search.sh, docs/benchmarks.md).
+-- The triggers below repeat one shape per source table (add an entry and its text; update the text; remove both):
+-- a SQLite trigger belongs to one table, and a migration is static text, so there is no way to write it once.
 CREATE TABLE search_entry (
     id         INTEGER PRIMARY KEY,
     kind       TEXT NOT NULL,
