@@ -117,4 +117,32 @@ class SearchHttpSpec extends VaultHttpSpec {
     static String enc(String text) {
         URLEncoder.encode(text, 'UTF-8')
     }
+
+    def 'a backup carries the index: after a restore, search answers what the backup held; vacuum keeps it whole'() {
+        given: 'a user whose backup holds one research'
+        String name = uniqueName('restorer')
+        assert register(name).status == 201
+        String token = login(name)
+        Map kept = post('/api/v1/research', [query: 'superconducting qubits', mode: 'quick'], token).json as Map
+        def backup = post('/api/v1/backups', null, token)
+        assert backup.status == 201
+
+        when: 'it is deleted and another added, then the backup restored'
+        delete("/api/v1/research/${kept.id}", token)
+        post('/api/v1/research', [query: 'trapped ions', mode: 'quick'], token)
+        assert get('/api/v1/search?q=qubits', token).json.total == 0
+        assert post("/api/v1/backups/${backup.json.name}/restore", [password: 'correct horse battery'], token).status == 200
+        String again = login(name)
+
+        then:
+        get('/api/v1/search?q=qubits', again).json.items*.id == [kept.id]
+        get('/api/v1/search?q=ions', again).json.total == 0
+
+        when:
+        def vacuum = post('/api/v1/vault/vacuum', null, again)
+
+        then:
+        vacuum.status == 200
+        get('/api/v1/search?q=qubits', again).json.items*.id == [kept.id]
+    }
 }
