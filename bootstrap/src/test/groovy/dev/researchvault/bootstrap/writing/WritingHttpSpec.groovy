@@ -170,11 +170,11 @@ class WritingHttpSpec extends WritingHttpSupport {
         get("/api/v1/writing-sessions/${session.id}/drafts", token).json.total == 0
     }
 
-    def "references are added, listed by position, deleted, and keep their citation when their research goes"() {
+    def "references are added, listed by position, deleted, and keep their citation when their research or document goes"() {
         given:
         Map draft = newDraft(token, newSession(token).id)
         String research = post('/api/v1/research', [query: 'why?', mode: 'quick'], token).json.id
-        String document = UUID.randomUUID()
+        String document = postMultipart('/api/v1/documents', [['file', 'paper.pdf', 'application/pdf', 'pdf']], token).json.id
 
         when:
         Reply late = post("/api/v1/drafts/${draft.id}/references", [citation: 'Late 2020', position: 90], token)
@@ -197,6 +197,15 @@ class WritingHttpSpec extends WritingHttpSupport {
             documentId == document
         }
 
+        when:
+        assert delete("/api/v1/documents/$document", token).status == 204
+
+        then:
+        with(get("/api/v1/drafts/${draft.id}/references", token).json[0]) {
+            citation == 'Early 2019'
+            documentId == null
+        }
+
         expect:
         delete("/api/v1/drafts/${draft.id}/references/${late.json.id}", token).status == 204
         delete("/api/v1/drafts/${draft.id}/references/${late.json.id}", token).json.code == 'reference.not-found'
@@ -205,6 +214,7 @@ class WritingHttpSpec extends WritingHttpSupport {
         post("/api/v1/drafts/${draft.id}/references", [citation: 'x', documentId: 'nope'], token).json.code == 'reference.invalid-link'
         post("/api/v1/drafts/${draft.id}/references", [citation: 'x', resourceId: UUID.randomUUID().toString()], token).json.code == 'reference.invalid-resource'
         post("/api/v1/drafts/${draft.id}/references", [citation: 'x', researchId: UUID.randomUUID().toString()], token).json.code == 'research.not-found'
+        post("/api/v1/drafts/${draft.id}/references", [citation: 'x', documentId: UUID.randomUUID().toString()], token).json.code == 'document.not-found'
         post("/api/v1/drafts/${draft.id}/references", [citation: 'x', position: -1], token).json.code == 'reference.invalid-position'
     }
 

@@ -1,9 +1,12 @@
 package dev.researchvault.bootstrap.writing
 
-import dev.researchvault.bootstrap.support.VaultHttpSpec
+import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
 
-/** Helpers of the writing HTTP specs: a session, a draft, a chat, made through the API. */
-abstract class WritingHttpSupport extends VaultHttpSpec {
+/**
+ * Helpers of the writing HTTP specs: a session, a draft, a chat, made through the API (multipart uploads, for the
+ * documents that references cite, come from the message-file support).
+ */
+abstract class WritingHttpSupport extends MessageFilesSpecSupport {
 
     Map newSession(String token, Map fields = [:]) {
         Reply reply = post('/api/v1/writing-sessions', [title: 'Essay'] + fields, token)
