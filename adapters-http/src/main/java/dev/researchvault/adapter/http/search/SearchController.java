@@ -23,7 +23,8 @@ record SearchController(SearchUseCase search) {
 
     /**
      * The caller's research, chats, messages, agents, executions, documents and drafts that contain every word of
-     * {@code q}, best first, with a snippet of each that marks the matched words.
+     * {@code q}, best first (newest first when more than 2,000 match), with a snippet of each that marks the matched
+     * words.
      *
      * @param q     words, {@code "quoted phrases"} and {@code prefix*} words; everything else is taken literally
      * @param kinds comma-separated: research, chat, message, agent, execution, document, draft (default all)

@@ -37,6 +37,8 @@ final class SqliteSearchIndex implements SearchIndex {
     /** Private-use characters around the matched words of a snippet; split into {@link Snippet} parts here. */
     static final char MATCH_START = '\uE000';
     static final char MATCH_END = '\uE001';
+    /** Matches ranked best first at most; a broader query lists its newest matches first. */
+    static final long RANKED = 2_000;
     private static final String FROM = " FROM search_text JOIN search_entry e ON e.id = search_text.rowid"
             + " WHERE search_text MATCH ?";
     private static final String PAGE = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
@@ -60,22 +62,21 @@ final class SqliteSearchIndex implements SearchIndex {
                 : " AND e.kind IN (" + String.join(", ", Collections.nCopies(kindNames.size(), "?")) + ")";
         return connections.executeRead(status -> {
             Connection connection = status.getConnection();
-            List<SearchHit> hits = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    PAGE + kindFilter + " ORDER BY rank, search_text.rowid LIMIT ? OFFSET ?")) {
-                int next = bind(statement, match, kindNames);
-                statement.setInt(next, page.size());
-                statement.setLong(next + 1, page.offset());
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        hits.add(hit(rows));
-                    }
-                }
-                long total;
-                try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + FROM + kindFilter)) {
-                    bind(count, match, kindNames);
-                    try (ResultSet row = count.executeQuery()) {
-                        total = row.next() ? row.getLong(1) : 0;
+            try {
+                long total = count(connection, match, kindNames, kindFilter);
+                // Ranking visits every match; beyond RANKED matches the page is the newest indexed instead, which
+                // FTS5 reads in rowid order and stops after the page (docs/search.md, "Broad queries").
+                String order = total > RANKED ? " ORDER BY search_text.rowid DESC" : " ORDER BY rank, search_text.rowid";
+                List<SearchHit> hits = new ArrayList<>();
+                try (PreparedStatement statement = connection.prepareStatement(
+                        PAGE + kindFilter + order + " LIMIT ? OFFSET ?")) {
+                    int next = bind(statement, match, kindNames);
+                    statement.setInt(next, page.size());
+                    statement.setLong(next + 1, page.offset());
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            hits.add(hit(rows));
+                        }
                     }
                 }
                 return Page.of(hits, page, total);
@@ -84,6 +85,19 @@ final class SqliteSearchIndex implements SearchIndex {
                 throw new DataAccessException("search failed (SQLite error " + failure.getErrorCode() + ")", failure);
             }
         });
+    }
+
+    /** The matches; without a kind filter on the index alone (no lookup of each match's entry). */
+    private static long count(Connection connection, String match, List<String> kinds, String kindFilter)
+            throws SQLException {
+        String sql = kinds.isEmpty() ? "SELECT count(*) FROM search_text WHERE search_text MATCH ?"
+                : "SELECT count(*)" + FROM + kindFilter;
+        try (PreparedStatement count = connection.prepareStatement(sql)) {
+            bind(count, match, kinds);
+            try (ResultSet row = count.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0;
+            }
+        }
     }
 
     private static int bind(PreparedStatement statement, String match, List<String> kinds) throws SQLException {

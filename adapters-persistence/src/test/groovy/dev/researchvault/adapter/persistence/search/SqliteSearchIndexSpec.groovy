@@ -262,6 +262,30 @@ class SqliteSearchIndexSpec extends Specification {
         (first.items()*.id() + last.items()*.id()).toSet().size() == 16
     }
 
+    def 'a query that matches more than 2,000 items lists its newest first, and still counts them all'() {
+        given:
+        Chat c = chat('many')
+        List<Message> messages = vault.inVault {
+            (1..SqliteSearchIndex.RANKED + 1).collect {
+                Message m = new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0)
+                bean(ChatRepository).addMessage(m)
+                m
+            }
+        }
+        Message rare = message(c, 'common and rare')
+
+        when:
+        def page = vault.inVault { index.search(SearchQuery.parse('common'), EnumSet.allOf(SearchKind), new PageRequest(0, 3)) }
+
+        then:
+        page.total() == SqliteSearchIndex.RANKED + 2
+        page.items()*.id() == [rare.id(), messages[-1].id(), messages[-2].id()]
+        page.items().every { it.score() > 0 }
+
+        and: 'a narrower query is ranked: the short message, where the word weighs more, first'
+        find('rare')*.id() == [rare.id()]
+    }
+
     def 'with no vault bound, search refuses'() {
         when:
         index.search(SearchQuery.parse('x'), EnumSet.allOf(SearchKind), PageRequest.first())
