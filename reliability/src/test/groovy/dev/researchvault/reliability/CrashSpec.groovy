@@ -142,6 +142,7 @@ class CrashSpec extends ReliabilitySpec {
             def problems = writing.problems()
             assert problems.isEmpty(): "${writing.user.name}: ${problems.size()} draft writes lost or in part: ${problems.take(5)}"
             writing.settle()
+        }
         documentWorkloads.each { documents ->
             def problems = documents.problems()
             assert problems.isEmpty(): "${documents.user.name}: ${problems.size()} documents lost or in part: ${problems.take(5)}"
