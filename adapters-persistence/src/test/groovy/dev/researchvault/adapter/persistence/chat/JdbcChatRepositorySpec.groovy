@@ -77,9 +77,9 @@ class JdbcChatRepositorySpec extends ChatRepositoryContractSpec {
         Message plain = message(owner.id(), 'hi')
 
         expect:
-        vault.execute("UPDATE chat_message SET content = content WHERE id = '${plain.id()}' AND model IS NULL "
+        vault.rows("SELECT count(*) FROM chat_message WHERE id = '${plain.id()}' AND model IS NULL "
                 + "AND sources IS NULL AND metadata IS NULL AND prompt_tokens IS NULL AND completion_tokens IS NULL "
-                + "AND cost_micros IS NULL AND edited_at IS NULL") == 1
+                + "AND cost_micros IS NULL AND edited_at IS NULL") == [[1]]
     }
 
     def 'deleting a chat deletes its message rows'() {
