@@ -1,18 +1,17 @@
 package dev.researchvault.adapter.http.chat;
 
+import dev.researchvault.adapter.http.file.FileRequest;
 import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.chat.ReadMessageFilesUseCase;
 import dev.researchvault.domain.NotFoundException;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.UUID;
@@ -33,15 +32,17 @@ record MessageFileController(ReadMessageFilesUseCase files) {
     /** The file's bytes with its stored media type, length and a strong ETag. */
     @Get(produces = MediaType.ALL)
     public HttpResponse<?> file(@CurrentSession Session session, String id, String index,
-                                @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return FileResponses.of(files.download(session, messageId(id), index(index), false, ifNoneMatch));
+                                @RequestBean FileRequest request) {
+        return FileResponses.of(files.download(session, messageId(id), index(index), false, request.ifNoneMatch()),
+                request);
     }
 
     /** The thumbnail of the file; 404 when it has none. */
     @Get(uri = "/thumbnail", produces = MediaType.ALL)
     public HttpResponse<?> thumbnail(@CurrentSession Session session, String id, String index,
-                                     @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return FileResponses.of(files.download(session, messageId(id), index(index), true, ifNoneMatch));
+                                     @RequestBean FileRequest request) {
+        return FileResponses.of(files.download(session, messageId(id), index(index), true, request.ifNoneMatch()),
+                request);
     }
 
     private static UUID messageId(String id) {

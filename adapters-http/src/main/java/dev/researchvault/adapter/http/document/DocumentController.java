@@ -5,6 +5,7 @@ import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.TextRequest;
+import dev.researchvault.adapter.http.file.FileRequest;
 import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
@@ -20,7 +21,6 @@ import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.document.DocumentFilter;
 import dev.researchvault.domain.document.DocumentStatus;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -28,7 +28,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -121,9 +120,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
 
     /** The document's file with its stored media type, length and a strong ETag (304 on If-None-Match). */
     @Get(uri = "/{id}/file", produces = MediaType.ALL)
-    public HttpResponse<?> file(@CurrentSession Session session, String id,
-                                @Nullable @Header(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return FileResponses.of(documents.download(session, documentId(id), ifNoneMatch));
+    public HttpResponse<?> file(@CurrentSession Session session, String id, @RequestBean FileRequest request) {
+        return FileResponses.of(documents.download(session, documentId(id), request.ifNoneMatch()), request);
     }
 
     /** Replaces the extracted text, sent as {@code text/plain}. */
