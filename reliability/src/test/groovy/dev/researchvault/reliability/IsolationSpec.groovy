@@ -89,6 +89,7 @@ class IsolationSpec extends ReliabilitySpec {
         'GET'    | '/api/v1/research/{research}/report'     | null                                                              | 404
         'PUT'    | '/api/v1/research/{research}/report'     | [content: 'x', format: 'markdown']                                | 404
         'GET'    | '/api/v1/research/{research}/logs'       | null                                                              | 404
+        'GET'    | '/api/v1/research/{research}/events'     | null                                                              | 404
         'POST'   | '/api/v1/research/{research}/logs'       | [level: 'info', message: 'm']                                     | 404
         'GET'    | '/api/v1/chats/{chat}'                   | null                                                              | 404
         'DELETE' | '/api/v1/chats/{chat}'                   | null                                                              | 404
@@ -145,11 +146,18 @@ class IsolationSpec extends ReliabilitySpec {
         [['POST', '/api/v1/research', [query: 'q', mode: 'quick', chatId: '{chat}']],
          ['POST', '/api/v1/writing-sessions', [title: 't', chatId: '{chat}']],
          ['PATCH', "/api/v1/writing-sessions/${session}", [chatId: '{chat}']],
-         ['POST', "/api/v1/drafts/${draft}/references", [citation: 'x', researchId: '{research}']]].every { method, path, body ->
+         ['POST', "/api/v1/drafts/${draft}/references", [citation: 'x', researchId: '{research}']],
+         ['POST', "/api/v1/drafts/${draft}/references", [citation: 'x', documentId: '{document}']]].every { method, path, body ->
             def onAnns = api.send(method, path, body.collectEntries { k, v -> [k, expand(v, annIds)] }, bob.token)
             def onRandom = api.send(method, path, body.collectEntries { k, v -> [k, expand(v, randomIds)] }, bob.token)
             onAnns.status == 404 && onAnns.text == onRandom.text
         }
+    }
+
+    def "Bob's search finds nothing of Ann's: her research, messages, documents, drafts and agents are not in his index"() {
+        expect: 'every text of hers above holds the word ann; he has written none'
+        api.get('/api/v1/search?q=ann', bob.token).json.total == 0
+        api.get('/api/v1/search?q=ann', ann.token).json.total > 0
     }
 
     def "Bob's own research cannot reference Ann's query"() {
