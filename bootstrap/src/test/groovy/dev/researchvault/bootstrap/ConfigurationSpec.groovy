@@ -49,6 +49,7 @@ class ConfigurationSpec extends Specification {
             ['vault.page-cache-kib', 512, { it.getBean(SqlCipher.ConnectionSettings).pageCacheKiB() }, 512],
             ['vault.blob-page-cache-kib', 64, { it.getBean(SqlCipher.ConnectionSettings).blobPageCacheKiB() }, 64],
             ['vault.statements-per-connection', 8, { it.getBean(VaultConfiguration).statementsPerConnection }, 8],
+            ['vault.native-heap-trim-interval', '1m', { it.getBean(VaultConfiguration).nativeHeapTrimInterval }, Duration.ofMinutes(1)],
             ['vault.slow-query-threshold', '250ms', { it.getBean(VaultConfiguration).slowQueryThreshold }, Duration.ofMillis(250)],
             ['settings.defaults-resource', 'settings-defaults-next-release.json', { it.getBean(SettingsCatalog).all()*.key().sort() }, ['backup.max_count', 'llm.model']],
             ['settings.cache.max-users', 10, { it.getBean(SettingsCacheConfiguration).maxUsers }, 10L],

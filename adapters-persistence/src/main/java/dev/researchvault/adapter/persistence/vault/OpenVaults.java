@@ -14,6 +14,7 @@ import io.micronaut.core.propagation.PropagatedContext;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     private final Cache<UserId, OpenVault> cache;
     private final VaultLocks locks;
     private final OpenVault.Opener opener;
+    /** Vaults that left the cache since start: each closes as soon as no request uses it. */
+    private final AtomicLong retirements = new AtomicLong();
 
     OpenVaults(VaultConfiguration configuration, VaultLocks locks, OpenVault.Opener opener) {
         this.locks = locks;
@@ -42,6 +45,7 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
                     if (vault != null) {
                         LOG.debug("event=vault.retired user={} cause={}", user, cause);
                         vault.retire();
+                        retirements.incrementAndGet();
                     }
                 })
                 .build();
@@ -120,6 +124,11 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     public long openCount() {
         cache.cleanUp();
         return cache.estimatedSize();
+    }
+
+    /** How many vaults have left the cache since start (idle, evicted, re-keyed, deleted): they close once unused. */
+    public long retirements() {
+        return retirements.get();
     }
 
     /** Closes every vault once unused: at shutdown. */

@@ -19,6 +19,7 @@ public class VaultConfiguration {
     private int blobPageCacheKiB = SqlCipher.ConnectionSettings.DEFAULT_BLOB_PAGE_CACHE_KIB;
     private int statementsPerConnection = ConnectionPool.DEFAULT_STATEMENTS_PER_CONNECTION;
     private Duration slowQueryThreshold = Duration.ofMillis(100);
+    private Duration nativeHeapTrimInterval = Duration.ofSeconds(10);
 
     /** Root of every file the server writes: {@code registry.db}, {@code users/}, {@code backups/}. */
     public String getDataDir() {
@@ -63,6 +64,22 @@ public class VaultConfiguration {
 
     public void setCloseIdleVaultsAfter(Duration closeIdleVaultsAfter) {
         this.closeIdleVaultsAfter = closeIdleVaultsAfter;
+    }
+
+    /**
+     * At most how often the native heap is trimmed after vaults closed ({@code NativeHeapTrim}); zero: never. glibc's
+     * malloc keeps what closed vaults freed unless asked to give it back.
+     */
+    public Duration getNativeHeapTrimInterval() {
+        return nativeHeapTrimInterval;
+    }
+
+    public void setNativeHeapTrimInterval(Duration nativeHeapTrimInterval) {
+        if (nativeHeapTrimInterval.isNegative()) {
+            throw new IllegalArgumentException("vault.native-heap-trim-interval must not be negative, was "
+                    + nativeHeapTrimInterval);
+        }
+        this.nativeHeapTrimInterval = nativeHeapTrimInterval;
     }
 
     /** How long a request waits while the user's vault is being re-keyed, restored or deleted. */

@@ -1,0 +1,92 @@
+package dev.researchvault.adapter.persistence.vault
+
+import spock.lang.Requires
+import spock.lang.Specification
+
+import java.time.Duration
+import java.util.concurrent.atomic.AtomicLong
+
+/** When the native heap is trimmed: only after vaults were retired, at most once per interval, never once unavailable. */
+class NativeHeapTrimSpec extends Specification {
+
+    AtomicLong retired = new AtomicLong()
+    AtomicLong nanos = new AtomicLong(1_000_000_000_000L)
+    List<Long> trims = []
+    boolean works = true
+    NativeHeapTrim trim = new NativeHeapTrim(retired::get, Duration.ofSeconds(10),
+            { trims << nanos.get(); works } as NativeHeapTrim.Trimmer, nanos::get)
+
+    void advance(Duration duration) {
+        nanos.addAndGet(duration.toNanos())
+    }
+
+    def 'nothing retired, nothing trimmed; a retirement is trimmed at the next poll'() {
+        expect:
+        !trim.afterVaultsClosed()
+
+        when:
+        retired.set(3)
+
+        then:
+        trim.afterVaultsClosed()
+        trims.size() == 1
+
+        and: 'no new retirement, no trim, however long it waits'
+        advance(Duration.ofMinutes(5))
+        !trim.afterVaultsClosed()
+        trims.size() == 1
+    }
+
+    def 'retirements within the interval wait for it to pass, then are trimmed once'() {
+        given:
+        retired.set(1)
+        trim.afterVaultsClosed()
+
+        when:
+        retired.set(2)
+        advance(Duration.ofSeconds(5))
+
+        then:
+        !trim.afterVaultsClosed()
+
+        when:
+        advance(Duration.ofSeconds(5))
+
+        then:
+        trim.afterVaultsClosed()
+        trims.size() == 2
+    }
+
+    def 'where trimming is unavailable, the first attempt stops it'() {
+        given:
+        works = false
+        retired.set(1)
+
+        expect:
+        !trim.afterVaultsClosed()
+
+        when:
+        retired.set(2)
+        advance(Duration.ofMinutes(1))
+
+        then:
+        !trim.afterVaultsClosed()
+        trims.size() == 1
+    }
+
+    def 'a zero interval turns it off'() {
+        given:
+        def off = new NativeHeapTrim(retired::get, Duration.ZERO, { trims << 1L; true } as NativeHeapTrim.Trimmer, nanos::get)
+        retired.set(5)
+
+        expect:
+        !off.afterVaultsClosed()
+        trims.isEmpty()
+    }
+
+    @Requires({ os.linux })
+    def "on this JDK and glibc the JVM's own diagnostic command trims"() {
+        expect:
+        NativeHeapTrim.diagnosticCommand()
+    }
+}
