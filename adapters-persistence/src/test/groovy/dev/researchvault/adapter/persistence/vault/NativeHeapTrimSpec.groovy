@@ -84,7 +84,14 @@ class NativeHeapTrimSpec extends Specification {
         trims.isEmpty()
     }
 
-    @Requires({ os.linux })
+    /** Whether this JVM has the command (JDK 17.0.9 and later); older ones just never trim. */
+    static boolean commandExists() {
+        def server = java.lang.management.ManagementFactory.platformMBeanServer
+        def name = new javax.management.ObjectName('com.sun.management:type=DiagnosticCommand')
+        server.getMBeanInfo(name).operations*.name.contains('systemTrimNativeHeap')
+    }
+
+    @Requires({ os.linux && NativeHeapTrimSpec.commandExists() })
     def "on this JDK and glibc the JVM's own diagnostic command trims"() {
         expect:
         NativeHeapTrim.diagnosticCommand()
