@@ -1,7 +1,6 @@
 package dev.researchvault.domain.agent;
 
-import dev.researchvault.domain.RuleViolationException;
-import java.util.Locale;
+import dev.researchvault.domain.WireNames;
 import java.util.Set;
 
 /**
@@ -14,17 +13,12 @@ public enum ExecutionStatus {
 
     /** The name used on the wire and in the database, e.g. {@code running}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The status called {@code name} on the wire; 400 for anything else. */
     public static ExecutionStatus fromWire(String name) {
-        for (ExecutionStatus status : values()) {
-            if (status.wireName().equals(name)) {
-                return status;
-            }
-        }
-        throw new RuleViolationException("execution.invalid-status",
+        return WireNames.parse(values(), name, "execution.invalid-status",
                 "status must be one of pending, running, completed, failed, cancelled");
     }
 

@@ -1,7 +1,6 @@
 package dev.researchvault.domain.chat;
 
-import dev.researchvault.domain.RuleViolationException;
-import java.util.Locale;
+import dev.researchvault.domain.WireNames;
 
 /** Who wrote a message. */
 public enum MessageRole {
@@ -9,16 +8,12 @@ public enum MessageRole {
 
     /** The name used on the wire and in the database, e.g. {@code assistant}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The role called {@code name} on the wire; 400 for anything else. */
     public static MessageRole fromWire(String name) {
-        for (MessageRole role : values()) {
-            if (role.wireName().equals(name)) {
-                return role;
-            }
-        }
-        throw new RuleViolationException("chat.invalid-role", "role must be user, assistant or system");
+        return WireNames.parse(values(), name, "chat.invalid-role",
+                "role must be user, assistant or system");
     }
 }

@@ -1,7 +1,6 @@
 package dev.researchvault.domain.document;
 
-import dev.researchvault.domain.RuleViolationException;
-import java.util.Locale;
+import dev.researchvault.domain.WireNames;
 import java.util.Set;
 
 /**
@@ -15,17 +14,12 @@ public enum DocumentStatus {
 
     /** The name on the wire and in the database, e.g. {@code processing}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The status called {@code name} on the wire; 400 {@code document.invalid-status} for anything else. */
     public static DocumentStatus fromWire(String name) {
-        for (DocumentStatus status : values()) {
-            if (status.wireName().equals(name)) {
-                return status;
-            }
-        }
-        throw new RuleViolationException("document.invalid-status",
+        return WireNames.parse(values(), name, "document.invalid-status",
                 "status must be one of pending, processing, completed, failed");
     }
 

@@ -1,7 +1,6 @@
 package dev.researchvault.domain.research;
 
-import dev.researchvault.domain.RuleViolationException;
-import java.util.Locale;
+import dev.researchvault.domain.WireNames;
 import java.util.Set;
 
 /**
@@ -13,17 +12,12 @@ public enum ResearchStatus {
 
     /** The name used on the wire and in the database, e.g. {@code in_progress}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /** The status called {@code name} on the wire; 400 for anything else. */
     public static ResearchStatus fromWire(String name) {
-        for (ResearchStatus status : values()) {
-            if (status.wireName().equals(name)) {
-                return status;
-            }
-        }
-        throw new RuleViolationException("research.invalid-status",
+        return WireNames.parse(values(), name, "research.invalid-status",
                 "status must be one of pending, in_progress, suspended, completed, failed, cancelled");
     }
 

@@ -1,8 +1,8 @@
 package dev.researchvault.domain.search;
 
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.WireNames;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /** What a search hit is: the kinds of items the vault's search index covers. */
@@ -10,7 +10,7 @@ public enum SearchKind {
     RESEARCH, CHAT, MESSAGE, AGENT, EXECUTION, DOCUMENT, DRAFT;
 
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return WireNames.of(this);
     }
 
     /**
@@ -30,12 +30,7 @@ public enum SearchKind {
     }
 
     private static SearchKind fromWire(String name) {
-        for (SearchKind kind : values()) {
-            if (kind.wireName().equals(name)) {
-                return kind;
-            }
-        }
-        throw new RuleViolationException("search.invalid-kind", "kinds must name some of " + EnumSet.allOf(SearchKind.class)
-                .stream().map(SearchKind::wireName).toList());
+        return WireNames.parse(values(), name, "search.invalid-kind", "kinds must name some of "
+                + EnumSet.allOf(SearchKind.class).stream().map(SearchKind::wireName).toList());
     }
 }
