@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.document;
 
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.VaultStatements;
 import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.Page;
@@ -34,11 +35,11 @@ final class JdbcDocumentGroupRepository implements DocumentGroupRepository {
     static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.DOCUMENT_GROUPS,
             "document_group", "rowid", "created_at", COLUMNS);
 
-    private final DocumentStatements sql;
+    private final VaultStatements sql;
     private final NewestFirstList<DocumentGroup.Counted> newestFirst;
 
     JdbcDocumentGroupRepository(@Named("default") ConnectionOperations<Connection> connections) {
-        this.sql = new DocumentStatements(connections, "document group");
+        this.sql = new VaultStatements(connections, "document group");
         this.newestFirst = new NewestFirstList<>(connections, LIST, JdbcDocumentGroupRepository::read);
     }
 

@@ -5,6 +5,7 @@ import dev.researchvault.adapter.persistence.sql.LikePatterns;
 import dev.researchvault.adapter.persistence.sql.ListFilter;
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
+import dev.researchvault.adapter.persistence.sql.VaultStatements;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageCursor;
 import dev.researchvault.domain.PageRequest;
@@ -52,12 +53,12 @@ final class JdbcDocumentRepository implements DocumentRepository {
     static final String MATCHES_TEXT = "(title LIKE ? ESCAPE '" + LikePatterns.ESCAPE + "' OR authors LIKE ? ESCAPE '"
             + LikePatterns.ESCAPE + "')";
 
-    private final DocumentStatements sql;
+    private final VaultStatements sql;
     private final JsonColumns json;
     private final NewestFirstList<Document> newestFirst;
 
     JdbcDocumentRepository(@Named("default") ConnectionOperations<Connection> connections, JsonColumns json) {
-        this.sql = new DocumentStatements(connections, "document");
+        this.sql = new VaultStatements(connections, "document");
         this.json = json;
         this.newestFirst = new NewestFirstList<>(connections, LIST, JdbcDocumentRepository::read);
     }
@@ -123,7 +124,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(sql.query("SELECT id FROM document WHERE id IN (" + DocumentStatements.placeholders(ids.size()) + ")",
+        return Set.copyOf(sql.query("SELECT id FROM document WHERE id IN (" + VaultStatements.placeholders(ids.size()) + ")",
                 bindIds(ids), row -> UUID.fromString(row.getString(1))));
     }
 
@@ -136,7 +137,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
         }
         List<Membership> found = sql.query("SELECT m.document_id, g.id, g.name FROM document_group_member m "
                         + "JOIN document_group g ON g.id = m.group_id WHERE m.document_id IN ("
-                        + DocumentStatements.placeholders(ids.size()) + ") ORDER BY g.name COLLATE NOCASE, g.id",
+                        + VaultStatements.placeholders(ids.size()) + ") ORDER BY g.name COLLATE NOCASE, g.id",
                 bindIds(ids), row -> new Membership(UUID.fromString(row.getString(1)),
                         new DocumentGroup.Ref(UUID.fromString(row.getString(2)), row.getString(3))));
         Map<UUID, List<DocumentGroup.Ref>> groups = new HashMap<>();
@@ -197,7 +198,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
         return sql.count("SELECT row_count FROM row_count WHERE table_name = 'document'", s -> { });
     }
 
-    private static DocumentStatements.Binder bindIds(Collection<UUID> ids) {
+    private static VaultStatements.Binder bindIds(Collection<UUID> ids) {
         List<String> texts = ids.stream().map(UUID::toString).collect(Collectors.toList());
         return statement -> {
             for (int i = 0; i < texts.size(); i++) {

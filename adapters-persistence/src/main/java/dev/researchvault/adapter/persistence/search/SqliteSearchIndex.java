@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.search;
 
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
+import dev.researchvault.adapter.persistence.sql.VaultStatements;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.search.SearchHit;
@@ -10,7 +11,6 @@ import dev.researchvault.domain.search.SearchKind;
 import dev.researchvault.domain.search.SearchQuery;
 import dev.researchvault.domain.search.Snippet;
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -18,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +46,10 @@ final class SqliteSearchIndex implements SearchIndex {
             + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet,"
             + " bm25(search_text, 3.0, 1.0) AS rank" + FROM;
 
-    private final ConnectionOperations<Connection> connections;
+    private final VaultStatements sql;
 
     SqliteSearchIndex(@Named("default") ConnectionOperations<Connection> connections) {
-        this.connections = connections;
+        this.sql = new VaultStatements(connections, "search");
     }
 
     @Override
@@ -59,47 +58,22 @@ final class SqliteSearchIndex implements SearchIndex {
         List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
                 : kinds.stream().map(SearchKind::wireName).toList();
         String kindFilter = kindNames.isEmpty() ? ""
-                : " AND e.kind IN (" + String.join(", ", Collections.nCopies(kindNames.size(), "?")) + ")";
-        return connections.executeRead(status -> {
-            Connection connection = status.getConnection();
-            try {
-                long total = count(connection, match, kindNames, kindFilter);
-                // Ranking visits every match; beyond RANKED matches the page is the newest indexed instead, which
-                // FTS5 reads in rowid order and stops after the page (docs/search.md, "Broad queries").
-                String order = total > RANKED ? " ORDER BY search_text.rowid DESC" : " ORDER BY rank, search_text.rowid";
-                List<SearchHit> hits = new ArrayList<>();
-                try (PreparedStatement statement = connection.prepareStatement(
-                        PAGE + kindFilter + order + " LIMIT ? OFFSET ?")) {
-                    int next = bind(statement, match, kindNames);
-                    statement.setInt(next, page.size());
-                    statement.setLong(next + 1, page.offset());
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            hits.add(hit(rows));
-                        }
-                    }
-                }
-                return Page.of(hits, page, total);
-            } catch (SQLException failure) {
-                // The code only: the message may quote the query (user content).
-                throw new DataAccessException("search failed (SQLite error " + failure.getErrorCode() + ")", failure);
-            }
-        });
+                : " AND e.kind IN (" + VaultStatements.placeholders(kindNames.size()) + ")";
+        // The matches; without a kind filter on the index alone (no lookup of each match's entry).
+        long total = sql.count(kindNames.isEmpty() ? "SELECT count(*) FROM search_text WHERE search_text MATCH ?"
+                : "SELECT count(*)" + FROM + kindFilter, statement -> bind(statement, match, kindNames));
+        // Ranking visits every match; beyond RANKED matches the page is the newest indexed instead, which FTS5
+        // reads in rowid order and stops after the page (docs/search.md, "Broad queries").
+        String order = total > RANKED ? " ORDER BY search_text.rowid DESC" : " ORDER BY rank, search_text.rowid";
+        List<SearchHit> hits = sql.query(PAGE + kindFilter + order + " LIMIT ? OFFSET ?", statement -> {
+            int next = bind(statement, match, kindNames);
+            statement.setInt(next, page.size());
+            statement.setLong(next + 1, page.offset());
+        }, SqliteSearchIndex::hit);
+        return Page.of(hits, page, total);
     }
 
-    /** The matches; without a kind filter on the index alone (no lookup of each match's entry). */
-    private static long count(Connection connection, String match, List<String> kinds, String kindFilter)
-            throws SQLException {
-        String sql = kinds.isEmpty() ? "SELECT count(*) FROM search_text WHERE search_text MATCH ?"
-                : "SELECT count(*)" + FROM + kindFilter;
-        try (PreparedStatement count = connection.prepareStatement(sql)) {
-            bind(count, match, kinds);
-            try (ResultSet row = count.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
-        }
-    }
-
+    /** Binds the match and the kinds; answers the index of the next parameter. */
     private static int bind(PreparedStatement statement, String match, List<String> kinds) throws SQLException {
         statement.setString(1, match);
         for (int i = 0; i < kinds.size(); i++) {

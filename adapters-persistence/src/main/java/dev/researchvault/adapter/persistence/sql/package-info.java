@@ -5,7 +5,8 @@
  * dev.researchvault.adapter.persistence.sql.NewestFirstList}), JSON columns ({@link
  * dev.researchvault.adapter.persistence.sql.JsonColumns}), optional links ({@link
  * dev.researchvault.adapter.persistence.sql.StoredIds}) and token usage ({@link
- * dev.researchvault.adapter.persistence.sql.StoredUsage}). Used by the research, chat, agent and usage adapters
+ * dev.researchvault.adapter.persistence.sql.StoredUsage}) and plain-JDBC statements ({@link
+ * dev.researchvault.adapter.persistence.sql.VaultStatements}). Used by the research, chat, agent and usage adapters
  * alike, so it belongs to none of them.
  */
 package dev.researchvault.adapter.persistence.sql;

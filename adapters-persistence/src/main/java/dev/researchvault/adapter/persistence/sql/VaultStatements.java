@@ -1,4 +1,4 @@
-package dev.researchvault.adapter.persistence.document;
+package dev.researchvault.adapter.persistence.sql;
 
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -11,32 +11,33 @@ import java.util.List;
 
 /**
  * Plain JDBC on the connection Micronaut holds for the bound vault (a surrounding transaction is joined), for the
- * document tables. Plain, not Micronaut Data: most statements here are batches, joins or counts that no entity
- * repository expresses, and a failure's message names the SQLite code only (driver messages quote values).
+ * adapters whose statements no entity repository expresses (batches, joins, counts, virtual tables: documents,
+ * search). A failure's message names the SQLite code only (driver messages quote values).
  */
-final class DocumentStatements {
+public final class VaultStatements {
 
     /** Binds a statement's parameters. */
     @FunctionalInterface
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** Reads the current row. */
     @FunctionalInterface
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(ResultSet row) throws SQLException;
     }
 
     private final ConnectionOperations<Connection> connections;
     private final String area;
 
-    DocumentStatements(ConnectionOperations<Connection> connections, String area) {
+    /** @param area what the statements are about, for failure messages ({@code documents}, {@code search}) */
+    public VaultStatements(ConnectionOperations<Connection> connections, String area) {
         this.connections = connections;
         this.area = area;
     }
 
-    <T> List<T> query(String sql, Binder binder, Reader<T> reader) {
+    public <T> List<T> query(String sql, Binder binder, Reader<T> reader) {
         return connections.executeRead(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 binder.bind(statement);
@@ -53,11 +54,11 @@ final class DocumentStatements {
         });
     }
 
-    long count(String sql, Binder binder) {
+    public long count(String sql, Binder binder) {
         return query(sql, binder, row -> row.getLong(1)).stream().findFirst().orElse(0L);
     }
 
-    int update(String sql, Binder binder) {
+    public int update(String sql, Binder binder) {
         return connections.executeWrite(status -> {
             try (PreparedStatement statement = status.getConnection().prepareStatement(sql)) {
                 binder.bind(statement);
@@ -69,7 +70,7 @@ final class DocumentStatements {
     }
 
     /** Runs {@code sql} once per element of {@code items} as one JDBC batch. */
-    <T> void batch(String sql, List<T> items, ItemBinder<T> binder) {
+    public <T> void batch(String sql, List<T> items, ItemBinder<T> binder) {
         if (items.isEmpty()) {
             return;
         }
@@ -88,12 +89,12 @@ final class DocumentStatements {
 
     /** Binds one element of a batch. */
     @FunctionalInterface
-    interface ItemBinder<T> {
+    public interface ItemBinder<T> {
         void bind(PreparedStatement statement, T item) throws SQLException;
     }
 
     /** {@code ?, ?, …} for {@code n} values (n ≥ 1). */
-    static String placeholders(int n) {
+    public static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
