@@ -9,7 +9,7 @@ ROWS=1000000 SAMPLES=50
 if [ "${1:-}" = "--quick" ]; then ROWS=100000 SAMPLES=20; fi
 CLASSPATH="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 WORK=$(mktemp -d /tmp/rv-bench-search-XXXXXX)
-trap 'rm -rf "$WORK" "$WORK/data-unindexed"' EXIT
+trap 'rm -rf "$WORK"' EXIT
 java -Xmx2g -cp "$CLASSPATH" dev.researchvault.benchmarks.search.SearchTiming "$WORK/data" "$ROWS" "$SAMPLES" \
   2>"$WORK/err" || { cat "$WORK/err" >&2; exit 1; }
 grep '^search:' "$WORK/err" >&2 || true

@@ -2,12 +2,11 @@ package dev.researchvault.application.search;
 
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.vault.VaultWork;
-import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
-import dev.researchvault.domain.search.SearchHit;
 import dev.researchvault.domain.search.SearchIndex;
 import dev.researchvault.domain.search.SearchKind;
 import dev.researchvault.domain.search.SearchQuery;
+import dev.researchvault.domain.search.SearchResults;
 import java.util.Set;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Set;
 public record SearchService(VaultWork vault, SearchIndex index) implements SearchUseCase {
 
     @Override
-    public Page<SearchHit> search(Session caller, String q, String kinds, PageRequest page) {
+    public SearchResults search(Session caller, String q, String kinds, PageRequest page) {
         SearchQuery query = SearchQuery.parse(q);
         Set<SearchKind> wanted = SearchKind.parseAll(kinds);
         return vault.inVault(caller, () -> index.search(query, wanted, page));

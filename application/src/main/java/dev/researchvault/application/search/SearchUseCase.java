@@ -1,18 +1,18 @@
 package dev.researchvault.application.search;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
-import dev.researchvault.domain.search.SearchHit;
+import dev.researchvault.domain.search.SearchResults;
 
 /** Full-text search over the caller's vault ({@code GET /api/v1/search}). */
 public interface SearchUseCase {
 
     /**
-     * The caller's items that match {@code q}, best first.
+     * The caller's items that match {@code q}, best first (newest first beyond
+     * {@link dev.researchvault.domain.search.SearchIndex#RANKED} matches).
      *
      * @param kinds comma-separated kinds ({@link dev.researchvault.domain.search.SearchKind}); all when null
      * @throws dev.researchvault.domain.RuleViolationException {@code search.invalid-query}, {@code search.invalid-kind}
      */
-    Page<SearchHit> search(Session caller, String q, String kinds, PageRequest page);
+    SearchResults search(Session caller, String q, String kinds, PageRequest page);
 }

@@ -44,6 +44,7 @@ class SearchHttpSpec extends VaultHttpSpec {
         then:
         reply.status == 200
         reply.json.total == 2
+        reply.json.totalExact == true
         reply.json.page == 0 && reply.json.size == 20
         reply.json.items*.kind as Set == ['research', 'message'] as Set
         with(reply.json.items.find { it.kind == 'message' }) {

@@ -1,6 +1,5 @@
 package dev.researchvault.domain.search;
 
-import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.vault.VaultBound;
 import java.util.Set;
@@ -15,8 +14,15 @@ import java.util.Set;
 public interface SearchIndex {
 
     /**
-     * The items of {@code kinds} that contain every term of {@code query} (case- and diacritics-insensitive), best
-     * first, by page number.
+     * Matches ranked best first at most: a query matching more lists its newest matches first (ranking every match
+     * of a broad query costs a second at a million items), and its total may be a lower bound.
      */
-    Page<SearchHit> search(SearchQuery query, Set<SearchKind> kinds, PageRequest page);
+    long RANKED = 2_000;
+
+    /**
+     * The items of {@code kinds} that contain every term of {@code query} (case- and diacritics-insensitive), best
+     * first, or newest first when more than {@link #RANKED} match, by page number. The total is exact up to
+     * {@link #RANKED}; beyond it an index may stop counting ({@link SearchResults#totalExact()} false).
+     */
+    SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page);
 }

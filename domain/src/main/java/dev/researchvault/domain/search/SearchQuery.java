@@ -25,6 +25,15 @@ public record SearchQuery(List<Term> terms) {
      * @param prefix whether the last word may be the start of a longer word
      */
     public record Term(String text, boolean phrase, boolean prefix) {
+
+        /**
+         * Whether the term is more than one word to the index (a phrase of several words, or a word joined by
+         * {@code -}, {@code '}, {@code .} or {@code _}, which the index splits): matching it checks word positions.
+         */
+        public boolean severalWords() {
+            return text.codePoints().anyMatch(c -> !Character.isLetterOrDigit(c)
+                    && Character.getType(c) != Character.NON_SPACING_MARK);
+        }
     }
 
     public SearchQuery {

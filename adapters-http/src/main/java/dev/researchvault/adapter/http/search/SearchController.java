@@ -1,6 +1,5 @@
 package dev.researchvault.adapter.http.search;
 
-import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
@@ -24,7 +23,7 @@ record SearchController(SearchUseCase search) {
     /**
      * The caller's research, chats, messages, agents, executions, documents and drafts that contain every word of
      * {@code q}, best first (newest first when more than 2,000 match), with a snippet of each that marks the matched
-     * words.
+     * words. {@code totalExact} is false when a broad query was counted only past 2,000 matches.
      *
      * @param q     words, {@code "quoted phrases"} and {@code prefix*} words; everything else is taken literally
      * @param kinds comma-separated: research, chat, message, agent, execution, document, draft (default all)
@@ -36,10 +35,10 @@ record SearchController(SearchUseCase search) {
             + "page.invalid-page, page.invalid-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
-    public PageResponse<SearchHitResponse> search(@CurrentSession Session session, @QueryValue @Nullable String q,
+    public SearchPageResponse search(@CurrentSession Session session, @QueryValue @Nullable String q,
                                                   @QueryValue @Nullable String kinds,
                                                   @QueryValue(defaultValue = "0") int page,
                                                   @QueryValue(defaultValue = "20") int size) {
-        return PageResponse.of(search.search(session, q, kinds, new PageRequest(page, size)), SearchHitResponse::of);
+        return SearchPageResponse.of(search.search(session, q, kinds, new PageRequest(page, size)));
     }
 }

@@ -24,6 +24,7 @@ import dev.researchvault.domain.search.SearchHit
 import dev.researchvault.domain.search.SearchIndex
 import dev.researchvault.domain.search.SearchKind
 import dev.researchvault.domain.search.SearchQuery
+import dev.researchvault.domain.search.SearchResults
 import dev.researchvault.domain.vault.NoVaultBoundException
 import spock.lang.AutoCleanup
 import spock.lang.Shared
@@ -54,8 +55,12 @@ class SqliteSearchIndexSpec extends Specification {
         vault.context.getBean(type)
     }
 
+    SearchResults search(String q, Set<SearchKind> kinds, PageRequest page) {
+        vault.inVault { index.search(SearchQuery.parse(q), kinds, page) }
+    }
+
     List<SearchHit> find(String q, Set<SearchKind> kinds = EnumSet.allOf(SearchKind)) {
-        vault.inVault { index.search(SearchQuery.parse(q), kinds, PageRequest.first()).items() }
+        vault.inVault { index.search(SearchQuery.parse(q), kinds, PageRequest.first()).hits().items() }
     }
 
     Research research(String query) {
@@ -251,8 +256,8 @@ class SqliteSearchIndexSpec extends Specification {
         (1..25).each { message(c, "graphene note $it") }
 
         when:
-        def first = vault.inVault { index.search(SearchQuery.parse('graphene'), EnumSet.allOf(SearchKind), new PageRequest(0, 10)) }
-        def last = vault.inVault { index.search(SearchQuery.parse('graphene'), EnumSet.allOf(SearchKind), new PageRequest(2, 10)) }
+        def first = vault.inVault { index.search(SearchQuery.parse('graphene'), EnumSet.allOf(SearchKind), new PageRequest(0, 10)).hits() }
+        def last = vault.inVault { index.search(SearchQuery.parse('graphene'), EnumSet.allOf(SearchKind), new PageRequest(2, 10)).hits() }
 
         then:
         first.total() == 26
@@ -262,28 +267,42 @@ class SqliteSearchIndexSpec extends Specification {
         (first.items()*.id() + last.items()*.id()).toSet().size() == 16
     }
 
-    def 'a query that matches more than 2,000 items lists its newest first, and still counts them all'() {
+    def 'a query that matches more than 2,000 items lists its newest first; words are counted exactly, phrases and kind filters just past 2,000'() {
         given:
         Chat c = chat('many')
         List<Message> messages = vault.inVault {
-            (1..SqliteSearchIndex.RANKED + 1).collect {
+            (1..SearchIndex.RANKED + 1).collect {
                 Message m = new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0)
                 bean(ChatRepository).addMessage(m)
                 m
             }
         }
         Message rare = message(c, 'common and rare')
+        List<Message> again = (1..5).collect { message(c, "common word again $it") }
 
         when:
-        def page = vault.inVault { index.search(SearchQuery.parse('common'), EnumSet.allOf(SearchKind), new PageRequest(0, 3)) }
+        def words = search('common', EnumSet.allOf(SearchKind), new PageRequest(0, 3))
+        def phrase = search('"common word"', EnumSet.allOf(SearchKind), new PageRequest(0, 3))
+        def messagesOnly = search('common', EnumSet.of(SearchKind.MESSAGE), new PageRequest(0, 3))
+        def joined = search('common-word', EnumSet.allOf(SearchKind), new PageRequest(0, 3))
 
-        then:
-        page.total() == SqliteSearchIndex.RANKED + 2
-        page.items()*.id() == [rare.id(), messages[-1].id(), messages[-2].id()]
-        page.items().every { it.score() > 0 }
+        then: 'the newest first, each still scored'
+        words.hits().items()*.id() == [again[4].id(), again[3].id(), again[2].id()]
+        words.hits().items().every { it.score() > 0 }
+        messages.size() == SearchIndex.RANKED + 1
 
-        and: 'a narrower query is ranked: the short message, where the word weighs more, first'
+        and: 'a word without a kind filter is counted on the index alone, exactly'
+        words.totalExact()
+        words.hits().total() == SearchIndex.RANKED + 7
+
+        and: 'a phrase, a word the index splits, and a kind filter stop counting just past 2,000'
+        [phrase, messagesOnly, joined].every { !it.totalExact() && it.hits().total() == SearchIndex.RANKED + 1 }
+        phrase.hits().items().size() == 3
+        messagesOnly.hits().items().every { it.kind() == SearchKind.MESSAGE }
+
+        and: 'a narrower query is ranked and counted exactly: the short message, where the word weighs more, first'
         find('rare')*.id() == [rare.id()]
+        search('again', EnumSet.allOf(SearchKind), PageRequest.first()).totalExact()
     }
 
     def 'with no vault bound, search refuses'() {
