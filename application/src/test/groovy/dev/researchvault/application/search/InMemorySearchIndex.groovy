@@ -55,8 +55,9 @@ class InMemorySearchIndex implements SearchIndex {
     @Override
     SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page) {
         List<Map> matches = items(kinds).findResults { Map item -> scored(item, query) }
+        // Newest first is not ranked: its hits score 0, as in the SQLite adapter.
         List<Map> ordered = matches.size() > RANKED
-                ? matches.sort(false) { a, b -> b.updatedAt <=> a.updatedAt ?: b.seq <=> a.seq }
+                ? matches.sort(false) { a, b -> b.updatedAt <=> a.updatedAt ?: b.seq <=> a.seq }.collect { it + [score: 0d] }
                 : matches.sort(false) { a, b -> b.score <=> a.score ?: a.seq <=> b.seq }
         List<SearchHit> hits = ordered.drop((int) page.offset()).take(page.size()).collect { Map item ->
             new SearchHit(item.kind as SearchKind, item.id as UUID, item.parentId as UUID, item.shown as String,

@@ -282,9 +282,9 @@ abstract class SearchIndexContractSpec extends Specification {
         def words = search('common', EnumSet.allOf(SearchKind), new PageRequest(0, 3))
         def phrase = search('"common word"', EnumSet.of(SearchKind.MESSAGE), new PageRequest(0, 3))
 
-        then: 'newest first, each still scored'
+        then: 'newest first, not ranked: every score 0'
         words.hits().items()*.id() == [rare.id(), messages[-1].id(), messages[-2].id()]
-        words.hits().items().every { it.score() > 0 }
+        words.hits().items().every { it.score() == 0d }
         phrase.hits().items()*.id() == [messages[-1].id(), messages[-2].id(), messages[-3].id()]
 
         and: 'exact totals are exact; a lower bound is past the ranking limit'
@@ -296,6 +296,26 @@ abstract class SearchIndexContractSpec extends Specification {
         and: 'a narrower query is ranked: the short message, where the word weighs more, first'
         find('rare')*.id() == [rare.id()]
         search('rare', EnumSet.allOf(SearchKind), PageRequest.first()).totalExact()
+        find('rare').every { it.score() > 0 }
+    }
+
+    def 'a kind filter answers the same whether the kind is rare or common'() {
+        given:
+        Chat c = chat('notes')
+        inVault {
+            (1..SearchIndex.RANKED + 1).each {
+                port(ChatRepository).addMessage(new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "lattice $it", [], T0))
+            }
+        }
+        Agent a = agent('Lattice agent', 'studies lattice models')
+        agent('Other', 'nothing to see')
+
+        expect: 'agents are few, messages many; both filters find exactly their own'
+        find('lattice', EnumSet.of(SearchKind.AGENT))*.id() == [a.id()]
+        search('lattice', EnumSet.of(SearchKind.MESSAGE), new PageRequest(0, 5)).hits().items().every { it.kind() == SearchKind.MESSAGE }
+        search('lattice', EnumSet.of(SearchKind.MESSAGE), new PageRequest(0, 5)).hits().total() > SearchIndex.RANKED
+        find('lattice', EnumSet.of(SearchKind.AGENT, SearchKind.DRAFT))*.id() == [a.id()]
+        find('nothing', EnumSet.of(SearchKind.AGENT))*.kind() == [SearchKind.AGENT]
     }
 
     def 'with no vault bound, search refuses'() {

@@ -38,8 +38,6 @@ final class SqliteSearchIndex implements SearchIndex {
     /** Private-use characters around the matched words of a snippet; split into {@link Snippet} parts here. */
     static final char MATCH_START = '\uE000';
     static final char MATCH_END = '\uE001';
-    private static final String FROM = " FROM search_text JOIN search_entry e ON e.id = search_text.rowid"
-            + " WHERE search_text MATCH ?";
     /**
      * Every match counted on the index alone: no lookup of each match's entry, and for words without positions only
      * their lists of items (measured: 3 ms for a word in 62,000 of 100,000 items). A kind filter (an entry lookup
@@ -47,11 +45,27 @@ final class SqliteSearchIndex implements SearchIndex {
      * 16,000 items) is counted only up to just past RANKED instead (docs/search.md, "Broad queries").
      */
     private static final String COUNT_ALL = "SELECT count(*) FROM search_text WHERE search_text MATCH ?";
-    private static final String PAGE = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
+    /**
+     * The join orders, forced with CROSS JOIN: SQLite cannot tell how many items a MATCH selects, and left alone
+     * it walked every entry of a kind with a MATCH per entry (325 ms for a word among 100,000 messages). Matches
+     * first, their entries looked up, is right unless the wanted kinds have few entries; then those entries first,
+     * each checked against the index (docs/search.md, "Kind filters").
+     */
+    private static final String MATCHES_FIRST = " FROM search_text CROSS JOIN search_entry e"
+            + " ON e.id = search_text.rowid WHERE search_text MATCH ?";
+    private static final String ENTRIES_FIRST = " FROM search_entry e CROSS JOIN search_text"
+            + " ON search_text.rowid = e.id WHERE search_text MATCH ?";
+    private static final String COLUMNS = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
             + " CASE e.kind WHEN 'message' THEN (SELECT c.title FROM chat c WHERE c.id = e.parent_id)"
             + " ELSE search_text.title END AS title,"
-            + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet,"
-            + " bm25(search_text, 3.0, 1.0) AS rank" + FROM;
+            + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet, ";
+    /**
+     * bm25 needs how many items hold each term, counted over the whole index on its first call: for a phrase of
+     * common words that is the 39 ms the count was spared. A newest-first answer orders by nothing it computes,
+     * so it skips it and scores 0.
+     */
+    private static final String RANKED_PAGE = COLUMNS + "bm25(search_text, 3.0, 1.0) AS rank";
+    private static final String NEWEST_PAGE = COLUMNS + "0 AS rank";
 
     private final VaultStatements sql;
 
@@ -64,20 +78,31 @@ final class SqliteSearchIndex implements SearchIndex {
         String match = FtsExpression.of(query);
         List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
                 : kinds.stream().map(SearchKind::wireName).toList();
-        String kindFilter = kindNames.isEmpty() ? ""
-                : " AND e.kind IN (" + VaultStatements.placeholders(kindNames.size()) + ")";
+        String from = kindNames.isEmpty() ? MATCHES_FIRST : (fewEntries(kindNames) ? ENTRIES_FIRST : MATCHES_FIRST)
+                + " AND e.kind IN (" + VaultStatements.placeholders(kindNames.size()) + ")";
         boolean countAll = kindNames.isEmpty() && query.terms().stream().noneMatch(SearchQuery.Term::severalWords);
-        long total = sql.count(countAll ? COUNT_ALL : "SELECT count(*) FROM (SELECT 1" + FROM + kindFilter
-                + " LIMIT " + (RANKED + 1) + ")", statement -> bind(statement, match, kindNames));
+        long total = sql.count(countAll ? COUNT_ALL : "SELECT count(*) FROM (SELECT 1" + from + " LIMIT "
+                + (RANKED + 1) + ")", statement -> bind(statement, match, kindNames));
         // Ranking visits every match; beyond RANKED matches the page is the newest indexed instead, which FTS5
         // reads in rowid order and stops after the page (docs/search.md, "Broad queries").
-        String order = total > RANKED ? " ORDER BY search_text.rowid DESC" : " ORDER BY rank, search_text.rowid";
-        List<SearchHit> hits = sql.query(PAGE + kindFilter + order + " LIMIT ? OFFSET ?", statement -> {
+        String select = total > RANKED ? NEWEST_PAGE + from + " ORDER BY search_text.rowid DESC"
+                : RANKED_PAGE + from + " ORDER BY rank, search_text.rowid";
+        List<SearchHit> hits = sql.query(select + " LIMIT ? OFFSET ?", statement -> {
             int next = bind(statement, match, kindNames);
             statement.setInt(next, page.size());
             statement.setLong(next + 1, page.offset());
         }, SqliteSearchIndex::hit);
         return new SearchResults(Page.of(hits, page, total), countAll || total <= RANKED);
+    }
+
+    /** Whether the kinds have at most RANKED entries in all (counted no further): then they are read first. */
+    private boolean fewEntries(List<String> kindNames) {
+        return sql.count("SELECT count(*) FROM (SELECT 1 FROM search_entry WHERE kind IN ("
+                + VaultStatements.placeholders(kindNames.size()) + ") LIMIT " + (RANKED + 1) + ")", statement -> {
+                    for (int i = 0; i < kindNames.size(); i++) {
+                        statement.setString(i + 1, kindNames.get(i));
+                    }
+                }) <= RANKED;
     }
 
     /** Binds the match and the kinds; answers the index of the next parameter. */
@@ -92,7 +117,7 @@ final class SqliteSearchIndex implements SearchIndex {
     private static SearchHit hit(ResultSet row) throws SQLException {
         return new SearchHit(SearchKind.valueOf(row.getString("kind").toUpperCase(Locale.ROOT)),
                 UUID.fromString(row.getString("item_id")), StoredIds.id(row.getString("parent_id")),
-                row.getString("title"), snippet(row.getString("snippet")), -row.getDouble("rank"),
+                row.getString("title"), snippet(row.getString("snippet")), 0.0 - row.getDouble("rank"),
                 SqlTimes.parse(row.getString("updated_at")));
     }
 
