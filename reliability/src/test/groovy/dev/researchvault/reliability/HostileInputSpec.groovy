@@ -123,6 +123,35 @@ class HostileInputSpec extends ReliabilitySpec {
     }
 
     @Unroll
+    def "full-text search for #q answers 200 with what its words find (#expected), never FTS syntax, and changes nothing"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+
+        when:
+        def reply = api.get("/api/v1/search?q=${URLEncoder.encode(q, 'UTF-8')}", alice.token)
+
+        then:
+        reply.status == 200
+        reply.json.total == expected
+        unchangedSince(before)
+
+        where: 'only the research "blue sky" holds "sky"; no item holds "and", "not", "near", "title", "or" or "drop"'
+        q                               | expected
+        '"sky'                          | 1
+        'sky*)'                         | 1
+        '^sky'                          | 1
+        'sky AND NOT blue'              | 0
+        'NEAR(sky blue)'                | 0
+        'title:sky'                     | 0
+        '{title}: sky'                  | 0
+        "' OR '1'='1"                   | 0
+        '"; DROP TABLE search_text; --' | 0
+        'sky" OR "blue'                 | 0
+        'x' * 500                       | 0
+        'a ' * 32                       | 0
+    }
+
+    @Unroll
     def "odd but valid text #name is stored and read back exactly"() {
         when:
         def created = api.post('/api/v1/research', [query: text, mode: 'quick'], alice.token)
@@ -491,6 +520,19 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['GET', "${research}?q=%00", null, 'alice']
         // paging parameters
         ['size=100000', 'size=0', 'page=-1', 'page=abc', "status=x'%20OR%20'1'='1"].each { cases << ['GET', "${research}?${it}", null, 'alice'] }
+        // full-text search: a query that is not one, unknown kinds, bad paging, no session
+        def search = '/api/v1/search'
+        ['', 'q=', 'q=%20%20', 'q=%22%22', 'q=***', 'q=()', "q=${'x' * 501}", "q=${(1..33).join('+')}", 'q=%00',
+         'q=sky&kinds=bogus', 'q=sky&kinds=message,', "q=sky&kinds=message%27%20OR%201=1", 'q=sky&kinds=' + 'message,' * 1000,
+         'q=sky&size=0', 'q=sky&size=201', 'q=sky&page=-1', 'q=sky&page=abc', 'q=sky&size=1e3'].each {
+            cases << ['GET', "${search}?${it}", null, 'alice']
+        }
+        cases << ['GET', "${search}?q=sky", null, 'none']
+        // live events: another user's or an unknown research, no session
+        cases << ['GET', "${research}/${RANDOM_ID}/events", null, 'alice']
+        cases << ['GET', "${research}/not-an-id/events", null, 'alice']
+        cases << ['GET', '/api/v1/events', null, 'none']
+        cases << ['GET', '/api/v1/events', null, "Bearer ${UUID.randomUUID()}"]
         // usernames and passwords
         ['../x', '%2e%2e', '..\\x', 'a/b', 'con\u0000', 'x' * 65, 'x' * 100_000, '', ' ', 'ad\u202Emin', 'é'].each { name ->
             cases << ['POST', '/api/v1/auth/register', [username: name, password: 'long enough password'], 'none']

@@ -47,12 +47,13 @@ final class SqliteSearchIndex implements SearchIndex {
     private static final String COUNT_ALL = "SELECT count(*) FROM search_text WHERE search_text MATCH ?";
     /**
      * The join orders, forced with CROSS JOIN: SQLite cannot tell how many items a MATCH selects, and left alone
-     * it walked every entry of a kind with a MATCH per entry (325 ms for a word among 100,000 messages). Matches
-     * first, their entries looked up, is right unless the wanted kinds have few entries; then those entries first,
-     * each checked against the index (docs/search.md, "Kind filters").
+     * it walked every entry of a kind with a MATCH per entry (325 ms for a word among 100,000 messages). A MATCH per
+     * entry costs about 100 µs (it reads the term's lists again each time), an entry lookup per match about 1 µs:
+     * matches first, unless the wanted kinds have at most FEW_ENTRIES entries (docs/search.md, "Broad queries").
      */
     private static final String MATCHES_FIRST = " FROM search_text CROSS JOIN search_entry e"
             + " ON e.id = search_text.rowid WHERE search_text MATCH ?";
+    private static final int FEW_ENTRIES = 50;
     private static final String ENTRIES_FIRST = " FROM search_entry e CROSS JOIN search_text"
             + " ON search_text.rowid = e.id WHERE search_text MATCH ?";
     private static final String COLUMNS = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
@@ -95,14 +96,14 @@ final class SqliteSearchIndex implements SearchIndex {
         return new SearchResults(Page.of(hits, page, total), countAll || total <= RANKED);
     }
 
-    /** Whether the kinds have at most RANKED entries in all (counted no further): then they are read first. */
+    /** Whether the kinds have at most FEW_ENTRIES entries in all (counted no further): then they are read first. */
     private boolean fewEntries(List<String> kindNames) {
         return sql.count("SELECT count(*) FROM (SELECT 1 FROM search_entry WHERE kind IN ("
-                + VaultStatements.placeholders(kindNames.size()) + ") LIMIT " + (RANKED + 1) + ")", statement -> {
+                + VaultStatements.placeholders(kindNames.size()) + ") LIMIT " + (FEW_ENTRIES + 1) + ")", statement -> {
                     for (int i = 0; i < kindNames.size(); i++) {
                         statement.setString(i + 1, kindNames.get(i));
                     }
-                }) <= RANKED;
+                }) <= FEW_ENTRIES;
     }
 
     /** Binds the match and the kinds; answers the index of the next parameter. */
