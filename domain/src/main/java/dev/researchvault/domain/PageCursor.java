@@ -1,11 +1,8 @@
 package dev.researchvault.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
-import java.util.zip.CRC32;
 
 /**
  * A position in a list ordered by a time, newest first: just after the item whose sort time is {@code time}
@@ -13,11 +10,9 @@ import java.util.zip.CRC32;
  * later; SQLite's rowid, insertion order in memory). A page that starts at a cursor reads only what lies
  * past it in the index ("keyset paging") instead of walking and skipping {@code page × size} entries.
  *
- * <p>Clients see a cursor only as its {@link #token()}: base64url (no padding) of the UTF-8 text
- * {@code 1|<list>|<time ISO-8601>|<sequence>|<crc32 hex of what precedes it>}. The version {@code 1} lets a
- * later format be told apart; the list stops a cursor of one list from being taken by another; the
- * checksum turns an edited or truncated token into a 400 instead of a silent jump to another position.
- * It is no signature: a forged token can only point into the caller's own list, which they may read anyway.
+ * <p>Clients see a cursor only as its {@link #token()} ({@link CursorTokens}) of the fields
+ * {@code 1|<list>|<time ISO-8601>|<sequence>}. The version {@code 1} lets a later format be told apart; the list
+ * stops a cursor of one list from being taken by another.
  *
  * @param list     the list that issued the cursor
  * @param time     the sort time of the last item before the position
@@ -26,11 +21,8 @@ import java.util.zip.CRC32;
 public record PageCursor(Listing list, Instant time, long sequence) {
 
     /** Stable code of every refused cursor; its messages never repeat the token. */
-    public static final String INVALID = "page.invalid-cursor";
-    /** Longer tokens are refused before decoding: every real one is under 100 characters. */
-    static final int MAX_TOKEN_LENGTH = 200;
+    public static final String INVALID = CursorTokens.INVALID;
     private static final String VERSION = "1";
-    private static final char SEPARATOR = '|';
 
     /** The lists that page by cursor. */
     public enum Listing {
@@ -49,9 +41,7 @@ public record PageCursor(Listing list, Instant time, long sequence) {
 
     /** The opaque text a client sends back as {@code after}. */
     public String token() {
-        String payload = VERSION + SEPARATOR + list.wireName() + SEPARATOR + time + SEPARATOR + sequence;
-        byte[] text = (payload + SEPARATOR + checksum(payload)).getBytes(StandardCharsets.UTF_8);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text);
+        return CursorTokens.encode(VERSION, list.wireName(), time.toString(), Long.toString(sequence));
     }
 
     /**
@@ -60,20 +50,7 @@ public record PageCursor(Listing list, Instant time, long sequence) {
      * @throws RuleViolationException {@value #INVALID} when the token is not one {@link #token()} produced
      */
     public static PageCursor parse(String token) {
-        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            throw invalid("after is not a cursor of this list");
-        }
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException notBase64) {
-            throw invalid("after is not a cursor of this list");
-        }
-        int last = text.lastIndexOf(SEPARATOR);
-        if (last < 0 || !text.substring(last + 1).equals(checksum(text.substring(0, last)))) {
-            throw invalid("after is not a cursor of this list");
-        }
-        return fromPayload(text.substring(0, last).split("\\|", -1));
+        return fromPayload(CursorTokens.decode(token));
     }
 
     /**
@@ -108,13 +85,7 @@ public record PageCursor(Listing list, Instant time, long sequence) {
         throw invalid("after is a cursor of an unknown list");
     }
 
-    private static String checksum(String payload) {
-        CRC32 crc = new CRC32();
-        crc.update(payload.getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(crc.getValue());
-    }
-
     private static RuleViolationException invalid(String message) {
-        return new RuleViolationException(INVALID, message);
+        return CursorTokens.invalid(message);
     }
 }

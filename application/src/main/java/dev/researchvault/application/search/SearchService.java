@@ -3,6 +3,7 @@ package dev.researchvault.application.search;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.search.SearchCursor;
 import dev.researchvault.domain.search.SearchIndex;
 import dev.researchvault.domain.search.SearchKind;
 import dev.researchvault.domain.search.SearchQuery;
@@ -10,16 +11,16 @@ import dev.researchvault.domain.search.SearchResults;
 import java.util.Set;
 
 /**
- * {@link SearchUseCase} over the caller's {@link SearchIndex}. The query and kinds are read before the vault is
- * bound, so a bad one costs no vault work. Pages by number only: relevance order moves as the index changes, so a
- * cursor could not promise what the lists' cursors promise (no gap, no repeat).
+ * {@link SearchUseCase} over the caller's {@link SearchIndex}. The query, kinds and cursor are read before the vault
+ * is bound, so a bad one costs no vault work.
  */
 public record SearchService(VaultWork vault, SearchIndex index) implements SearchUseCase {
 
     @Override
-    public SearchResults search(Session caller, String q, String kinds, PageRequest page) {
+    public SearchResults search(Session caller, String q, String kinds, PageRequest page, String after) {
         SearchQuery query = SearchQuery.parse(q);
         Set<SearchKind> wanted = SearchKind.parseAll(kinds);
-        return vault.inVault(caller, () -> index.search(query, wanted, page));
+        SearchCursor cursor = after == null ? null : SearchCursor.parse(after);
+        return vault.inVault(caller, () -> index.search(query, wanted, page, cursor));
     }
 }

@@ -12,7 +12,9 @@ public interface SearchUseCase {
      * {@link dev.researchvault.domain.search.SearchIndex#RANKED} matches).
      *
      * @param kinds comma-separated kinds ({@link dev.researchvault.domain.search.SearchKind}); all when null
-     * @throws dev.researchvault.domain.RuleViolationException {@code search.invalid-query}, {@code search.invalid-kind}
+     * @param after the {@code next} token of an earlier answer, or null for page {@code page}
+     * @throws dev.researchvault.domain.RuleViolationException {@code search.invalid-query}, {@code search.invalid-kind},
+     *         {@code page.invalid-cursor}
      */
-    SearchResults search(Session caller, String q, String kinds, PageRequest page);
+    SearchResults search(Session caller, String q, String kinds, PageRequest page, String after);
 }

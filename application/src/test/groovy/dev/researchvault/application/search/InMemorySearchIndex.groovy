@@ -11,6 +11,7 @@ import dev.researchvault.domain.document.DocumentFilter
 import dev.researchvault.domain.document.DocumentRepository
 import dev.researchvault.domain.research.ResearchFilter
 import dev.researchvault.domain.research.ResearchRepository
+import dev.researchvault.domain.search.SearchCursor
 import dev.researchvault.domain.search.SearchHit
 import dev.researchvault.domain.search.SearchIndex
 import dev.researchvault.domain.search.SearchKind
@@ -29,6 +30,7 @@ import java.util.regex.Pattern
  * ports at each search, so it follows every write by construction, and matches as the SQLite adapter's tokenizer
  * does (words of letters and digits, case and diacritics folded). Scores are a simple stand-in for bm25: a term
  * in a title weighs three times one in a body, and a term weighs more in a shorter text. Counts every match.
+ * Its index order (newest first, cursors) is the order it first saw the items in.
  */
 class InMemorySearchIndex implements SearchIndex {
 
@@ -41,6 +43,8 @@ class InMemorySearchIndex implements SearchIndex {
     private final ExecutionRepository executions
     private final DocumentRepository documents
     private final WritingRepository writing
+    /** Index order, as FTS rowids: an item keeps the number it got when first seen. */
+    private final Map<UUID, Long> sequences = new LinkedHashMap<>()
 
     InMemorySearchIndex(ResearchRepository research, ChatRepository chats, AgentRepository agents,
                         ExecutionRepository executions, DocumentRepository documents, WritingRepository writing) {
@@ -53,22 +57,29 @@ class InMemorySearchIndex implements SearchIndex {
     }
 
     @Override
-    SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page) {
+    SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page, SearchCursor after) {
         List<Map> matches = items(kinds).findResults { Map item -> scored(item, query) }
+        boolean newest = after == null ? matches.size() > RANKED : after.newest()
         // Newest first is not ranked: its hits score 0, as in the SQLite adapter.
-        List<Map> ordered = matches.size() > RANKED
-                ? matches.sort(false) { a, b -> b.updatedAt <=> a.updatedAt ?: b.seq <=> a.seq }.collect { it + [score: 0d] }
+        List<Map> ordered = newest
+                ? matches.sort(false) { a, b -> b.seq <=> a.seq }.collect { it + [score: 0d] }
+                        .findAll { after == null || it.seq < after.position() }
                 : matches.sort(false) { a, b -> b.score <=> a.score ?: a.seq <=> b.seq }
-        List<SearchHit> hits = ordered.drop((int) page.offset()).take(page.size()).collect { Map item ->
+        long offset = after == null ? page.offset() : newest ? 0 : after.position()
+        List<Map> rows = ordered.drop((int) offset).take(page.size() + 1)
+        List<Map> kept = rows.take(page.size())
+        SearchCursor next = rows.size() <= page.size() ? null
+                : new SearchCursor(newest, newest ? kept.last().seq as long : offset + page.size())
+        List<SearchHit> hits = kept.collect { Map item ->
             new SearchHit(item.kind as SearchKind, item.id as UUID, item.parentId as UUID, item.shown as String,
                     item.snippet as Snippet, item.score as double, item.updatedAt as Instant)
         }
-        new SearchResults(Page.of(hits, page, matches.size()), true)
+        new SearchResults(Page.of(hits, page, matches.size()), true, next)
     }
 
     /**
      * Every indexed item of {@code kinds}: kind, id, parentId, title and body (what is matched), shown (the title a hit
-     * answers), updatedAt, seq (reading order).
+     * answers), updatedAt, seq (its place in the index: the order this fake first saw the items in).
      */
     private List<Map> items(Set<SearchKind> kinds) {
         List<Map> items = []
@@ -76,7 +87,7 @@ class InMemorySearchIndex implements SearchIndex {
                     String shown = title ->
             if (kind in kinds) {
                 items << [kind: kind, id: id, parentId: parentId, title: title ?: '', body: body ?: '',
-                          updatedAt: updatedAt, shown: shown, seq: items.size()]
+                          updatedAt: updatedAt, shown: shown, seq: sequences.computeIfAbsent(id) { sequences.size() + 1L }]
             }
         }
         all { research.list(ResearchFilter.all(), it) }.each { r ->

@@ -318,6 +318,57 @@ abstract class SearchIndexContractSpec extends Specification {
         find('nothing', EnumSet.of(SearchKind.AGENT))*.kind() == [SearchKind.AGENT]
     }
 
+    def 'a newest-first answer continues by cursor with no gap and no repeat, though the vault changes between pages'() {
+        given:
+        Chat c = chat('many')
+        List<Message> messages = inVault {
+            (1..SearchIndex.RANKED + 30).collect {
+                Message m = new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0.plusMillis(it))
+                port(ChatRepository).addMessage(m)
+                m
+            }
+        }
+        Set<SearchKind> all = EnumSet.allOf(SearchKind)
+
+        when: 'pages of 200 by cursor; after the first, a newer match arrives and an older one is edited'
+        SearchResults results = search('common', all, new PageRequest(0, 200))
+        List<UUID> seen = results.hits().items()*.id()
+        message(c, 'common and late', T0.plusSeconds(100))
+        inVault { port(ChatRepository).updateMessage(messages[5].edited('common word, edited', T0.plusSeconds(101))) }
+        while (results.next() != null) {
+            assert results.next().newest()
+            results = inVault { index.search(SearchQuery.parse('common'), all, new PageRequest(0, 200), results.next()) }
+            seen += results.hits().items()*.id()
+        }
+
+        then: 'every message that matched at the start, once each, newest first; the late one belongs before page 1'
+        seen == messages.reverse()*.id()
+    }
+
+    def 'a ranked answer continues by cursor where its page numbers would'() {
+        given:
+        Chat c = chat('graphene')
+        (1..25).each { message(c, "graphene note $it" + ' filler' * it) }
+        Set<SearchKind> all = EnumSet.allOf(SearchKind)
+
+        when:
+        List<UUID> byNumber = (0..2).collectMany { search('graphene', all, new PageRequest(it, 10)).hits().items()*.id() }
+        SearchResults results = search('graphene', all, new PageRequest(0, 10))
+        List<UUID> byCursor = results.hits().items()*.id()
+        int pages = 1
+        while (results.next() != null) {
+            assert !results.next().newest()
+            results = inVault { index.search(SearchQuery.parse('graphene'), all, new PageRequest(0, 10), results.next()) }
+            byCursor += results.hits().items()*.id()
+            pages++
+        }
+
+        then:
+        pages == 3
+        byCursor == byNumber
+        byCursor.toSet().size() == 26
+    }
+
     def 'with no vault bound, search refuses'() {
         when:
         index.search(SearchQuery.parse('x'), EnumSet.allOf(SearchKind), PageRequest.first())

@@ -1,7 +1,10 @@
 package dev.researchvault.bootstrap.search
 
 import dev.researchvault.bootstrap.support.VaultHttpSpec
+import dev.researchvault.domain.PageCursor
 import spock.lang.Shared
+
+import java.time.Instant
 
 /** {@code GET /api/v1/search} against a real server: what a user finds of their own vault, and only of theirs. */
 class SearchHttpSpec extends VaultHttpSpec {
@@ -113,6 +116,38 @@ class SearchHttpSpec extends VaultHttpSpec {
         'size out of range'  | 'q=x&size=0'                 || 'page.invalid-size'
         'negative page'      | 'q=x&page=-1'                || 'page.invalid-page'
         'page not a number'  | 'q=x&page=one'               || 'request.invalid-parameter'
+        'page and after'     | 'q=x&page=1&after=abc'       || 'page.page-with-cursor'
+        'after no cursor'    | 'q=x&after=abc'              || 'page.invalid-cursor'
+        'a list cursor'      | 'q=x&after=' + LIST_CURSOR   || 'page.invalid-cursor'
+    }
+
+    /** A real cursor, of the research list. */
+    static final String LIST_CURSOR = new PageCursor(PageCursor.Listing.RESEARCH, Instant.EPOCH, 1).token()
+
+    def 'an answer continues with next, page by page, until none follows'() {
+        given:
+        String bob = newUser('bob-cursor')
+        String chatId = post('/api/v1/chats', [title: 'walk'], bob).json.id
+        List<String> ids = (1..5).collect {
+            post("/api/v1/chats/${chatId}/messages", [role: 'user', content: "tardigrade note $it"], bob).json.id
+        }
+
+        when:
+        def first = get('/api/v1/search?q=tardigrade&size=2', bob).json
+        List<String> seen = first.items*.id
+        def reply = first
+        List<Object> pages = []
+        while (reply.next != null) {
+            reply = get("/api/v1/search?q=tardigrade&size=2&after=${reply.next}", bob).json
+            pages << reply.page
+            seen += reply.items*.id
+        }
+
+        then:
+        first.page == 0 && first.next instanceof String
+        pages == [null, null]
+        seen.toSet() == ids.toSet()
+        seen.size() == 5
     }
 
     static String enc(String text) {

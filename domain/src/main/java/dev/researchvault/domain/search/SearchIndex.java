@@ -21,8 +21,16 @@ public interface SearchIndex {
 
     /**
      * The items of {@code kinds} that contain every term of {@code query} (case- and diacritics-insensitive), best
-     * first, or newest first when more than {@link #RANKED} match, by page number. The total is exact up to
-     * {@link #RANKED}; beyond it an index may stop counting ({@link SearchResults#totalExact()} false).
+     * first, or newest first when more than {@link #RANKED} match (then unranked: every score 0). The total is exact
+     * up to {@link #RANKED}; beyond it an index may stop counting ({@link SearchResults#totalExact()} false).
+     *
+     * @param page  its number, or 0 with {@code after}; its size
+     * @param after the {@code next} of an earlier answer to the same query, or null for page {@code page}
      */
-    SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page);
+    SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page, SearchCursor after);
+
+    /** Page {@code page} of the items of {@code kinds} that contain every term of {@code query}. */
+    default SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page) {
+        return search(query, kinds, page, null);
+    }
 }

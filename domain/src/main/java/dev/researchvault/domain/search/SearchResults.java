@@ -9,8 +9,9 @@ import dev.researchvault.domain.Page;
  *
  * @param hits       the page; its {@code total} is exact when {@code totalExact}, else at least that many match
  * @param totalExact whether every match was counted
+ * @param next       where the hits after this page start, or null when none follow
  */
-public record SearchResults(Page<SearchHit> hits, boolean totalExact) {
+public record SearchResults(Page<SearchHit> hits, boolean totalExact, SearchCursor next) {
 
     public SearchResults {
         if (!totalExact && hits.total() <= SearchIndex.RANKED) {

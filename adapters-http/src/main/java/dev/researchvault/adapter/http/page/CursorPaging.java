@@ -40,12 +40,19 @@ public record CursorPaging(
      *         {@value PageCursor#INVALID} for an {@code after} that is no cursor token
      */
     public PageRequest request() {
-        if (after == null) {
-            return new PageRequest(page == null ? 0 : page, size);
-        }
-        if (page != null) {
+        return after == null ? numbered() : PageRequest.after(PageCursor.parse(after), size);
+    }
+
+    /**
+     * Page {@code page} (0 when absent) and the size, for an endpoint whose cursors are not list cursors (search):
+     * it reads {@code after} itself.
+     *
+     * @throws RuleViolationException {@value #PAGE_WITH_CURSOR} for both {@code page} and {@code after}
+     */
+    public PageRequest numbered() {
+        if (after != null && page != null) {
             throw new RuleViolationException(PAGE_WITH_CURSOR, "page and after cannot be used together");
         }
-        return PageRequest.after(PageCursor.parse(after), size);
+        return new PageRequest(page == null ? 0 : page, size);
     }
 }

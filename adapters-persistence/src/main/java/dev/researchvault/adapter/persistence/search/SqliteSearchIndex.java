@@ -7,6 +7,7 @@ import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.search.SearchHit;
 import dev.researchvault.domain.search.SearchIndex;
+import dev.researchvault.domain.search.SearchCursor;
 import dev.researchvault.domain.search.SearchKind;
 import dev.researchvault.domain.search.SearchQuery;
 import dev.researchvault.domain.search.SearchResults;
@@ -59,7 +60,7 @@ final class SqliteSearchIndex implements SearchIndex {
     private static final String COLUMNS = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
             + " CASE e.kind WHEN 'message' THEN (SELECT c.title FROM chat c WHERE c.id = e.parent_id)"
             + " ELSE search_text.title END AS title,"
-            + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet, ";
+            + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet, search_text.rowid AS sequence, ";
     /**
      * bm25 needs how many items hold each term, counted over the whole index on its first call: for a phrase of
      * common words that is the 39 ms the count was spared. A newest-first answer orders by nothing it computes,
@@ -75,7 +76,7 @@ final class SqliteSearchIndex implements SearchIndex {
     }
 
     @Override
-    public SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page) {
+    public SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page, SearchCursor after) {
         String match = FtsExpression.of(query);
         List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
                 : kinds.stream().map(SearchKind::wireName).toList();
@@ -85,15 +86,28 @@ final class SqliteSearchIndex implements SearchIndex {
         long total = sql.count(countAll ? COUNT_ALL : "SELECT count(*) FROM (SELECT 1" + from + " LIMIT "
                 + (RANKED + 1) + ")", statement -> bind(statement, match, kindNames));
         // Ranking visits every match; beyond RANKED matches the page is the newest indexed instead, which FTS5
-        // reads in rowid order and stops after the page (docs/search.md, "Broad queries").
-        String select = total > RANKED ? NEWEST_PAGE + from + " ORDER BY search_text.rowid DESC"
-                : RANKED_PAGE + from + " ORDER BY rank, search_text.rowid";
-        List<SearchHit> hits = sql.query(select + " LIMIT ? OFFSET ?", statement -> {
+        // reads in rowid order and stops after the page (docs/search.md, "Broad queries"). A cursor keeps the
+        // order of the answer it came from.
+        boolean newest = after == null ? total > RANKED : after.newest();
+        boolean pastRowid = newest && after != null;
+        long offset = after == null ? page.offset() : newest ? 0 : after.position();
+        String select = newest ? NEWEST_PAGE + from + (pastRowid ? " AND search_text.rowid < ?" : "")
+                + " ORDER BY search_text.rowid DESC" : RANKED_PAGE + from + " ORDER BY rank, search_text.rowid";
+        // One row past the page only tells that more follow.
+        List<Row> rows = sql.query(select + " LIMIT ? OFFSET ?", statement -> {
             int next = bind(statement, match, kindNames);
-            statement.setInt(next, page.size());
-            statement.setLong(next + 1, page.offset());
-        }, SqliteSearchIndex::hit);
-        return new SearchResults(Page.of(hits, page, total), countAll || total <= RANKED);
+            if (pastRowid) {
+                statement.setLong(next++, after.position());
+            }
+            statement.setInt(next, page.size() + 1);
+            statement.setLong(next + 1, offset);
+        }, SqliteSearchIndex::row);
+        List<Row> kept = rows.subList(0, Math.min(rows.size(), page.size()));
+        SearchCursor next = rows.size() <= page.size() ? null : newest
+                ? new SearchCursor(true, kept.get(kept.size() - 1).sequence())
+                : new SearchCursor(false, offset + page.size());
+        return new SearchResults(Page.of(kept.stream().map(Row::hit).toList(), page, total),
+                countAll || total <= RANKED, next);
     }
 
     /** Whether the kinds have at most FEW_ENTRIES entries in all (counted no further): then they are read first. */
@@ -113,6 +127,14 @@ final class SqliteSearchIndex implements SearchIndex {
             statement.setString(i + 2, kinds.get(i));
         }
         return kinds.size() + 2;
+    }
+
+    /** A hit and its place in the index (the FTS rowid), which a newest-first cursor continues after. */
+    private record Row(SearchHit hit, long sequence) {
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        return new Row(hit(row), row.getLong("sequence"));
     }
 
     private static SearchHit hit(ResultSet row) throws SQLException {
