@@ -14,13 +14,12 @@ class HealthHttpSpec extends VaultHttpSpec {
     }
 
     def "liveness answers UP without a session"() {
-        when:
-        Reply reply = get('/health/live')
-
-        then:
-        reply.status == 200
-        reply.contentType.startsWith('application/json')
-        reply.json == [status: 'UP']
+        expect:
+        with(get('/health/live')) {
+            status == 200
+            contentType.startsWith('application/json')
+            json == [status: 'UP']
+        }
     }
 
     def "readiness keeps its documented answer"() {
