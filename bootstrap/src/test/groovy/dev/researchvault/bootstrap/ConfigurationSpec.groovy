@@ -9,6 +9,7 @@ import dev.researchvault.application.account.LoginThrottle
 import dev.researchvault.application.chat.FileSizeLimit
 import dev.researchvault.adapter.http.events.EventStreams
 import dev.researchvault.bootstrap.config.EventsConfiguration
+import dev.researchvault.bootstrap.config.HealthConfiguration
 import dev.researchvault.bootstrap.config.LoginConfiguration
 import dev.researchvault.bootstrap.config.SettingsCacheConfiguration
 import dev.researchvault.domain.LimitExceededException
@@ -18,6 +19,7 @@ import dev.researchvault.domain.settings.SettingsCatalog
 import dev.researchvault.domain.vault.VaultKeys
 import io.micronaut.context.ApplicationContext
 import io.micronaut.context.env.PropertySource
+import io.micronaut.http.server.HttpServerConfiguration
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Duration
@@ -66,6 +68,7 @@ class ConfigurationSpec extends Specification {
             ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
             ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
             ['events.stream-buffer', 9, { it.getBean(EventStreams).buffer() }, 9],
+            ['health.reuse-for', '2s', { it.getBean(HealthConfiguration).reuseFor }, Duration.ofSeconds(2)],
     ]
 
     @TempDir
@@ -164,6 +167,14 @@ class ConfigurationSpec extends Specification {
         context.getBean(VaultConfiguration).slowQueryThreshold == Duration.ofMillis(100)
         context.getBean(SettingsCacheConfiguration).with { [maxUsers, expireAfterAccess] } == [1024L, Duration.ofMinutes(10)]
         context.getBean(SessionConfiguration).with { [idleTimeout, absoluteTimeout] } == [Duration.ofMinutes(30), Duration.ofHours(12)]
+        context.getBean(HealthConfiguration).reuseFor == Duration.ofSeconds(5)
+        context.getProperty('micronaut.server.host', String).get() == '127.0.0.1'
+        corsOrigins(context).every { it.isBlank() }
+    }
+
+    /** The origins Micronaut's CORS filter allows (application.yml's configuration named vault). */
+    private static List<String> corsOrigins(ApplicationContext context) {
+        context.getBean(HttpServerConfiguration.CorsConfiguration).configurations['vault'].allowedOrigins
     }
 
     def "environment variables name the keys the Micronaut way: #variable"() {
@@ -180,6 +191,8 @@ class ConfigurationSpec extends Specification {
         variable             | value                         | read                                                          | expected
         'VAULT_DATA_DIR'     | '/tmp/rv-from-env'            | { it.getBean(VaultLayout).dataDir() }                         | Path.of('/tmp/rv-from-env')
         'PORT'               | '4321'                        | { it.getProperty('micronaut.server.port', Integer).get() }    | 4321
+        'VAULT_HOST'         | '0.0.0.0'                     | { it.getProperty('micronaut.server.host', String).get() }     | '0.0.0.0'
+        'VAULT_CORS_ORIGINS' | 'https://a.example,https://b.example' | { corsOrigins(it) }                                  | ['https://a.example', 'https://b.example']
         'LOGIN_MAX_FAILURES' | '9'                           | { it.getBean(LoginConfiguration).limits().maxPerAddress() }    | 9
         'FILES_MAX_FILE_SIZE'| '2MB'                         | { it.getBean(FileSizeLimit).maxBytes() }                      | 2L * 1024 * 1024
     }
@@ -205,6 +218,7 @@ class ConfigurationSpec extends Specification {
         'settings.defaults-resource'         | ' '
         'vault.slow-query-threshold'         | '-1ms'
         'vault.busy-timeout'                 | 'forever'
+        'health.reuse-for'                   | '-1s'
         'vault.kdf.algorithm'                | 'MD5'
         'sessions.idle-timeout'              | 'never'
     }

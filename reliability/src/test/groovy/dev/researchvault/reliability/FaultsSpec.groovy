@@ -30,7 +30,9 @@ class FaultsSpec extends ReliabilitySpec {
     def setupSpec() {
         Files.createDirectories(dataDir)
         Mounts.tmpfs(dataDir, 256)
-        startServer()
+        // Health must show each fault the moment it is made: no reuse of an earlier check (by default one check
+        // answers GET /health for 5 s, docs/operations.md).
+        startServer(['health.reuse-for': '0s'])
         4.times { User user = newUser('bystander'); bystanders << user; researchOf[user] = research(user) }
     }
 

@@ -72,6 +72,17 @@ class NativeImageMetadataSpec extends Specification {
         included('application.yml') && included('logback.xml')
     }
 
+    /** The API reference's page, served from the jar as a static resource (application.yml, /docs). */
+    static final String DOCS_PAGE = 'META-INF/swagger/views/swagger-ui/index.html'
+
+    def "the API reference's files are in the resource metadata"() {
+        expect:
+        ['index.html', 'res/swagger-ui-bundle.js', 'res/swagger-ui.css'].every {
+            String name = 'META-INF/swagger/views/swagger-ui/' + it
+            resource(name) != null && included(name)
+        }
+    }
+
     def "every Flyway migration is in the resource metadata: #directory"() {
         expect:
         ListedMigrations.scripts(directory).every { included("${directory}/${it}") }
@@ -83,7 +94,7 @@ class NativeImageMetadataSpec extends Specification {
     def "every resource the metadata includes exists"() {
         expect:
         resourcePatterns.every { pattern ->
-            ['application.yml', 'logback.xml', SettingsDefaultsFile.SHIPPED, OpenApiController.LOCATION - 'classpath:']
+            ['application.yml', 'logback.xml', SettingsDefaultsFile.SHIPPED, OpenApiController.LOCATION - 'classpath:', DOCS_PAGE]
                     .plus(['db/vault', 'db/blobs', 'db/registry'].collectMany { dir -> ListedMigrations.scripts(dir).collect { "${dir}/${it}" } })
                     .any { pattern.matcher(it).matches() && resource(it) != null }
         }

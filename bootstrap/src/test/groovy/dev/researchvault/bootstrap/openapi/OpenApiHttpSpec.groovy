@@ -27,4 +27,32 @@ class OpenApiHttpSpec extends VaultHttpSpec {
         Files.exists(copy)
         Files.readString(copy) == get('/openapi.yml').text
     }
+
+    def "the interactive reference at /docs comes from the server itself, without a session, and reads /openapi.yml"() {
+        when:
+        Reply page = get('/docs')
+        List<String> assets = (page.text =~ /"(\/swagger-ui\/res\/[^"]+)"/).collect { it[1] }
+
+        then:
+        page.status == 200
+        page.contentType.startsWith('text/html')
+        page.text.contains("'/openapi.yml'")
+        !page.text.contains('//cdn') && !page.text.contains('https://')
+        assets.containsAll(['/swagger-ui/res/swagger-ui.css', '/swagger-ui/res/swagger-ui-bundle.js',
+                            '/swagger-ui/res/swagger-ui-standalone-preset.js'])
+        assets.every { String asset ->
+            Reply reply = get(asset)
+            reply.status == 200 && reply.bytes.length > 1000 || reply.status == 200 && asset.endsWith('.png')
+        }
+    }
+
+    def "the description declares no global security and one shared Problem schema"() {
+        when:
+        Map description = new org.yaml.snakeyaml.Yaml().load(get('/openapi.yml').text) as Map
+
+        then:
+        description.security == null
+        description.components.securitySchemes.bearer == [type: 'http', scheme: 'bearer']
+        description.components.schemas.Problem.properties.keySet() == ['type', 'title', 'status', 'detail', 'code'] as Set
+    }
 }

@@ -1,5 +1,13 @@
 package dev.researchvault.adapter.http.account;
 
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import dev.researchvault.adapter.http.problem.Problem;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.account.AccountRequests.ChangePasswordRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.CredentialsRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.LoginResponse;
@@ -24,12 +32,23 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 record AuthController(RegisterAccountUseCase register, LoginUseCase login, LogoutUseCase logout,
                       ChangePasswordUseCase changePassword) {
 
+    /** Registers a new account (no session needed). */
+    @ApiResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegisteredResponse.class)))
+    @ApiResponse(responseCode = "400", description = "account.invalid-username: not 1 to 64 of A-Z a-z 0-9 . _ -; "
+            + "account.invalid-password: not 8 to 1024 characters; request.invalid: unreadable JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "account.username-taken (names are compared ignoring case)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/register")
     public HttpResponse<RegisteredResponse> register(@Body CredentialsRequest body) {
         var username = register.register(new RegisterAccountUseCase.RegisterAccountCommand(body.username(), body.password()));
         return HttpResponse.created(new RegisteredResponse(username.value()));
     }
 
+    /** Logs in: a bearer token and its absolute expiry (no session needed). */
+    @ApiResponse(responseCode = "400", description = "request.invalid: unreadable JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "account.invalid-credentials: wrong username or password (one answer for both)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "account.too-many-attempts: too many failed logins; Retry-After says when to try again",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", schema = @Schema(type = "integer")), content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/login")
     public LoginResponse login(HttpRequest<?> request, @Body CredentialsRequest body) {
         // The peer's address, not a forwarded header a client could forge to escape the throttle.
@@ -39,12 +58,20 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
         return new LoginResponse(session.token(), session.expiresAt().toString());
     }
 
+    /** Ends this session: its token stops working. */
+    @Status(HttpStatus.NO_CONTENT)
+    @SessionRequired
     @Post("/logout")
     public HttpResponse<Void> logout(@CurrentSession Session session) {
         logout.logout(session.token());
         return HttpResponse.noContent();
     }
 
+    /** Changes the password: every session of the user ends; backups are re-encrypted. */
+    @Status(HttpStatus.NO_CONTENT)
+    @SessionRequired
+    @ApiResponse(responseCode = "400", description = "account.invalid-password: the new password is not 8 to 1024 characters; "
+            + "request.invalid: unreadable JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/password")
     public HttpResponse<Void> changePassword(@CurrentSession Session session, @Body ChangePasswordRequest body) {
         changePassword.changePassword(session,

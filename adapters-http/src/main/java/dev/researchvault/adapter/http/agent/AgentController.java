@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.agent;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
@@ -38,6 +40,7 @@ import java.util.UUID;
 
 /** The caller's agents, and the start of their executions: {@code /api/v1/agents}. */
 @Controller("/api/v1/agents")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) {
 
@@ -84,6 +87,8 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
         return CursorPageResponse.of(agents.list(session, filter, slice), AgentResponse::of);
     }
 
+    /** One agent of the caller. */
+    @NotFoundAnswer
     @Get("/{id}")
     public AgentResponse get(@CurrentSession Session session, String id) {
         return AgentResponse.of(agents.get(session, agentId(id)));
@@ -94,6 +99,7 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "agent.name-taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Patch("/{id}")
     public AgentResponse update(@CurrentSession Session session, String id, @Body AgentRequest body) {
         AgentChanges changes = new AgentChanges(body.name(), body.description(), body.model(), body.systemPrompt(),
@@ -102,6 +108,8 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
     }
 
     /** Deletes the agent; its chats and executions stay, detached, with the agent's name. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         agents.delete(session, agentId(id));

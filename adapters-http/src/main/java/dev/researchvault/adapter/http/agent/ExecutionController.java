@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.agent;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.agent.AgentMessages.AppendLogRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.LogResponse;
@@ -37,6 +39,7 @@ import java.util.UUID;
 
 /** Executions of the caller's agents, as their engine reports them: {@code /api/v1/executions}. */
 @Controller("/api/v1/executions")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ExecutionController(RunAgentsUseCase executions) {
 
@@ -71,6 +74,8 @@ record ExecutionController(RunAgentsUseCase executions) {
         return CursorPageResponse.of(executions.list(session, filter, slice), ExecutionResponse::of);
     }
 
+    /** One execution. */
+    @NotFoundAnswer
     @Get("/{id}")
     public ExecutionResponse get(@CurrentSession Session session, String id) {
         return ExecutionResponse.of(executions.get(session, executionId(id)));
@@ -86,6 +91,7 @@ record ExecutionController(RunAgentsUseCase executions) {
     @ApiResponse(responseCode = "409", description = "execution.illegal-status-change: the status cannot move there; "
             + "execution.finished: the result of a finished execution is final",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Patch("/{id}")
     public ExecutionResponse update(@CurrentSession Session session, String id, @Body UpdateExecutionRequest body) {
         UUID executionId = executionId(id);
@@ -94,8 +100,10 @@ record ExecutionController(RunAgentsUseCase executions) {
         return ExecutionResponse.of(executions.update(session, executionId, report));
     }
 
+    /** Appends a line to the execution's log. */
     @ApiResponse(responseCode = "400", description = "execution.invalid-log-level: not debug, info, warning or error; "
             + "execution.invalid-log-message", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Post("/{id}/logs")
     @Status(HttpStatus.CREATED)
     public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
@@ -105,6 +113,7 @@ record ExecutionController(RunAgentsUseCase executions) {
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: after is not a whole number the server "
             + "can read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/{id}/logs")
     public List<LogResponse> logs(@CurrentSession Session session, String id,
                                   @QueryValue(defaultValue = "0") long after) {

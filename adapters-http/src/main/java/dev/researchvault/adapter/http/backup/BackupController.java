@@ -1,5 +1,13 @@
 package dev.researchvault.adapter.http.backup;
 
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.backup.BackupUseCases;
@@ -19,25 +27,35 @@ import java.util.List;
 
 /** The caller's backups: names and figures only, never a server path. */
 @Controller("/api/v1/backups")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record BackupController(BackupUseCases backups) {
 
+    /** Takes a verified, encrypted backup of the caller's vault now. */
+    @ApiResponse(responseCode = "201", description = "The backup, written and verified",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackupResponse.class)))
     @Post
     public HttpResponse<BackupResponse> create(@CurrentSession Session session) {
         return HttpResponse.created(BackupResponse.of(backups.createBackup(session)));
     }
 
+    /** The caller's backups, newest first (names and figures, never a server path). */
     @Get
     public List<BackupResponse> list(@CurrentSession Session session) {
         return backups.listBackups(session).stream().map(BackupResponse::of).toList();
     }
 
+    /** Deletes one backup. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{name}")
     public HttpResponse<Void> delete(@CurrentSession Session session, @PathVariable String name) {
         backups.deleteBackup(session, name);
         return HttpResponse.noContent();
     }
 
+    /** Replaces the live vault with the backup, after a safety backup of it; needs the password. */
+    @NotFoundAnswer
     @Post("/{name}/restore")
     public RestoredResponse restore(@CurrentSession Session session, @PathVariable String name,
                                     @Body RestoreRequest body) {

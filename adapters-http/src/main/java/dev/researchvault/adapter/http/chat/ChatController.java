@@ -1,5 +1,8 @@
 package dev.researchvault.adapter.http.chat;
 
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
@@ -41,9 +44,11 @@ import java.util.UUID;
 
 /** Chats and their messages: {@code /api/v1/chats}. */
 @Controller("/api/v1/chats")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
 
+    /** A new chat, of the agent {@code agentId} when given. */
     @Post
     @Status(HttpStatus.CREATED)
     public ChatResponse create(@CurrentSession Session session, @Body CreateChatRequest body) {
@@ -68,18 +73,23 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
                 ChatResponse::of);
     }
 
+    /** One chat. */
+    @NotFoundAnswer
     @Get("/{id}")
     public ChatResponse get(@CurrentSession Session session, String id) {
         return ChatResponse.of(chats.get(session, chatId(id)));
     }
 
     /** Renames the chat and/or moves it to another agent. */
+    @NotFoundAnswer
     @Patch("/{id}")
     public ChatResponse update(@CurrentSession Session session, String id, @Body UpdateChatRequest body) {
         return ChatResponse.of(chats.update(session, chatId(id), body.title(), agentId(body.agentId())));
     }
 
     /** Deletes the chat with its messages; its agent executions stay, detached from it. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         chats.delete(session, chatId(id));
@@ -87,6 +97,7 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     }
 
     /** A message as JSON, files in base64. 413 {@code file.too-large} above the file size limit. */
+    @NotFoundAnswer
     @Post(uri = "/{id}/messages", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.CREATED)
     public MessageResponse post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
@@ -107,6 +118,10 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
             + "chat.invalid-role, chat.invalid-file-name, blob.invalid-mime", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "file.too-large: a file or thumbnail above the file size limit; "
             + "request.too-large: the whole body above the request size limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostMessageRequest.class)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = MultipartMessageRequest.class))})
     @Post(uri = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
     public MessageResponse postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
@@ -120,6 +135,7 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     /** Oldest first. */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
             + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/{id}/messages")
     public PageResponse<MessageResponse> messages(@CurrentSession Session session, String id,
                                                   @QueryValue(defaultValue = "0") int page,

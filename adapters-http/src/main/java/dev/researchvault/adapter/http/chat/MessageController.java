@@ -1,5 +1,8 @@
 package dev.researchvault.adapter.http.chat;
 
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.chat.ChatMessages.EditMessageRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -21,6 +24,7 @@ import java.util.UUID;
 
 /** Single messages: {@code /api/v1/messages/{id}} (their files are served by {@link MessageFileController}). */
 @Controller("/api/v1/messages")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record MessageController(EditMessagesUseCase messages) {
 
@@ -39,6 +43,7 @@ record MessageController(EditMessagesUseCase messages) {
     /** Deletes the message, then the bytes of its files. */
     @ApiResponse(responseCode = "404", description = "chat.message-not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.NO_CONTENT)
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         messages.delete(session, messageId(id));

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.chat;
 
+import dev.researchvault.adapter.http.openapi.FileDownloadAnswers;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.file.FileRequest;
 import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  * without reading them.
  */
 @Controller("/api/v1/messages/{id}/files/{index}")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record MessageFileController(ReadMessageFilesUseCase files) {
 
@@ -30,6 +33,7 @@ record MessageFileController(ReadMessageFilesUseCase files) {
     private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,9}");
 
     /** The file's bytes with its stored media type, length and a strong ETag. */
+    @FileDownloadAnswers
     @Get(produces = MediaType.ALL)
     public HttpResponse<?> file(@CurrentSession Session session, String id, String index,
                                 @RequestBean FileRequest request) {
@@ -38,6 +42,7 @@ record MessageFileController(ReadMessageFilesUseCase files) {
     }
 
     /** The thumbnail of the file; 404 when it has none. */
+    @FileDownloadAnswers
     @Get(uri = "/thumbnail", produces = MediaType.ALL)
     public HttpResponse<?> thumbnail(@CurrentSession Session session, String id, String index,
                                      @RequestBean FileRequest request) {

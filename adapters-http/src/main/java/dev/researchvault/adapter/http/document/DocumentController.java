@@ -1,5 +1,8 @@
 package dev.researchvault.adapter.http.document;
 
+import dev.researchvault.adapter.http.openapi.FileDownloadAnswers;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
@@ -48,6 +51,7 @@ import java.util.UUID;
 
 /** The caller's document library: {@code /api/v1/documents}. */
 @Controller("/api/v1/documents")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSizeLimit, JsonMapper json) {
 
@@ -62,6 +66,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
     @ApiResponse(responseCode = "413", description = "file.too-large: the file above the file size limit; "
             + "request.too-large: the whole body above the request size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = DocumentUploadRequest.class)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
     public DocumentResponse upload(@CurrentSession Session session, @Body MultipartBody body) {
@@ -92,6 +98,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
         return CursorPageResponse.of(documents.list(session, filter, slice), DocumentResponse::of);
     }
 
+    /** One document's facts and groups (its text and file have their own paths). */
+    @NotFoundAnswer
     @Get("/{id}")
     public DocumentResponse get(@CurrentSession Session session, String id) {
         return DocumentResponse.of(documents.get(session, documentId(id)));
@@ -106,12 +114,15 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "document.illegal-status-change",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Patch("/{id}")
     public DocumentResponse update(@CurrentSession Session session, String id, @Body DocumentChangesRequest body) {
         return DocumentResponse.of(documents.update(session, documentId(id), body.changes()));
     }
 
     /** Deletes the document with its file, text, chunks and group memberships. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         documents.delete(session, documentId(id));
@@ -119,6 +130,7 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
     }
 
     /** The document's file with its stored media type, length and a strong ETag (304 on If-None-Match). */
+    @FileDownloadAnswers
     @Get(uri = "/{id}/file", produces = MediaType.ALL)
     public HttpResponse<?> file(@CurrentSession Session session, String id, @RequestBean FileRequest request) {
         return FileResponses.of(documents.download(session, documentId(id), request.ifNoneMatch()), request);
@@ -129,6 +141,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "document.text-too-large: above 10,000,000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Put(uri = "/{id}/text", consumes = MediaType.TEXT_PLAIN)
     public HttpResponse<Void> putPlainText(@CurrentSession Session session, String id, @Nullable @Body String text) {
         documents.putText(session, documentId(id), text == null ? "" : text);
@@ -140,6 +154,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "document.text-too-large: above 10,000,000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Put(uri = "/{id}/text", consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<Void> putJsonText(@CurrentSession Session session, String id, @Body TextRequest body) {
         documents.putText(session, documentId(id), body.text());
@@ -153,6 +169,8 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             array = @ArraySchema(schema = @Schema(implementation = ChunkRequest.class))))
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Put("/{id}/chunks")
     public HttpResponse<Void> replaceChunks(@CurrentSession Session session, String id, @Nullable @Body JsonNode body) {
         UUID documentId = documentId(id);
@@ -163,6 +181,7 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
     /** The document's chunks in index order, by page. */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter, page.invalid-page, page.invalid-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/{id}/chunks")
     public PageResponse<ChunkResponse> chunks(@CurrentSession Session session, String id,
                                               @QueryValue(defaultValue = "0") int page,

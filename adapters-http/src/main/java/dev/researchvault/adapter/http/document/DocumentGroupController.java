@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.document;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.document.DocumentMessages.GroupRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.GroupResponse;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
@@ -30,6 +32,7 @@ import java.util.UUID;
 
 /** The caller's document groups and their members: {@code /api/v1/document-groups}. */
 @Controller("/api/v1/document-groups")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
 
@@ -57,6 +60,8 @@ record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
         return CursorPageResponse.of(groups.list(session, paging.request()), GroupResponse::of);
     }
 
+    /** One group, with its document count. */
+    @NotFoundAnswer
     @Get("/{id}")
     public GroupResponse get(@CurrentSession Session session, String id) {
         return GroupResponse.of(groups.get(session, groupId(id)));
@@ -67,12 +72,15 @@ record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "document-group.name-taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Patch("/{id}")
     public GroupResponse update(@CurrentSession Session session, String id, @Body GroupRequest body) {
         return GroupResponse.of(groups.update(session, groupId(id), body.name(), body.description()));
     }
 
     /** Deletes the group; its documents stay. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         groups.delete(session, groupId(id));
@@ -82,6 +90,7 @@ record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
     /** Puts the document into the group; idempotent. */
     @ApiResponse(responseCode = "404", description = "document-group.not-found; document.not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.NO_CONTENT)
     @Put("/{id}/documents/{documentId}")
     public HttpResponse<Void> addDocument(@CurrentSession Session session, String id, String documentId) {
         groups.addDocument(session, groupId(id), documentId(documentId));
@@ -91,6 +100,7 @@ record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
     /** Takes the document out of the group; idempotent. */
     @ApiResponse(responseCode = "404", description = "document-group.not-found; document.not-found",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.NO_CONTENT)
     @Delete("/{id}/documents/{documentId}")
     public HttpResponse<Void> removeDocument(@CurrentSession Session session, String id, String documentId) {
         groups.removeDocument(session, groupId(id), documentId(documentId));

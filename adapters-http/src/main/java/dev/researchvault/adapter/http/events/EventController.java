@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.events;
 
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
@@ -24,6 +25,7 @@ import org.reactivestreams.Publisher;
  * {@code GET /api/v1/research/{id}/events} (one research's). docs/events.md lists the events.
  */
 @Controller("/api/v1")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record EventController(EventStreams streams) {
 

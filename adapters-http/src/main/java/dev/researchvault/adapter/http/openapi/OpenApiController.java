@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +24,7 @@ import java.util.Optional;
                 description = "Encrypted per-user storage of research, chats and settings. See docs/API.md. "
                         + "Errors are application/problem+json with a stable code. Any request may also answer "
                         + "414 request.uri-too-long (a request line above 4096 bytes) or 431 "
-                        + "request.headers-too-large (headers above 8192 bytes)."),
-        security = @SecurityRequirement(name = "bearer"))
+                        + "request.headers-too-large (headers above 8192 bytes)."))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer")
 @Controller
 @Hidden

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** The research started from a chat: {@code /api/v1/chats/{id}/research}. Its logs are the research logs. */
 @Controller("/api/v1/chats")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ChatResearchController(ManageResearchUseCase research) {
 

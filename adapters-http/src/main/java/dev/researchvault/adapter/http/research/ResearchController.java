@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -36,6 +38,7 @@ import java.util.UUID;
 
 /** Research tasks: {@code /api/v1/research}. */
 @Controller("/api/v1/research")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ResearchController(ManageResearchUseCase research) {
 
@@ -70,12 +73,15 @@ record ResearchController(ManageResearchUseCase research) {
         return CursorPageResponse.of(research.list(session, filter, slice), ResearchResponse::of);
     }
 
+    /** One research. */
+    @NotFoundAnswer
     @Get("/{id}")
     public ResearchResponse get(@CurrentSession Session session, String id) {
         return ResearchResponse.of(research.get(session, researchId(id)));
     }
 
     /** Changes any of status, progress, title, metadata and usage; times follow from the status change. */
+    @NotFoundAnswer
     @Patch("/{id}")
     public ResearchResponse update(@CurrentSession Session session, String id, @Body UpdateResearchRequest body) {
         ResearchStatus status = body.status() == null ? null : ResearchStatus.fromWire(body.status());
@@ -85,6 +91,8 @@ record ResearchController(ManageResearchUseCase research) {
     }
 
     /** Deletes the research with its queries, resources, report and log. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         research.delete(session, researchId(id));

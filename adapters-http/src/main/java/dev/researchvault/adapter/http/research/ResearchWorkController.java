@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
 import dev.researchvault.adapter.http.page.PageResponse;
@@ -42,23 +44,29 @@ import java.util.List;
 
 /** What is recorded for a research: {@code /api/v1/research/{id}/queries|resources|report|logs}. */
 @Controller("/api/v1/research/{id}")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ResearchWorkController(RecordResearchWorkUseCase work) {
 
     static final String MARKDOWN = "text/markdown";
 
+    /** Records a search query of the research. */
+    @NotFoundAnswer
     @Post("/queries")
     @Status(HttpStatus.CREATED)
     public QueryResponse addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
         return QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine()));
     }
 
+    /** The research's queries, in the order added. */
+    @NotFoundAnswer
     @Get("/queries")
     public List<QueryResponse> queries(@CurrentSession Session session, String id) {
         return work.queries(session, researchId(id)).stream().map(QueryResponse::of).toList();
     }
 
     /** Adds up to 500 resources in one transaction. */
+    @NotFoundAnswer
     @Post("/resources")
     @Status(HttpStatus.CREATED)
     public List<ResourceResponse> addResources(@CurrentSession Session session, String id,
@@ -68,8 +76,10 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
                 .map(ResourceResponse::of).toList();
     }
 
+    /** The research's resources, by page. */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
             + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/resources")
     public PageResponse<ResourceResponse> resources(@CurrentSession Session session, String id,
                                                     @QueryValue(defaultValue = "0") int page,
@@ -79,12 +89,17 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     }
 
     /** Replaces the report; its version grows by one. */
+    @NotFoundAnswer
     @Put("/report")
     public ReportResponse putReport(@CurrentSession Session session, String id, @Body PutReportRequest body) {
         return ReportResponse.of(work.putReport(session, researchId(id), body.content(), body.format()));
     }
 
     /** The report as JSON, or its raw text when the client accepts {@code text/markdown} and not JSON. */
+    @ApiResponse(responseCode = "200", description = "The report: JSON, or its text alone for Accept: text/markdown",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportResponse.class)),
+                       @Content(mediaType = MARKDOWN, schema = @Schema(type = "string"))})
+    @NotFoundAnswer
     @Get("/report")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     public HttpResponse<?> report(@CurrentSession Session session, HttpRequest<?> request, String id) {
@@ -96,6 +111,8 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
         return HttpResponse.ok(ReportResponse.of(report)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
+    /** Appends a line to the research's log, with the progress when given. */
+    @NotFoundAnswer
     @Post("/logs")
     @Status(HttpStatus.CREATED)
     public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
@@ -106,6 +123,7 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: after is not a whole number the server "
             + "can read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/logs")
     public List<LogResponse> logs(@CurrentSession Session session, String id,
                                   @QueryValue(defaultValue = "0") long after) {

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.search;
 
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.session.CurrentSession;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Full-text search over the caller's vault: {@code /api/v1/search}. */
 @Controller("/api/v1/search")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record SearchController(SearchUseCase search) {
 

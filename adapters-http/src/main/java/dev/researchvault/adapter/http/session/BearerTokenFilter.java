@@ -25,9 +25,12 @@ public class BearerTokenFilter {
     /**
      * Position among the request filters (lower runs first). Explicit so that filters which look at a request's
      * content can run after this one: a request without a session is a 401 whatever else is wrong with it.
-     * Without an order a filter method runs last.
+     * Without an order a filter method runs last. The value of {@code ServerFilterPhase.SECURITY.order()} (an annotation
+     * needs a constant), so after Micronaut's CORS filter ({@code ServerFilterPhase.METRICS.after()}, 9250): a 401
+     * answered here then still carries the CORS headers an allowed browser origin needs to read it (at 1000 this filter
+     * ran first, and a browser saw only a CORS failure).
      */
-    public static final int ORDER = 1000;
+    public static final int ORDER = 39_000;
 
     /** The request attribute the session travels in, from this filter to {@link SessionArgumentBinder}. */
     static final String SESSION_ATTRIBUTE = "researchvault.session";

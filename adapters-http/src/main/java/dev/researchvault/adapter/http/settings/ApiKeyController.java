@@ -1,5 +1,9 @@
 package dev.researchvault.adapter.http.settings;
 
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyRequest;
@@ -19,14 +23,17 @@ import java.util.List;
 
 /** The caller's API keys. Keys go in; only masked keys ever come out. */
 @Controller("/api/v1/api-keys")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record ApiKeyController(ManageApiKeysUseCase apiKeys) {
 
+    /** The caller's API keys, masked. */
     @Get
     public List<ApiKeyResponse> list(@CurrentSession Session session) {
         return apiKeys.list(session).stream().map(ApiKeyController::toResponse).toList();
     }
 
+    /** Stores (or replaces) the key of a provider; answers it masked. */
     @Put("/{provider}")
     public ApiKeyResponse put(@CurrentSession Session session, String provider, @Body ApiKeyRequest body) {
         boolean active = body.active() == null || body.active();
@@ -34,6 +41,9 @@ record ApiKeyController(ManageApiKeysUseCase apiKeys) {
         return toResponse(apiKeys.save(session, command));
     }
 
+    /** Deletes the key of a provider. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{provider}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String provider) {
         apiKeys.delete(session, provider);

@@ -1,5 +1,9 @@
 package dev.researchvault.adapter.http.settings;
 
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
@@ -31,10 +35,12 @@ import java.util.Optional;
 
 /** The caller's settings: defaults merged with their overrides; changing and resetting one. */
 @Controller("/api/v1/settings")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
                           JsonSettingValues values) {
 
+    /** Every setting with its value, default and whether it is overridden; optionally of one category. */
     @Get
     public List<SettingResponse> list(@CurrentSession Session session, @Nullable @QueryValue String category) {
         return read.list(session, new ListSettingsQuery(Optional.ofNullable(category))).stream()
@@ -42,11 +48,14 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
                 .toList();
     }
 
+    /** One setting. */
+    @NotFoundAnswer
     @Get("/{key}")
     public SettingResponse get(@CurrentSession Session session, String key) {
         return toResponse(read.get(session, key));
     }
 
+    /** Overrides one setting's value. */
     @ApiResponse(responseCode = "400", description = "settings.invalid-value: missing, wrong type, out of range or not an "
             + "option; settings.too-deep: a json value nested more than " + JsonNesting.MAX_DEPTH
             + " levels of arrays and objects", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -57,6 +66,9 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
         return toResponse(change.change(session, command));
     }
 
+    /** Resets one setting to its default. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{key}")
     public HttpResponse<Void> delete(@CurrentSession Session session, String key) {
         reset.reset(session, key);

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.usage;
 
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.adapter.http.usage.UsageMessages.UsageReportResponse;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeParseException;
 
 /** What the caller's model calls cost: {@code /api/v1/usage}. */
 @Controller("/api/v1/usage")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record UsageController(ReadUsageUseCase usage) {
 

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.vault;
 
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.maintenance.MaintainVaultUseCase;
@@ -19,15 +20,18 @@ import java.util.stream.Collectors;
 
 /** Integrity, statistics and compaction of the caller's vault. */
 @Controller("/api/v1/vault")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record VaultController(MaintainVaultUseCase maintenance) {
 
+    /** Checks the integrity of the caller's vault files. */
     @Get("/integrity")
     public IntegrityResponse integrity(@CurrentSession Session session) {
         IntegrityReport report = maintenance.checkIntegrity(session);
         return new IntegrityResponse(word(report.vaultOk()), word(report.blobsOk()), report.details());
     }
 
+    /** Sizes, row counts and free pages of the caller's vault, and its last backup. */
     @Get("/stats")
     public StatsResponse stats(@CurrentSession Session session) {
         MaintainVaultUseCase.VaultStatistics statistics = maintenance.statistics(session);
@@ -37,6 +41,7 @@ record VaultController(MaintainVaultUseCase maintenance) {
         return new StatsResponse(files, statistics.lastBackupAt().map(Instant::toString).orElse(null));
     }
 
+    /** Removes files no message owns any more, then compacts the vault. */
     @Post("/vacuum")
     public VacuumResponse vacuum(@CurrentSession Session session) {
         MaintainVaultUseCase.VacuumReport report = maintenance.vacuum(session);

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.writing;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -34,6 +36,7 @@ import java.util.UUID;
 
 /** Drafts by id, their versions and references: {@code /api/v1/drafts}. */
 @Controller("/api/v1/drafts")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record DraftController(EditDraftsUseCase drafts) {
 
@@ -44,6 +47,7 @@ record DraftController(EditDraftsUseCase drafts) {
     static final String INVALID_LINK = "reference.invalid-link";
 
     /** The latest version. */
+    @NotFoundAnswer
     @Get("/{id}")
     public DraftResponse getDraft(@CurrentSession Session session, String id) {
         return DraftResponse.of(drafts.get(session, draftId(id)));
@@ -56,12 +60,15 @@ record DraftController(EditDraftsUseCase drafts) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "draft.too-large: content above 1,048,576 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Put("/{id}")
     public DraftResponse saveDraft(@CurrentSession Session session, String id, @Body SaveDraftRequest body) {
         return DraftResponse.of(drafts.save(session, draftId(id), body.content(), body.title(), body.baseVersion()));
     }
 
     /** Deletes the draft with every version and reference. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> deleteDraft(@CurrentSession Session session, String id) {
         drafts.delete(session, draftId(id));
@@ -76,6 +83,7 @@ record DraftController(EditDraftsUseCase drafts) {
      */
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter, page.invalid-page, page.invalid-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/{id}/versions")
     public PageResponse<VersionResponse> listVersions(@CurrentSession Session session, String id,
                                                   @QueryValue(defaultValue = "0") int page,
@@ -83,6 +91,8 @@ record DraftController(EditDraftsUseCase drafts) {
         return PageResponse.of(drafts.versions(session, draftId(id), new PageRequest(page, size)), VersionResponse::of);
     }
 
+    /** One version of the draft. */
+    @NotFoundAnswer
     @Get("/{id}/versions/{version}")
     public DraftResponse getVersion(@CurrentSession Session session, String id, String version) {
         return DraftResponse.of(drafts.version(session, draftId(id), versionNumber(version)));
@@ -106,11 +116,15 @@ record DraftController(EditDraftsUseCase drafts) {
     }
 
     /** The references, by position (those without one last), then in the order added. */
+    @NotFoundAnswer
     @Get("/{id}/references")
     public List<ReferenceResponse> listReferences(@CurrentSession Session session, String id) {
         return drafts.references(session, draftId(id)).stream().map(ReferenceResponse::of).toList();
     }
 
+    /** Removes a reference of the draft. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}/references/{referenceId}")
     public HttpResponse<Void> removeReference(@CurrentSession Session session, String id, String referenceId) {
         UUID draft = draftId(id);

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.writing;
 
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -31,6 +33,7 @@ import java.util.UUID;
 
 /** The caller's writing sessions and the drafts they hold: {@code /api/v1/writing-sessions}. */
 @Controller("/api/v1/writing-sessions")
+@SessionRequired
 @ExecuteOn(TaskExecutors.BLOCKING)
 record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraftsUseCase drafts) {
 
@@ -62,6 +65,8 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
         return CursorPageResponse.of(sessions.list(session, paging.request()), SessionResponse::of);
     }
 
+    /** One writing session. */
+    @NotFoundAnswer
     @Get("/{id}")
     public SessionResponse getSession(@CurrentSession Session session, String id) {
         return SessionResponse.of(sessions.get(session, sessionId(id)));
@@ -76,6 +81,8 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
     }
 
     /** Deletes the session with its drafts, their versions and references. */
+    @Status(HttpStatus.NO_CONTENT)
+    @NotFoundAnswer
     @Delete("/{id}")
     public HttpResponse<Void> deleteSession(@CurrentSession Session session, String id) {
         sessions.delete(session, sessionId(id));
@@ -87,6 +94,7 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "draft.too-large: content above 1,048,576 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Post("/{id}/drafts")
     @Status(HttpStatus.CREATED)
     public DraftResponse createDraft(@CurrentSession Session session, String id, @Body NewDraftRequest body) {
@@ -100,6 +108,7 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
      */
     @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @NotFoundAnswer
     @Get("/{id}/drafts")
     public CursorPageResponse<DraftResponse> listDrafts(@CurrentSession Session session, String id,
                                                         @RequestBean CursorPaging paging) {

@@ -1,6 +1,6 @@
 package dev.researchvault.adapter.http.health
 
-import dev.researchvault.application.health.StorageHealth
+import dev.researchvault.application.health.CheckReadinessUseCase
 import dev.researchvault.application.health.StorageHealth.Report
 import dev.researchvault.application.health.StorageHealth.Storage
 import spock.lang.Specification
@@ -9,7 +9,7 @@ class HealthControllerSpec extends Specification {
 
     def "health names the storage's state; only a writable one with working encryption is 200"() {
         given:
-        def controller = new HealthController({ new Report(storage, encryption) } as StorageHealth)
+        def controller = new HealthController({ new Report(storage, encryption) } as CheckReadinessUseCase)
 
         when:
         def response = controller.health()
@@ -30,5 +30,13 @@ class HealthControllerSpec extends Specification {
         Storage.FULL      | false      || 503  | 'DEGRADED' | 'full'
         Storage.READ_ONLY | false      || 503  | 'DEGRADED' | 'read-only'
         Storage.MISSING   | false      || 503  | 'DOWN'     | 'missing'
+    }
+
+    def "liveness answers UP without running the storage check"() {
+        given:
+        def controller = new HealthController({ throw new AssertionError('liveness must not check the storage') } as CheckReadinessUseCase)
+
+        expect:
+        controller.live().status() == 'UP'
     }
 }
