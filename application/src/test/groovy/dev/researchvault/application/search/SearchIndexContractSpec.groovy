@@ -82,6 +82,17 @@ abstract class SearchIndexContractSpec extends Specification {
         message
     }
 
+    /** {@code count} messages "{@code text} n" in one write, the n-th at T0 plus n ms. */
+    List<Message> manyMessages(Chat chat, long count, String text) {
+        inVault {
+            (1..count).collect {
+                Message m = new Message(UUID.randomUUID(), chat.id(), MessageRole.USER, "$text $it", [], T0.plusMillis(it))
+                port(ChatRepository).addMessage(m)
+                m
+            }
+        }
+    }
+
     Agent agent(String name, String description) {
         Agent agent = Agent.create(UUID.randomUUID(), name, description, 'gpt-4o', null, true, [:], T0)
         inVault { port(AgentRepository).add(agent) }
@@ -269,13 +280,7 @@ abstract class SearchIndexContractSpec extends Specification {
     def 'a query that matches more than 2,000 items lists its newest first; a total not counted exactly is more than 2,000'() {
         given:
         Chat c = chat('many')
-        List<Message> messages = inVault {
-            (1..SearchIndex.RANKED + 1).collect {
-                Message m = new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0.plusMillis(it))
-                port(ChatRepository).addMessage(m)
-                m
-            }
-        }
+        List<Message> messages = manyMessages(c, SearchIndex.RANKED + 1, 'common word')
         Message rare = message(c, 'common and rare', T0.plusSeconds(10))
 
         when:
@@ -302,11 +307,7 @@ abstract class SearchIndexContractSpec extends Specification {
     def 'a kind filter answers the same whether the kind is rare or common'() {
         given:
         Chat c = chat('notes')
-        inVault {
-            (1..SearchIndex.RANKED + 1).each {
-                port(ChatRepository).addMessage(new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "lattice $it", [], T0))
-            }
-        }
+        manyMessages(c, SearchIndex.RANKED + 1, 'lattice')
         Agent a = agent('Lattice agent', 'studies lattice models')
         agent('Other', 'nothing to see')
 
@@ -321,13 +322,7 @@ abstract class SearchIndexContractSpec extends Specification {
     def 'a newest-first answer continues by cursor with no gap and no repeat, though the vault changes between pages'() {
         given:
         Chat c = chat('many')
-        List<Message> messages = inVault {
-            (1..SearchIndex.RANKED + 30).collect {
-                Message m = new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0.plusMillis(it))
-                port(ChatRepository).addMessage(m)
-                m
-            }
-        }
+        List<Message> messages = manyMessages(c, SearchIndex.RANKED + 30, 'common word')
         Set<SearchKind> all = EnumSet.allOf(SearchKind)
 
         when: 'pages of 200 by cursor; after the first, a newer match arrives and an older one is edited'

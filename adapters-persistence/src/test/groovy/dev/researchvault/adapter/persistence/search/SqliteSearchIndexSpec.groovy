@@ -62,11 +62,7 @@ class SqliteSearchIndexSpec extends SearchIndexContractSpec {
     def 'beyond 2,000 matches, words are counted exactly on the index; phrases, split words and kind filters just past 2,000'() {
         given:
         Chat c = chat('many')
-        inVault {
-            (1..SearchIndex.RANKED + 1).each {
-                port(ChatRepository).addMessage(new Message(UUID.randomUUID(), c.id(), MessageRole.USER, "common word $it", [], T0))
-            }
-        }
+        manyMessages(c, SearchIndex.RANKED + 1, 'common word')
         (1..5).each { message(c, "common word again $it") }
 
         when:
