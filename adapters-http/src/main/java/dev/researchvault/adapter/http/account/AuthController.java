@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.account;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.account.AccountRequests.ChangePasswordRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.CredentialsRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.LoginResponse;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.temporal.ChronoUnit;
 
 /** Registration, login, logout and password change. The KDF blocks, so these run off the event loop. */
 @Controller("/api/v1/auth")
@@ -27,7 +29,8 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
     @Post("/register")
     public HttpResponse<RegisteredResponse> register(@Body CredentialsRequest body) {
         var username = register.register(new RegisterAccountUseCase.RegisterAccountCommand(body.username(), body.password()));
-        return HttpResponse.created(new RegisteredResponse(username.value()));
+        // The account is the caller's own once they log in: GET /api/v1/account.
+        return Created.at(new RegisteredResponse(username.value()), "/api/v1/account");
     }
 
     @Post("/login")
@@ -36,7 +39,8 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
         String address = request.getRemoteAddress().getAddress() == null ? ""
                 : request.getRemoteAddress().getAddress().getHostAddress();
         Session session = login.login(new LoginUseCase.LoginCommand(body.username(), body.password(), address));
-        return new LoginResponse(session.token(), session.expiresAt().toString());
+        // Milliseconds, like every other time the API writes (the session's own clock may be finer).
+        return new LoginResponse(session.token(), session.expiresAt().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     @Post("/logout")

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.backup;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.backup.BackupUseCases;
@@ -24,7 +25,8 @@ record BackupController(BackupUseCases backups) {
 
     @Post
     public HttpResponse<BackupResponse> create(@CurrentSession Session session) {
-        return HttpResponse.created(BackupResponse.of(backups.createBackup(session)));
+        BackupResponse created = BackupResponse.of(backups.createBackup(session));
+        return Created.at(created, "/api/v1/backups", created.name());
     }
 
     @Get

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.document;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
@@ -64,9 +65,10 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
-    public DocumentResponse upload(@CurrentSession Session session, @Body MultipartBody body) {
+    public HttpResponse<DocumentResponse> upload(@CurrentSession Session session, @Body MultipartBody body) {
         DocumentUpload upload = DocumentUpload.read(body, fileSizeLimit);
-        return DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
+        DocumentResponse uploaded = DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
+        return Created.at(uploaded, "/api/v1/documents", uploaded.id());
     }
 
     /**

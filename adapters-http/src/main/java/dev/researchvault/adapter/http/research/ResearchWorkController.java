@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.created.Created;
 import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
 import dev.researchvault.adapter.http.page.PageResponse;
@@ -49,8 +50,9 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
 
     @Post("/queries")
     @Status(HttpStatus.CREATED)
-    public QueryResponse addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
-        return QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine()));
+    public HttpResponse<QueryResponse> addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
+        return Created.at(QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine())),
+                "/api/v1/research", id, "queries");
     }
 
     @Get("/queries")
@@ -61,11 +63,11 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     /** Adds up to 500 resources in one transaction. */
     @Post("/resources")
     @Status(HttpStatus.CREATED)
-    public List<ResourceResponse> addResources(@CurrentSession Session session, String id,
+    public HttpResponse<List<ResourceResponse>> addResources(@CurrentSession Session session, String id,
                                                @Body List<AddResourceRequest> body) {
         List<NewResource> resources = body.stream().map(ResearchWorkController::toNewResource).toList();
-        return work.addResources(session, researchId(id), resources).stream()
-                .map(ResourceResponse::of).toList();
+        return Created.at(work.addResources(session, researchId(id), resources).stream()
+                .map(ResourceResponse::of).toList(), "/api/v1/research", id, "resources");
     }
 
     @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
@@ -84,12 +86,15 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
         return ReportResponse.of(work.putReport(session, researchId(id), body.content(), body.format()));
     }
 
-    /** The report as JSON, or its raw text when the client accepts {@code text/markdown} and not JSON. */
+    /**
+     * The report as JSON, or the raw text of a markdown report when the client accepts {@code text/markdown} and not
+     * JSON. An html report is answered as JSON only: served raw, a browser would run it on the API's origin.
+     */
     @Get("/report")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     public HttpResponse<?> report(@CurrentSession Session session, HttpRequest<?> request, String id) {
         ResearchReport report = work.report(session, researchId(id));
-        if (wantsMarkdown(request)) {
+        if (ResearchReport.MARKDOWN.equals(report.format()) && wantsMarkdown(request)) {
             return HttpResponse.ok(report.content().getBytes(StandardCharsets.UTF_8))
                     .contentType(MARKDOWN + ";charset=utf-8");
         }
@@ -98,9 +103,9 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
 
     @Post("/logs")
     @Status(HttpStatus.CREATED)
-    public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
-        return LogResponse.of(work.appendLog(session, researchId(id), body.level(), body.message(),
-                body.progress()));
+    public HttpResponse<LogResponse> appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
+        return Created.at(LogResponse.of(work.appendLog(session, researchId(id), body.level(), body.message(),
+                body.progress())), "/api/v1/research", id, "logs");
     }
 
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */

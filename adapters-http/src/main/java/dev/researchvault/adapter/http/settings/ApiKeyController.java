@@ -4,23 +4,29 @@ import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyRequest;
 import dev.researchvault.adapter.http.settings.SettingsMessages.ApiKeyResponse;
+import dev.researchvault.adapter.http.settings.SettingsMessages.RevealApiKeyRequest;
+import dev.researchvault.adapter.http.settings.SettingsMessages.RevealedApiKeyResponse;
+import dev.researchvault.application.settings.RevealApiKeyUseCase;
+import dev.researchvault.application.settings.RevealApiKeyUseCase.RevealedApiKey;
 import dev.researchvault.application.settings.ApiKeySummary;
 import dev.researchvault.application.settings.ManageApiKeysUseCase;
 import dev.researchvault.application.settings.ManageApiKeysUseCase.SaveApiKeyCommand;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
-/** The caller's API keys. Keys go in; only masked keys ever come out. */
+/** The caller's API keys. Keys go in; they come out masked, or in clear only after the owner's password. */
 @Controller("/api/v1/api-keys")
 @ExecuteOn(TaskExecutors.BLOCKING)
-record ApiKeyController(ManageApiKeysUseCase apiKeys) {
+record ApiKeyController(ManageApiKeysUseCase apiKeys, RevealApiKeyUseCase reveal) {
 
     @Get
     public List<ApiKeyResponse> list(@CurrentSession Session session) {
@@ -38,6 +44,15 @@ record ApiKeyController(ManageApiKeysUseCase apiKeys) {
     public HttpResponse<Void> delete(@CurrentSession Session session, String provider) {
         apiKeys.delete(session, provider);
         return HttpResponse.noContent();
+    }
+
+    @Post("/{provider}/reveal")
+    public HttpResponse<RevealedApiKeyResponse> reveal(@CurrentSession Session session, String provider,
+                                                       @Body RevealApiKeyRequest body) {
+        RevealedApiKey key = reveal.reveal(session, provider, body.password());
+        // A key in clear must not stay in a browser's or proxy's cache.
+        return HttpResponse.ok(new RevealedApiKeyResponse(key.provider(), key.key()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private static ApiKeyResponse toResponse(ApiKeySummary key) {

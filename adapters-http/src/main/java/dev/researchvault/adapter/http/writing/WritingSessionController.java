@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.writing;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -45,8 +46,9 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public SessionResponse createSession(@CurrentSession Session session, @Body SessionRequest body) {
-        return SessionResponse.of(sessions.create(session, body.title(), chatId(body)));
+    public HttpResponse<SessionResponse> createSession(@CurrentSession Session session, @Body SessionRequest body) {
+        SessionResponse created = SessionResponse.of(sessions.create(session, body.title(), chatId(body)));
+        return Created.at(created, "/api/v1/writing-sessions", created.id());
     }
 
     /**
@@ -89,8 +91,9 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/drafts")
     @Status(HttpStatus.CREATED)
-    public DraftResponse createDraft(@CurrentSession Session session, String id, @Body NewDraftRequest body) {
-        return DraftResponse.of(drafts.create(session, sessionId(id), body.title(), body.content()));
+    public HttpResponse<DraftResponse> createDraft(@CurrentSession Session session, String id, @Body NewDraftRequest body) {
+        DraftResponse created = DraftResponse.of(drafts.create(session, sessionId(id), body.title(), body.content()));
+        return Created.at(created, "/api/v1/drafts", created.id());
     }
 
     /**
