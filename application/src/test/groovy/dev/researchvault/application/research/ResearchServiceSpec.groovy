@@ -135,7 +135,7 @@ class ResearchServiceSpec extends Specification {
         'fine'                              | 'Deep'      || 'research.invalid-mode'
         'fine'                              | ''          || 'research.invalid-mode'
         'fine'                              | 'a' * 33    || 'research.invalid-mode'
-        'fine'                              | 'deep'      || 'research.invalid-mode'
+        'fine'                              | 'thorough'  || 'research.invalid-mode'
     }
 
     def "for a research the caller does not have (#whose), #operation is 404 research.not-found, and nothing changes"() {

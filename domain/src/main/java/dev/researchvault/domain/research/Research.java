@@ -29,10 +29,10 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
     public static final int MAX_QUERY_LENGTH = 10_000;
     public static final int MAX_TITLE_LENGTH = 500;
     /**
-     * The modes API.md documents: a quick summary or a detailed report. A new research must name one; research stored
-     * before the list was enforced keeps whatever mode it has.
+     * The modes API.md documents: a quick summary, a detailed report, a deep (multi-round) research. A new research
+     * must name one; research stored before the list was enforced keeps whatever mode it has.
      */
-    public static final List<String> MODES = List.of("quick", "detailed");
+    public static final List<String> MODES = List.of("quick", "detailed", "deep");
 
     public Research {
         Objects.requireNonNull(id, "id");

@@ -21,7 +21,7 @@ public record ResearchReport(UUID researchId, String content, String format, int
             throw new RuleViolationException("research.invalid-report",
                     "content is required and must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
-        if (!FORMATS.contains(format)) {
+        if (format == null || !FORMATS.contains(format)) {
             throw new RuleViolationException("research.invalid-report-format",
                     "format must be one of: " + String.join(", ", FORMATS));
         }

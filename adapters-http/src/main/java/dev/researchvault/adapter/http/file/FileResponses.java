@@ -64,7 +64,9 @@ public final class FileResponses {
         // The stored type verbatim: MediaType would drop its parameters (a text file's charset).
         return withTag(response.body(body), content.etag()).header(HttpHeaders.CONTENT_TYPE, content.mime())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.of(content.name()));
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.of(content.name()))
+                // Stated here too: a HEAD answer has no body for the server to take the length from.
+                .header(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
     }
 
     private static void close(InputStream bytes) {
