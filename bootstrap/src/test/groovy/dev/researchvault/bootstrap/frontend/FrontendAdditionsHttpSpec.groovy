@@ -122,11 +122,11 @@ class FrontendAdditionsHttpSpec extends DocumentHttpSupport {
         String id = post('/api/v1/research', [query: 'q', mode: 'quick'], token).json.id
 
         when:
-        def put = put("/api/v1/research/${id}/report", [content: '<h1>r</h1>', format: 'html'], token)
+        def stored = put("/api/v1/research/${id}/report", [content: '<h1>r</h1>', format: 'html'], token)
 
         then:
-        put.status == 200
-        put.json.format == 'html'
+        stored.status == 200
+        stored.json.format == 'html'
         get("/api/v1/research/${id}/report", token, [Accept: 'text/markdown']).contentType.startsWith('application/json')
         get('/api/v1/settings/report.format', token).json.options == ['markdown', 'html']
         put("/api/v1/research/${id}/report", [content: 'r', format: 'pdf'], token).json.code == 'research.invalid-report-format'

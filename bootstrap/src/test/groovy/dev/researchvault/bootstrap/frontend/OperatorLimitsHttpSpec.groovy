@@ -19,10 +19,9 @@ class OperatorLimitsHttpSpec extends DocumentHttpSupport {
         given:
         User owner = user('cap')
         String chat = newChat(owner)
-        List<List> parts = [['role', null, null, 'user']] + (1..4).collect { ['files', "f${it}.txt", 'text/plain', 'x'] }
 
         when:
-        def reply = postMultipart("/api/v1/chats/${chat}/messages", parts, owner.token)
+        def reply = postFiles(owner, chat, 4)
 
         then:
         reply.status == 413
@@ -33,13 +32,15 @@ class OperatorLimitsHttpSpec extends DocumentHttpSupport {
     }
 
     def "as many files as the cap are taken"() {
-        given:
-        User owner = user('cap')
-        String chat = newChat(owner)
-        List<List> parts = [['role', null, null, 'user']] + (1..3).collect { ['files', "f${it}.txt", 'text/plain', 'x'] }
-
         expect:
-        postMultipart("/api/v1/chats/${chat}/messages", parts, owner.token).status == 201
+        User owner = user('cap')
+        postFiles(owner, newChat(owner), 3).status == 201
+    }
+
+    /** A message of {@code count} one-byte files. */
+    Reply postFiles(User owner, String chat, int count) {
+        postMultipart("/api/v1/chats/${chat}/messages",
+                [['role', null, null, 'user']] + (1..count).collect { ['files', "f${it}.txt", 'text/plain', 'x'] }, owner.token)
     }
 
     def "files up to the quota are stored; one that would go over it is 413 vault.quota-exceeded, by either path"() {
