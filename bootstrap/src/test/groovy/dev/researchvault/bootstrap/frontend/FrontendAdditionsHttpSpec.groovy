@@ -147,6 +147,9 @@ class FrontendAdditionsHttpSpec extends DocumentHttpSupport {
         [badSize, noBody, objectForArray]*.json*.detail.toSet().size() == 3
         noBody.json.detail.contains('body')
         objectForArray.json.detail.contains('array')
+
+        and: 'a problem without field errors has no errors member, as before'
+        [badSize, noBody, objectForArray].every { !it.json.containsKey('errors') }
     }
 
     def "a refused batch of resources names every refused item by its index, and adds none"() {
