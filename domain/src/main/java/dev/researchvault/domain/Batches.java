@@ -1,6 +1,5 @@
 package dev.researchvault.domain;
 
-import dev.researchvault.domain.RuleViolationException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,24 +12,17 @@ public final class Batches {
 
     /**
      * {@code each} applied to every item, in order. When it refuses items, one {@link RuleViolationException} is
-     * thrown with the first refusal's code and message (what a single refusal always answered) and a field error per
-     * refused item, named by its index ({@code "0"}, {@code "3"}).
+     * thrown with the first refusal's code and message and a field error per refused item, named by its index
+     * ({@code "0"}, {@code "3"}): see {@link FieldChecks}.
      */
     public static <T, R> List<R> mapAll(List<T> items, Function<T, R> each) {
+        FieldChecks checks = new FieldChecks();
         List<R> mapped = new ArrayList<>(items.size());
-        List<FieldError> refused = new ArrayList<>();
-        RuleViolationException first = null;
         for (int index = 0; index < items.size(); index++) {
-            try {
-                mapped.add(each.apply(items.get(index)));
-            } catch (RuleViolationException refusal) {
-                first = first == null ? refusal : first;
-                refused.add(FieldError.of(Integer.toString(index), refusal));
-            }
+            T item = items.get(index);
+            mapped.add(checks.check(Integer.toString(index), () -> each.apply(item)));
         }
-        if (first != null) {
-            throw new RuleViolationException(first.code(), first.getMessage(), refused);
-        }
+        checks.requireNone();
         return mapped;
     }
 }

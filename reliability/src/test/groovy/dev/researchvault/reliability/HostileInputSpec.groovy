@@ -436,7 +436,7 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['POST', "${r}/resources", [], 'alice']
         cases << ['POST', "${r}/resources", (1..501).collect { [title: 't', url: 'https://x', snippet: 's', sourceType: 'web'] }, 'alice']
         cases << ['POST', "${r}/resources", [[title: 't', url: 'https://x', snippet: 's', sourceType: 'web', queryId: '../x']], 'alice']
-        cases << ['PUT', "${r}/report", [content: 'x', format: 'pdf'], 'alice']
+        cases << ['PUT', "${r}/report", [content: 'x', format: 'html'], 'alice']
         // agents and executions: unreadable, wrongly typed and oversized bodies
         ['{', '[]', 'null', '"text"', '{"name":{"a":1},"model":"m"}', '{"name":"x","model":"m","parameters":[]}',
          '{"name":"x","model":"m","parameters":"p"}', '[' * 100_000, ''].each { cases << ['POST', '/api/v1/agents', it, 'alice'] }

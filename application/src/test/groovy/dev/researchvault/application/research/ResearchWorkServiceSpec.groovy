@@ -264,7 +264,7 @@ class ResearchWorkServiceSpec extends Specification {
         where:
         content | format     || code
         null    | 'markdown' || 'research.invalid-report'
-        '# r'   | 'pdf'      || 'research.invalid-report-format'
+        '# r'   | 'html'     || 'research.invalid-report-format'
         '# r'   | null       || 'research.invalid-report-format'
     }
 

@@ -2,7 +2,6 @@ package dev.researchvault.domain.research;
 
 import dev.researchvault.domain.RuleViolationException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,9 +10,6 @@ import java.util.UUID;
 public record ResearchReport(UUID researchId, String content, String format, int version, Instant updatedAt) {
 
     public static final String MARKDOWN = "markdown";
-    public static final String HTML = "html";
-    /** The formats a report is stored in: the text formats of the {@code report.format} setting. */
-    public static final List<String> FORMATS = List.of(MARKDOWN, HTML);
     public static final int MAX_CONTENT_LENGTH = 5_000_000;
 
     public ResearchReport {
@@ -21,9 +17,8 @@ public record ResearchReport(UUID researchId, String content, String format, int
             throw new RuleViolationException("research.invalid-report",
                     "content is required and must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
-        if (format == null || !FORMATS.contains(format)) {
-            throw new RuleViolationException("research.invalid-report-format",
-                    "format must be one of: " + String.join(", ", FORMATS));
+        if (!MARKDOWN.equals(format)) {
+            throw new RuleViolationException("research.invalid-report-format", "format must be markdown");
         }
     }
 

@@ -86,15 +86,12 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
         return ReportResponse.of(work.putReport(session, researchId(id), body.content(), body.format()));
     }
 
-    /**
-     * The report as JSON, or the raw text of a markdown report when the client accepts {@code text/markdown} and not
-     * JSON. An html report is answered as JSON only: served raw, a browser would run it on the API's origin.
-     */
+    /** The report as JSON, or its raw text when the client accepts {@code text/markdown} and not JSON. */
     @Get("/report")
     @Produces({MediaType.APPLICATION_JSON, MARKDOWN})
     public HttpResponse<?> report(@CurrentSession Session session, HttpRequest<?> request, String id) {
         ResearchReport report = work.report(session, researchId(id));
-        if (ResearchReport.MARKDOWN.equals(report.format()) && wantsMarkdown(request)) {
+        if (wantsMarkdown(request)) {
             return HttpResponse.ok(report.content().getBytes(StandardCharsets.UTF_8))
                     .contentType(MARKDOWN + ";charset=utf-8");
         }
