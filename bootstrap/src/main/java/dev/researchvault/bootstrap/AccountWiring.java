@@ -8,8 +8,11 @@ import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.AccountEvents;
 import dev.researchvault.application.account.AccountState;
 import dev.researchvault.application.account.ChangePassword;
+import dev.researchvault.application.account.ClosedRegistration;
 import dev.researchvault.application.account.ChangePasswordUseCase;
 import dev.researchvault.application.account.DeleteAccount;
+import dev.researchvault.application.account.ReadAccount;
+import dev.researchvault.application.account.ReadAccountUseCase;
 import dev.researchvault.application.account.DeleteAccountUseCase;
 import dev.researchvault.application.account.FailedLoginPadding;
 import dev.researchvault.application.account.Login;
@@ -26,6 +29,7 @@ import dev.researchvault.application.backup.BackupService;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.bootstrap.config.LoginConfiguration;
+import dev.researchvault.bootstrap.config.RegistrationConfiguration;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.vault.VaultKeys;
 import dev.researchvault.domain.vault.VaultMetadata;
@@ -61,8 +65,9 @@ public class AccountWiring {
     }
 
     @Singleton
-    PasswordProof passwordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
-        return new PasswordProof(registry, keys, throttle);
+    PasswordProof passwordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle,
+                                AccountLifecycle lifecycle) {
+        return new PasswordProof(registry, keys, throttle, lifecycle);
     }
 
     /** Where the account use cases meet an account's registry row, files, sessions and lifecycle. */
@@ -72,9 +77,11 @@ public class AccountWiring {
         return new AccountState(registry, vaults, sessions, lifecycle);
     }
 
+    /** {@code vault.registration=closed} refuses every registration (403 {@code account.registration-closed}). */
     @Singleton
-    RegisterAccountUseCase registerAccount(AccountRegistry registry, Vaults vaults, VaultKeys keys, Clock clock) {
-        return new RegisterAccount(registry, vaults, keys, clock);
+    RegisterAccountUseCase registerAccount(AccountRegistry registry, Vaults vaults, VaultKeys keys, Clock clock,
+                                           RegistrationConfiguration registration) {
+        return registration.isOpen() ? new RegisterAccount(registry, vaults, keys, clock) : new ClosedRegistration();
     }
 
     @Singleton
@@ -95,6 +102,11 @@ public class AccountWiring {
     ChangePasswordUseCase changePassword(AccountState state, VaultKeys keys, PasswordProof proof,
                                          BackupService backups, LegacyMigrationOnLogin legacyFileMigration) {
         return new ChangePassword(state, keys, proof, accountEvents(backups, legacyFileMigration));
+    }
+
+    @Singleton
+    ReadAccountUseCase readAccount(PasswordProof proof, CaffeineSessionStore sessions) {
+        return new ReadAccount(proof, sessions);
     }
 
     @Singleton

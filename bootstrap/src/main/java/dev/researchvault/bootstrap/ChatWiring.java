@@ -5,9 +5,11 @@ import dev.researchvault.application.blob.LegacyFileMigration;
 import dev.researchvault.application.blob.LegacyMessageFiles;
 import dev.researchvault.application.blob.LegacyMigrationOnLogin;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.blob.StorageQuota;
 import dev.researchvault.application.chat.ChatService;
 import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.chat.UploadLimits;
 import dev.researchvault.application.chat.MessageEditService;
 import dev.researchvault.application.chat.MessageFileService;
 import dev.researchvault.application.vault.VaultWork;
@@ -15,6 +17,7 @@ import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.StoredBytes;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.WritingRepository;
@@ -36,12 +39,22 @@ public class ChatWiring {
         return new FileSizeLimit(files.getMaxFileSize());
     }
 
+    /**
+     * Every upload's limits: {@code files.max-file-size}, {@code files.max-files-per-message} (default 20) and
+     * {@code files.storage-quota} (default none), shared by message files and documents.
+     */
+    @Singleton
+    UploadLimits uploadLimits(FileSizeLimit fileSizeLimit, FilesConfiguration files, StoredBytes stored) {
+        return new UploadLimits(fileSizeLimit, files.getMaxFilesPerMessage(),
+                new StorageQuota(stored, files.getStorageQuota()));
+    }
+
     @Singleton
     ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                             ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
-                            BlobStore blobs, FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners,
+                            BlobStore blobs, UploadLimits uploadLimits, PendingBlobOwners pendingOwners,
                             ChangeHub events, Clock clock) {
-        return new ChatService(vault, repository, agents, executions, research, writing, blobs, fileSizeLimit,
+        return new ChatService(vault, repository, agents, executions, research, writing, blobs, uploadLimits,
                 pendingOwners, events, clock);
     }
 

@@ -1,7 +1,7 @@
 package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.blob.PendingBlobOwners;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.chat.UploadLimits;
 import dev.researchvault.application.document.DocumentGroupService;
 import dev.researchvault.application.document.DocumentService;
 import dev.researchvault.application.events.ChangeHub;
@@ -23,9 +23,9 @@ public class DocumentWiring {
 
     @Singleton
     DocumentService documentService(VaultWork vault, DocumentRepository documents, DocumentGroupRepository groups,
-                                    WritingRepository writing, BlobStore blobs, FileSizeLimit fileSizeLimit,
+                                    WritingRepository writing, BlobStore blobs, UploadLimits uploadLimits,
                                     PendingBlobOwners pending, ChangeHub events, Clock clock) {
-        return new DocumentService(vault, documents, groups, writing, blobs, fileSizeLimit, pending, events, clock);
+        return new DocumentService(vault, documents, groups, writing, blobs, uploadLimits, pending, events, clock);
     }
 
     @Singleton

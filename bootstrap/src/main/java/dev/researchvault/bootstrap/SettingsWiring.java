@@ -4,7 +4,9 @@ import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
 import dev.researchvault.adapter.persistence.settings.JdbcSettingsStore;
 import dev.researchvault.adapter.persistence.settings.SettingsDefaultsFile;
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
+import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.settings.ApiKeyService;
+import dev.researchvault.application.settings.RevealApiKey;
 import dev.researchvault.application.settings.SettingsService;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.bootstrap.config.SettingsCacheConfiguration;
@@ -40,5 +42,10 @@ public class SettingsWiring {
     @Singleton
     ApiKeyService apiKeyService(ApiKeyStore store, VaultWork vault, Clock clock) {
         return new ApiKeyService(store, vault, clock);
+    }
+
+    @Singleton
+    RevealApiKey revealApiKey(PasswordProof proof, ApiKeyStore store, VaultWork vault, Clock clock) {
+        return new RevealApiKey(proof, store, vault, clock);
     }
 }

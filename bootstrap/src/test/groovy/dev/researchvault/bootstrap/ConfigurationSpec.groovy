@@ -5,7 +5,12 @@ import dev.researchvault.adapter.persistence.session.SessionConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultConfiguration
 import dev.researchvault.adapter.persistence.vault.VaultLayout
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher
+import dev.researchvault.application.account.ClosedRegistration
 import dev.researchvault.application.account.LoginThrottle
+import dev.researchvault.application.account.RegisterAccount
+import dev.researchvault.application.account.RegisterAccountUseCase
+import dev.researchvault.application.blob.StorageQuota
+import dev.researchvault.application.chat.UploadLimits
 import dev.researchvault.application.chat.FileSizeLimit
 import dev.researchvault.adapter.http.events.EventStreams
 import dev.researchvault.bootstrap.config.EventsConfiguration
@@ -64,6 +69,9 @@ class ConfigurationSpec extends Specification {
             ['login.slowdown', '2s', { it.getBean(LoginConfiguration).limits().slowdown() }, Duration.ofSeconds(2)],
             ['login.max-wait', '1s', { it.getBean(LoginConfiguration).limits().maxWait() }, Duration.ofSeconds(1)],
             ['files.max-file-size', '1KB', { it.getBean(FileSizeLimit).maxBytes() }, 1024L],
+            ['files.max-files-per-message', 3, { it.getBean(UploadLimits).maxFilesPerMessage() }, 3],
+            ['files.storage-quota', '2MB', { it.getBean(UploadLimits).quota().maxBytes() }, 2L * 1024 * 1024],
+            ['vault.registration', 'closed', { it.getBean(RegisterAccountUseCase) instanceof ClosedRegistration }, true],
             ['events.heartbeat', '2s', { it.getBean(EventStreams).heartbeat() }, Duration.ofSeconds(2)],
             ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
             ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
@@ -195,6 +203,7 @@ class ConfigurationSpec extends Specification {
         'VAULT_CORS_ORIGINS' | 'https://a.example,https://b.example' | { corsOrigins(it) }                                  | ['https://a.example', 'https://b.example']
         'LOGIN_MAX_FAILURES' | '9'                           | { it.getBean(LoginConfiguration).limits().maxPerAddress() }    | 9
         'FILES_MAX_FILE_SIZE'| '2MB'                         | { it.getBean(FileSizeLimit).maxBytes() }                      | 2L * 1024 * 1024
+        'VAULT_REGISTRATION' | 'closed'                      | { it.getBean(RegisterAccountUseCase) instanceof ClosedRegistration } | true
     }
 
     def "#key = #value stops the start-up with a message naming the key"() {
@@ -221,6 +230,19 @@ class ConfigurationSpec extends Specification {
         'health.reuse-for'                   | '-1s'
         'vault.kdf.algorithm'                | 'MD5'
         'sessions.idle-timeout'              | 'never'
+        'vault.registration'                 | 'maybe'
+        'files.max-files-per-message'        | -1
+        'files.storage-quota'                | 'lots'
+    }
+
+    def "by default registration is open, 20 files go in a message and there is no storage quota"() {
+        when:
+        start([:])
+
+        then:
+        context.getBean(RegisterAccountUseCase) instanceof RegisterAccount
+        context.getBean(UploadLimits).maxFilesPerMessage() == 20
+        context.getBean(UploadLimits).quota().maxBytes() == StorageQuota.UNLIMITED
     }
 
     /** The keys of the configuration table: `a.b.c` / `d` stands for a.b.c and a.b.d; env variables are checked above. */

@@ -9,7 +9,7 @@ package dev.researchvault.domain;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, RuleViolationException, UnauthenticatedException,
-        TooManyAttemptsException, LimitExceededException, UnavailableException {
+        TooManyAttemptsException, LimitExceededException, UnavailableException, ForbiddenException {
 
     private final String code;
 

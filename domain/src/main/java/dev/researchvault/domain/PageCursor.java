@@ -26,7 +26,9 @@ public record PageCursor(Listing list, Instant time, long sequence) {
 
     /** The lists that page by cursor. */
     public enum Listing {
-        RESEARCH, CHATS, AGENTS, EXECUTIONS, DOCUMENTS, DOCUMENT_GROUPS, WRITING_SESSIONS, DRAFTS;
+        RESEARCH, CHATS, AGENTS, EXECUTIONS, DOCUMENTS, DOCUMENT_GROUPS, WRITING_SESSIONS, DRAFTS,
+        /** A chat's messages: the one list read oldest first, so its cursor is a position just before later items. */
+        MESSAGES;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -318,6 +318,44 @@ class HostileInputSpec extends ReliabilitySpec {
         cases << ['logs ?after=99999999999999999999', 'GET', "/api/v1/research/${research}/logs?after=99999999999999999999",
                   null, [:], 400, 'request.invalid-parameter']
         cases.addAll(agentRequests(nested))
+        cases.addAll(issue18Requests())
+        cases
+    }
+
+    /**
+     * Issue 18: the endpoints a frontend asked for (batch settings, key reveal, messages by cursor) and the values they
+     * now check (URL and time-zone settings, research modes, files per message), in the same form as
+     * {@link #issue12Requests()}.
+     */
+    List<List> issue18Requests() {
+        def messages = '/api/v1/chats/CHAT/messages'
+        List<List> cases = []
+        cases << ['a file URL for the model endpoint', 'PUT', '/api/v1/settings/llm.endpoint_url', [value: "file:///${MARKER}"],
+                  [:], 400, 'settings.invalid-value']
+        cases << ['a time zone on Mars', 'PUT', '/api/v1/settings/app.timezone', [value: "Mars/${MARKER}"], [:], 400,
+                  'settings.invalid-value']
+        cases << ['a batch of settings with one file URL', 'PATCH', '/api/v1/settings',
+                  ['app.theme': 'dark', 'llm.endpoint_url': "file:///${MARKER}"], [:], 400, 'settings.invalid-value']
+        cases << ['a batch of settings with an unknown key', 'PATCH', '/api/v1/settings', ['app.theme': 'dark', 'no.such': MARKER],
+                  [:], 400, 'settings.invalid-value']
+        cases << ['a batch of settings nested 999 deep', 'PATCH', '/api/v1/settings',
+                  "{\"app.shortcuts\":${'[' * 999}${']' * 999},\"llm.model\":\"${MARKER}\"}" as String, [:], 400,
+                  'settings.invalid-value']
+        cases << ['a batch of settings that is an array', 'PATCH', '/api/v1/settings', "[\"${MARKER}\"]" as String, [:], 400,
+                  'request.invalid-body']
+        cases << ['a key reveal with a wrong password', 'POST', '/api/v1/api-keys/openai/reveal', [password: MARKER], [:], 403,
+                  'account.password-mismatch']
+        cases << ['a key reveal of a provider that is no name', 'POST', '/api/v1/api-keys/UPPER/reveal', [password: MARKER], [:],
+                  400, 'api-key.invalid-provider']
+        cases << ['a research mode nobody documented', 'POST', '/api/v1/research', [query: MARKER, mode: 'thorough'], [:], 400,
+                  'research.invalid-mode']
+        cases << ['messages after a cursor that is none', 'GET', "${messages}?after=not-a-cursor", null, [:], 400,
+                  'page.invalid-cursor']
+        cases << ['messages by page and cursor at once', 'GET', "${messages}?page=1&after=not-a-cursor", null, [:], 400,
+                  'page.page-with-cursor']
+        cases << ['a message with 21 files', 'POST', messages,
+                  [role: 'user', content: MARKER, files: (0..20).collect { [name: "f${it}.txt", mime: 'text/plain', data: 'eA=='] }],
+                  [:], 413, 'chat.too-many-files']
         cases
     }
 

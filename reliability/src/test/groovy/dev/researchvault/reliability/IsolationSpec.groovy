@@ -100,6 +100,9 @@ class IsolationSpec extends ReliabilitySpec {
         'DELETE' | '/api/v1/backups/{backup}'               | null                                                              | 404
         'POST'   | '/api/v1/backups/{backup}/restore'       | [password: bob.password]                                          | 404
         'DELETE' | '/api/v1/api-keys/{provider}'            | null                                                              | 404
+        'POST'   | '/api/v1/api-keys/{provider}/reveal'     | [password: bob.password]                                          | 404
+        'PATCH'  | '/api/v1/research/{research}'            | [status: 'cancelled']                                             | 404
+        'GET'    | '/api/v1/chats/{chat}/messages?size=1'   | null                                                              | 404
         'GET'    | '/api/v1/agents/{agent}'                 | null                                                              | 404
         'PATCH'  | '/api/v1/agents/{agent}'                 | [name: 'bob took it', active: false]                              | 404
         'DELETE' | '/api/v1/agents/{agent}'                 | null                                                              | 404
@@ -216,6 +219,27 @@ class IsolationSpec extends ReliabilitySpec {
         api.get('/api/v1/vault/stats', bob.token).json.files['vault.db'].rowCounts.research_log == 0
     }
 
+    def "Bob's account, his several settings at once and his key reveal concern only him"() {
+        given:
+        assert api.put('/api/v1/api-keys/bob-provider', [key: 'sk-bob-0123456789abcdef'], bob.token).status == 200
+        extraSecrets << 'sk-bob-0123456789abcdef'
+
+        when:
+        def account = api.get('/api/v1/account', bob.token)
+        def patched = api.patch('/api/v1/settings', ['backup.max_count': 9, 'app.theme': 'dark'], bob.token)
+        def revealed = api.post('/api/v1/api-keys/bob-provider/reveal', [password: bob.password], bob.token)
+
+        then:
+        account.status == 200
+        account.json.username == bob.name
+        !account.text.contains('ann')
+        patched.status == 200
+        revealed.json.key == 'sk-bob-0123456789abcdef'
+        api.get('/api/v1/settings/backup.max_count', ann.token).json.value == 5
+        !api.get('/api/v1/settings/app.theme', ann.token).json.overridden
+        api.get('/api/v1/account', ann.token).json.username == ann.name
+    }
+
     def "Ann's data is whole after all of Bob's attempts"() {
         expect:
         api.get("/api/v1/research/${annIds.research}", ann.token).json.progress == 0
@@ -226,6 +250,8 @@ class IsolationSpec extends ReliabilitySpec {
         api.get("/api/v1/chats/${annIds.chat}/messages", ann.token).json.total == 1
         api.get('/api/v1/backups', ann.token).json*.name == [annIds.backup]
         api.get('/api/v1/api-keys', ann.token).json*.provider == [annIds.provider]
+        api.get('/api/v1/api-keys', ann.token).json[0].lastUsedAt == null
+        api.get("/api/v1/research/${annIds.research}", ann.token).json.status == 'pending'
         !filesServed || api.get("/api/v1/messages/${annIds.message}/files/0", ann.token).status == 200
         api.get("/api/v1/agents/${annIds.agent}", ann.token).json.with { name == 'ann agent' && active }
         api.get("/api/v1/executions/${annIds.execution}", ann.token).json.with { status == 'running' && output == null }

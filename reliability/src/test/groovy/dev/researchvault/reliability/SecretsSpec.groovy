@@ -74,6 +74,17 @@ class SecretsSpec extends ReliabilitySpec {
         put.status == 200
         !put.text.contains(apiKey)
         !api.get('/api/v1/api-keys', user.token).text.contains(apiKey)
+
+        when: 'its owner reveals it (issue 18): the answer holds it, the log only that it was revealed'
+        def wrong = api.post('/api/v1/api-keys/openai/reveal', [password: 'not the password'], user.token)
+        def revealed = api.post('/api/v1/api-keys/openai/reveal', [password: user.password], user.token)
+
+        then:
+        wrong.status == 403
+        !wrong.text.contains(apiKey)
+        revealed.json.key == apiKey
+        revealed.header('Cache-Control') == 'no-store'
+        server.log.contains('event=api-key.revealed')
     }
 
     def "an idle session expires"() {

@@ -85,6 +85,15 @@ public final class AccountLifecycle {
         }
     }
 
+    /**
+     * Whether {@code session}'s key is still the account's, read without the lock: good enough to tell a stale
+     * session (401) from a wrong password (403) when a re-proof fails, never to guard a change.
+     */
+    public boolean isCurrent(Session session) {
+        Account account = account(session.userId());
+        return !account.deleted && session.generation() == account.generation;
+    }
+
     /** Whether the account was deleted in this process's lifetime. */
     public boolean isDeleted(UserId user) {
         return account(user).deleted;

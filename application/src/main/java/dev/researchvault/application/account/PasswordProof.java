@@ -1,6 +1,6 @@
 package dev.researchvault.application.account;
 
-import dev.researchvault.domain.UnauthenticatedException;
+import dev.researchvault.domain.ForbiddenException;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.account.Password;
 import dev.researchvault.domain.account.UserAccount;
@@ -11,7 +11,8 @@ import dev.researchvault.domain.vault.VaultKeys;
  * Re-proves the password of a logged-in user before a sensitive step (password change, account deletion,
  * restore): the offered password must derive the session's key. Failures count towards the login throttle.
  */
-public record PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle) {
+public record PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrottle throttle,
+                            AccountLifecycle lifecycle) {
 
     /** Re-proofs come from a logged-in session: they share one throttle "address" per name. */
     private static final String SESSION_ADDRESS = "session";
@@ -26,7 +27,8 @@ public record PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrot
     /**
      * The key {@code offered} derives, when it is the session's key; the caller wipes it.
      *
-     * @throws UnauthenticatedException when the password is wrong
+     * @throws ForbiddenException {@code account.password-mismatch} when the password is wrong (counted by the
+     *                            login throttle like a failed login)
      */
     public MasterKey prove(Session session, Password offered) {
         UserAccount account = accountOf(session);
@@ -35,7 +37,11 @@ public record PasswordProof(AccountRegistry registry, VaultKeys keys, LoginThrot
             if (!key.sameAs(session.key())) {
                 key.destroy();
                 attempt.failed();
-                throw AccountErrors.invalidCredentials();
+                // A session ended by a password change elsewhere cannot match either: that is its 401, not a typo.
+                if (!lifecycle.isCurrent(session)) {
+                    throw AccountLifecycle.staleSession();
+                }
+                throw AccountErrors.passwordMismatch();
             }
             attempt.succeeded();
             return key;

@@ -1,5 +1,6 @@
 package dev.researchvault.application.account;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.account.AccountRegistry;
 import dev.researchvault.domain.account.Password;
 import dev.researchvault.domain.account.UserAccount;
@@ -20,8 +21,11 @@ public record RegisterAccount(AccountRegistry registry, Vaults vaults, VaultKeys
 
     @Override
     public Username register(RegisterAccountCommand command) {
-        Username username = new Username(command.username());
-        try (Password password = Password.newPassword(command.password())) {
+        // Both fields are checked before either is refused, so a sign-up form can mark both at once.
+        FieldChecks fields = new FieldChecks();
+        Username username = fields.check("username", () -> new Username(command.username()));
+        try (Password password = fields.check("password", () -> Password.newPassword(command.password()))) {
+            fields.requireNone();
             if (registry.findByUsername(username).isPresent()) {
                 throw AccountErrors.usernameTaken();
             }

@@ -36,4 +36,7 @@ public interface SessionStore {
 
     /** Ends every session of the user. Idempotent. */
     void closeAll(UserId user);
+
+    /** How many sessions of the user are live now. Does not count as activity. */
+    int liveSessionsOf(UserId user);
 }

@@ -47,7 +47,7 @@ public final class ChatService implements ManageChatsUseCase {
      */
     public ChatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                        ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
-                       BlobStore blobs, FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners,
+                       BlobStore blobs, UploadLimits uploadLimits, PendingBlobOwners pendingOwners,
                        ChangeFeed events, Clock clock) {
         this.vault = vault;
         this.repository = repository;
@@ -55,7 +55,7 @@ public final class ChatService implements ManageChatsUseCase {
         this.executions = executions;
         this.research = research;
         this.writing = writing;
-        this.attachments = new MessageAttachments(blobs, fileSizeLimit);
+        this.attachments = new MessageAttachments(blobs, uploadLimits);
         this.pendingOwners = pendingOwners;
         this.events = events;
         this.clock = clock;

@@ -16,24 +16,26 @@ import java.util.UUID;
 final class MessageAttachments {
 
     private final BlobStore blobs;
-    private final FileSizeLimit limit;
+    private final UploadLimits limits;
 
-    MessageAttachments(BlobStore blobs, FileSizeLimit limit) {
+    MessageAttachments(BlobStore blobs, UploadLimits limits) {
         this.blobs = blobs;
-        this.limit = limit;
+        this.limits = limits;
     }
 
     /**
      * The metadata the message row keeps for {@code files}, index = position.
      *
-     * @throws dev.researchvault.domain.LimitExceededException {@code file.too-large} when a file or thumbnail is above the limit
+     * @throws dev.researchvault.domain.LimitExceededException {@code chat.too-many-files} for more files than a
+     *         message may carry; {@code file.too-large} when a file or thumbnail is above the limit
      */
     List<MessageFile> describe(List<NewFile> files) {
+        limits.checkFileCount(files.size());
         List<MessageFile> described = new ArrayList<>(files.size());
         for (NewFile file : files) {
-            limit.check(file.data().length);
+            limits.fileSize().check(file.data().length);
             if (file.hasThumbnail()) {
-                limit.check(file.thumbnail().length);
+                limits.fileSize().check(file.thumbnail().length);
             }
             described.add(new MessageFile(described.size(), file.name(), file.mime(), file.data().length,
                     file.hasThumbnail()));
@@ -42,10 +44,14 @@ final class MessageAttachments {
     }
 
     /**
-     * Saves the bytes of {@code files} for message {@code messageId}. All or nothing: when one save fails,
-     * those already saved are deleted before the failure is passed on.
+     * Saves the bytes of {@code files} for message {@code messageId}, once the storage quota admits them all. All or
+     * nothing: when one save fails, those already saved are deleted before the failure is passed on.
+     *
+     * @throws dev.researchvault.domain.LimitExceededException {@code vault.quota-exceeded}, nothing stored
      */
     void store(UUID messageId, List<NewFile> files) {
+        limits.quota().admit(files.stream()
+                .mapToLong(file -> file.data().length + (file.hasThumbnail() ? file.thumbnail().length : 0L)).sum());
         try {
             for (int index = 0; index < files.size(); index++) {
                 NewFile file = files.get(index);

@@ -15,6 +15,7 @@ import dev.researchvault.domain.blob.BlobInfo;
 import dev.researchvault.domain.blob.BlobKey;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.chat.ChatRepository;
+import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageFile;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
@@ -39,20 +40,26 @@ public record MessageFileService(VaultWork vault, ChatRepository messages, BlobS
             throw notFound();
         }
         return vault.inVault(caller, () -> {
-            MessageFile file = messages.findMessage(messageId)
-                    .flatMap(message -> message.files().stream().filter(f -> f.index() == index).findFirst())
+            Message message = messages.findMessage(messageId).orElseThrow(MessageFileService::notFound);
+            MessageFile file = message.files().stream().filter(f -> f.index() == index).findFirst()
                     .orElseThrow(MessageFileService::notFound);
-            if (thumbnail && !file.hasThumbnail()) {
-                throw notFound();
-            }
-            BlobKey key = thumbnail ? BlobKey.thumbnail(messageId, index) : BlobKey.file(messageId, index);
-            Optional<BlobInfo> stored = blobs.info(key);
-            if (stored.isEmpty()) {
-                return fromRow(key, file, ifNoneMatch);
-            }
-            // Deleted between the two reads (its chat was deleted meanwhile): as if it had never been there.
-            return BlobDownloads.of(blobs, key, stored.get(), ifNoneMatch).orElseThrow(MessageFileService::notFound);
+            // A file is saved under its name; a thumbnail is shown, so it has none.
+            return bytesOf(messageId, file, thumbnail, ifNoneMatch)
+                    .describedAs(thumbnail ? null : file.name(), message.createdAt());
         });
+    }
+
+    private FileDownload bytesOf(UUID messageId, MessageFile file, boolean thumbnail, String ifNoneMatch) {
+        if (thumbnail && !file.hasThumbnail()) {
+            throw notFound();
+        }
+        BlobKey key = thumbnail ? BlobKey.thumbnail(messageId, file.index()) : BlobKey.file(messageId, file.index());
+        Optional<BlobInfo> stored = blobs.info(key);
+        if (stored.isEmpty()) {
+            return fromRow(key, file, ifNoneMatch);
+        }
+        // Deleted between the two reads (its chat was deleted meanwhile): as if it had never been there.
+        return BlobDownloads.of(blobs, key, stored.get(), ifNoneMatch).orElseThrow(MessageFileService::notFound);
     }
 
     private FileDownload fromRow(BlobKey key, MessageFile file, String ifNoneMatch) {

@@ -7,7 +7,7 @@ import dev.researchvault.application.blob.BlobDownloads;
 import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.PendingBlobOwners;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.chat.UploadLimits;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.Page;
@@ -42,7 +42,7 @@ import java.util.UUID;
  * first and the bytes after, for the same reason.
  */
 public record DocumentService(VaultWork vault, DocumentRepository documents, DocumentGroupRepository groups,
-                              WritingRepository writing, BlobStore blobs, FileSizeLimit fileSizeLimit,
+                              WritingRepository writing, BlobStore blobs, UploadLimits uploadLimits,
                               PendingBlobOwners pending, ChangeFeed events, Clock clock)
         implements ManageDocumentsUseCase {
 
@@ -51,11 +51,12 @@ public record DocumentService(VaultWork vault, DocumentRepository documents, Doc
 
     @Override
     public DocumentView upload(Session caller, Document.NewDocument fields, String mime, byte[] bytes) {
-        fileSizeLimit.check(bytes.length);
+        uploadLimits.fileSize().check(bytes.length);
         BlobInfo.requireValidMime(mime);
         UUID id = UUID.randomUUID();
         try (PendingBlobOwners.Registration ignored = pending.register(id)) {
             return vault.inVault(caller, () -> {
+                uploadLimits.quota().admit(bytes.length);
                 BlobInfo stored = blobs.save(BlobKey.file(id, 0), mime, bytes);
                 try {
                     Document document = Document.create(id, fields, stored, now());
@@ -125,9 +126,10 @@ public record DocumentService(VaultWork vault, DocumentRepository documents, Doc
     @Override
     public FileDownload download(Session caller, UUID id, String ifNoneMatch) {
         return vault.inVault(caller, () -> {
-            existing(id);
+            Document document = existing(id);
             // No bytes for an existing row cannot follow from our write order; answered as not found all the same.
-            return BlobDownloads.of(blobs, BlobKey.file(id, 0), ifNoneMatch).orElseThrow(DocumentErrors::documentNotFound);
+            return BlobDownloads.of(blobs, BlobKey.file(id, 0), ifNoneMatch).orElseThrow(DocumentErrors::documentNotFound)
+                    .describedAs(document.title(), document.createdAt());
         });
     }
 

@@ -4,6 +4,7 @@ import dev.researchvault.application.account.Session;
 import dev.researchvault.application.events.ChangeEvents;
 import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.Batches;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
@@ -46,7 +47,8 @@ public record ResearchWorkService(VaultWork vault, ResearchRepository repository
                     "send between 1 and " + MAX_RESOURCES_PER_CALL + " resources per call");
         }
         Instant now = now();
-        List<ResearchResource> added = resources.stream().map(resource -> toResource(researchId, resource, now)).toList();
+        // Every refused resource is named by its index, so a client can fix them all at once.
+        List<ResearchResource> added = Batches.mapAll(resources, resource -> toResource(researchId, resource, now));
         return inResearch(caller, researchId, () -> vault.inTransaction(() -> {
             requireKnownQueries(researchId, added);
             repository.addResources(added);

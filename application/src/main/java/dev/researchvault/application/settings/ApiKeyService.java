@@ -9,6 +9,8 @@ import dev.researchvault.domain.apikey.ApiKeySecret;
 import dev.researchvault.domain.apikey.ApiKeyStore;
 import dev.researchvault.domain.apikey.ProviderName;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +26,7 @@ public record ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock)
     @Override
     public ApiKeySummary save(Session session, SaveApiKeyCommand command) {
         ApiKey key = ApiKey.stored(new ProviderName(command.provider()), ApiKeySecret.of(command.key()),
-                command.description(), command.active(), clock.instant());
+                command.description(), command.active(), now());
         vault.inTransaction(session, () -> {
             store.save(key);
             return key;
@@ -36,8 +38,17 @@ public record ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock)
     public void delete(Session session, String provider) {
         ProviderName name = new ProviderName(provider);
         if (!vault.inTransaction(session, () -> store.remove(name))) {
-            throw new NotFoundException("api-key.not-found", "there is no API key for this provider");
+            throw notFound();
         }
+    }
+
+    static NotFoundException notFound() {
+        return new NotFoundException("api-key.not-found", "there is no API key for this provider");
+    }
+
+    /** Times of keys are kept to the millisecond, like every other time the API writes. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override
@@ -45,7 +56,7 @@ public record ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock)
         ProviderName name = new ProviderName(provider);
         return vault.inTransaction(owner, () -> {
             Optional<ApiKey> usable = store.find(name).filter(ApiKey::active);
-            usable.ifPresent(key -> store.markUsed(name, clock.instant()));
+            usable.ifPresent(key -> store.markUsed(name, now()));
             return usable.map(ApiKey::secret);
         });
     }

@@ -3,12 +3,19 @@ package dev.researchvault.application.settings;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.vault.VaultOwner;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.DomainException;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.RuleViolationException.FieldError;
 import dev.researchvault.domain.settings.EffectiveSetting;
 import dev.researchvault.domain.settings.SettingDefinition;
 import dev.researchvault.domain.settings.SettingValue;
 import dev.researchvault.domain.settings.SettingsCatalog;
 import dev.researchvault.domain.settings.SettingsStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Settings: the catalog's defaults merged with the overrides each user keeps in their vault. */
 public record SettingsService(SettingsCatalog catalog, SettingsStore store, VaultWork vault)
@@ -36,6 +43,31 @@ public record SettingsService(SettingsCatalog catalog, SettingsStore store, Vaul
         return vault.inVault(session, () -> {
             store.put(definition.key(), definition.storedForm(accepted));
             return current(definition);
+        });
+    }
+
+    @Override
+    public List<EffectiveSetting> changeAll(Session session, Map<String, Supplier<SettingValue>> values) {
+        Map<String, String> stored = new LinkedHashMap<>();
+        List<SettingDefinition> changed = new ArrayList<>();
+        List<FieldError> refused = new ArrayList<>();
+        values.forEach((key, value) -> {
+            try {
+                SettingDefinition definition = catalog.require(key);
+                stored.put(definition.key(), definition.storedForm(definition.accept(value.get())));
+                changed.add(definition);
+            } catch (DomainException refusal) {
+                refused.add(FieldError.of(key, refusal));
+            }
+        });
+        if (!refused.isEmpty()) {
+            throw new RuleViolationException("settings.invalid-value",
+                    refused.size() + " of " + values.size() + " values were refused; nothing was changed", refused);
+        }
+        // One write for all (see the note above change): it commits them together or not at all.
+        return vault.inVault(session, () -> {
+            store.putAll(stored);
+            return changed.stream().map(this::current).toList();
         });
     }
 

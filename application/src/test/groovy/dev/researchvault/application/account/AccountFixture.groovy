@@ -50,7 +50,7 @@ abstract class AccountFixture extends Specification {
     List<Long> padded = new CopyOnWriteArrayList<>()
     FailedLoginPadding padding = new FailedLoginPadding({ nanos }, { padded << it })
     AccountState state = new AccountState(registry, vaults, sessions, lifecycle)
-    PasswordProof proof = new PasswordProof(registry, keys, throttle)
+    PasswordProof proof = new PasswordProof(registry, keys, throttle, lifecycle)
 
     RegisterAccount registration = new RegisterAccount(registry, vaults, keys, clock)
     Login login = new Login(state, keys, throttle, padding, new LoginRecords(registry, new VaultWork(vaultScope, new InMemoryTransactions()), metadata, clock),

@@ -52,7 +52,7 @@ class ChangePasswordSpec extends AccountFixture {
         def answer = outcome { changePassword(session, 'wrong password') }
 
         then:
-        answer == 'account.invalid-credentials'
+        answer == 'account.password-mismatch'
         opens('alice', PASSWORD)
         account().kdf() == alice.kdf()
         lifecycle.generation(alice.id()) == 0

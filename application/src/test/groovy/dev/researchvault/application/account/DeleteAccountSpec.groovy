@@ -43,13 +43,13 @@ class DeleteAccountSpec extends AccountFixture {
         !vaults.usersWithFiles().contains(alice.id())
     }
 
-    def "a wrong password is a 401 and deletes nothing"() {
+    def "a wrong password is a 403 and deletes nothing"() {
         given:
         def alice = registered()
         def session = loggedIn()
 
         expect:
-        outcome { deletion.deleteAccount(session, 'wrong password') } == 'account.invalid-credentials'
+        outcome { deletion.deleteAccount(session, 'wrong password') } == 'account.password-mismatch'
         account().id() == alice.id()
         opens('alice', PASSWORD)
         sessions.find(session.token()).isPresent()

@@ -97,6 +97,25 @@ abstract class SessionStoreContractSpec extends Specification {
         store().find(second.token()).isEmpty()
     }
 
+    def "live sessions are counted per user"() {
+        given:
+        def bob = account('bob')
+        def first = store().open(alice, key(1), 0)
+        store().open(alice, key(1), 0)
+        store().open(bob, key(2), 0)
+
+        expect:
+        store().liveSessionsOf(alice.id()) == 2
+        store().liveSessionsOf(bob.id()) == 1
+
+        when:
+        store().close(first.token())
+
+        then:
+        store().liveSessionsOf(alice.id()) == 1
+        store().liveSessionsOf(account('carol').id()) == 0
+    }
+
     def "closing all sessions of a user wipes the key and leaves other users alone"() {
         given:
         def bob = account('bob')

@@ -25,7 +25,7 @@ class BackupServiceSpec extends Specification {
     List<UserId> restored = []
     AccountLifecycle lifecycle = new AccountLifecycle(Duration.ofSeconds(5))
     BackupService service = new BackupService(new BackupService.Collaborators(backups,
-            { user, key -> policy } as BackupPolicies, new PasswordProof(new InMemoryAccountRegistry(), null, null),
+            { user, key -> policy } as BackupPolicies, new PasswordProof(new InMemoryAccountRegistry(), null, null, null),
             lifecycle, { Runnable task -> task.run() }, { UserId user -> restored << user }, clock))
 
     Session alice = session('alice')

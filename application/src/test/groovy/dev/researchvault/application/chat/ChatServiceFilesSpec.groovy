@@ -61,7 +61,7 @@ class ChatServiceFilesSpec extends Specification {
     PendingBlobOwners pending = new PendingBlobOwners()
     ChatService service = new ChatService(InMemoryVaultScope.work(), repository, new InMemoryAgentRepository(),
             new InMemoryExecutionRepository(), new InMemoryResearchRepository(), new InMemoryWritingRepository(),
-            blobs, new FileSizeLimit(10),
+            blobs, UploadLimits.of(new FileSizeLimit(10)),
             pending, dev.researchvault.application.events.ChangeFeed.NONE, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
@@ -160,7 +160,7 @@ class ChatServiceFilesSpec extends Specification {
         }
         def spied = new ChatService(InMemoryVaultScope.work(), spyRows, new InMemoryAgentRepository(),
                 new InMemoryExecutionRepository(), new InMemoryResearchRepository(),
-                new InMemoryWritingRepository(), spyBlobs, new FileSizeLimit(10), pending,
+                new InMemoryWritingRepository(), spyBlobs, UploadLimits.of(new FileSizeLimit(10)), pending,
                 dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 

@@ -1,7 +1,6 @@
 package dev.researchvault.application.chat
 
 import dev.researchvault.application.vault.OneVault
-import dev.researchvault.application.research.InMemoryResearchRepository
 import dev.researchvault.application.support.NewestFirstSlices
 import dev.researchvault.domain.Page
 import dev.researchvault.domain.PageCursor
@@ -26,6 +25,11 @@ class InMemoryChatRepository implements ChatRepository {
     private final NewestFirstSlices<Chat> latestFirst =
             new NewestFirstSlices<>(PageCursor.Listing.CHATS, { it.updatedAt() }, { sequences[it.id()] })
     private final List<Message> messageList = []
+    /** Order of addition of each message, never reused: SQLite's rowid for ties and cursors. */
+    private final Map<UUID, Long> messageSequences = [:]
+    private long lastMessageAdded
+    private final NewestFirstSlices<Message> oldestMessagesFirst = NewestFirstSlices.oldestFirst(
+            PageCursor.Listing.MESSAGES, { Message m -> m.createdAt() }, { Message m -> messageSequences[m.id()] })
 
     @Override
     synchronized void add(Chat chat) {
@@ -59,6 +63,7 @@ class InMemoryChatRepository implements ChatRepository {
     synchronized void addMessage(Message message) {
         vault.enter()
         messageList << message
+        messageSequences[message.id()] = ++lastMessageAdded
     }
 
     @Override
@@ -83,8 +88,7 @@ class InMemoryChatRepository implements ChatRepository {
     @Override
     synchronized Page<Message> messages(UUID chatId, PageRequest page) {
         vault.enter()
-        List<Message> oldestFirst = messageList.findAll { it.chatId() == chatId }.sort(false) { a, b -> a.createdAt() <=> b.createdAt() }
-        InMemoryResearchRepository.slice(oldestFirst, page)
+        oldestMessagesFirst.slice(messageList.findAll { it.chatId() == chatId }, page)
     }
 
     @Override

@@ -32,7 +32,7 @@ class MessageEditServiceSpec extends Specification {
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
     ChatService chats = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, vaults.research,
             vaults.writing, blobs,
-            new FileSizeLimit(1024), new dev.researchvault.application.blob.PendingBlobOwners(),
+            UploadLimits.of(new FileSizeLimit(1024)), new dev.researchvault.application.blob.PendingBlobOwners(),
             dev.researchvault.application.events.ChangeFeed.NONE, clock)
     MessageEditService service = new MessageEditService(scope.vaultWork(), vaults.chats, blobs, clock)
     Session alice = TestSessions.of('alice')

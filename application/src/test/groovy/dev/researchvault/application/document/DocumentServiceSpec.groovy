@@ -1,5 +1,6 @@
 package dev.researchvault.application.document
 
+import dev.researchvault.application.chat.UploadLimits
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.BlobReconciliation
@@ -60,7 +61,7 @@ class DocumentServiceSpec extends Specification {
     WritingRepository writing = WritingVaults.perUser()
     RecordingChangeFeed events = new RecordingChangeFeed()
     DocumentService service = new DocumentService(scope.vaultWork(), library.documents, library.groups, writing, blobs,
-            new FileSizeLimit(1024), pending, events, clock)
+            UploadLimits.of(new FileSizeLimit(1024)), pending, events, clock)
     DocumentGroupService groups = new DocumentGroupService(scope.vaultWork(), library.groups, library.documents, clock)
     Session alice = TestSessions.of('alice')
 
@@ -123,7 +124,7 @@ class DocumentServiceSpec extends Specification {
             void add(Document document) { throw new IllegalStateException('simulated vault.db failure') }
         }
         def failingService = new DocumentService(scope.vaultWork(), documents, failing.groups, writing, blobs,
-                new FileSizeLimit(1024), pending, events, clock)
+                UploadLimits.of(new FileSizeLimit(1024)), pending, events, clock)
 
         when:
         failingService.upload(alice, new Document.NewDocument('t', null, null, null, null), 'application/pdf', 'x'.bytes)

@@ -39,7 +39,7 @@ class ResearchServiceSpec extends Specification {
 
     /** The moves ResearchStatus documents, and no others. */
     static final List<List<ResearchStatus>> ALLOWED_MOVES = [
-            [PENDING, IN_PROGRESS],
+            [PENDING, IN_PROGRESS], [PENDING, CANCELLED],
             [IN_PROGRESS, SUSPENDED], [IN_PROGRESS, COMPLETED], [IN_PROGRESS, FAILED], [IN_PROGRESS, CANCELLED],
             [SUSPENDED, IN_PROGRESS],
     ]
@@ -135,6 +135,7 @@ class ResearchServiceSpec extends Specification {
         'fine'                              | 'Deep'      || 'research.invalid-mode'
         'fine'                              | ''          || 'research.invalid-mode'
         'fine'                              | 'a' * 33    || 'research.invalid-mode'
+        'fine'                              | 'thorough'  || 'research.invalid-mode'
     }
 
     def "for a research the caller does not have (#whose), #operation is 404 research.not-found, and nothing changes"() {

@@ -22,6 +22,11 @@ class InMemorySettingsStore implements SettingsStore {
     }
 
     @Override
+    void putAll(Map<String, String> storedValues) {
+        bound().putAll(storedValues)
+    }
+
+    @Override
     boolean remove(String key) {
         bound().remove(key) != null
     }

@@ -72,6 +72,18 @@ abstract class SettingsStoreContractSpec extends Specification {
         inVault(user) { store.overrides() } == ['app.language': 'de']
     }
 
+    def "several overrides stored at once are all read back, replacing earlier ones"() {
+        given:
+        def user = newUser()
+        inVault(user) { store.put('app.theme', 'dark') }
+
+        when:
+        inVault(user) { store.putAll(['app.theme': 'light', 'app.language': 'de']) }
+
+        then:
+        inVault(user) { store.overrides() } == ['app.theme': 'light', 'app.language': 'de']
+    }
+
     def "a read right after each write sees that write"() {
         given:
         def user = newUser()
@@ -120,6 +132,7 @@ abstract class SettingsStoreContractSpec extends Specification {
         method      | call
         'overrides' | { SettingsStore s -> s.overrides() }
         'put'       | { SettingsStore s -> s.put('app.theme', 'light') }
+        'putAll'    | { SettingsStore s -> s.putAll(['app.theme': 'light']) }
         'remove'    | { SettingsStore s -> s.remove('app.theme') }
     }
 }

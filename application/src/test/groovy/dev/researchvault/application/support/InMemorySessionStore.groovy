@@ -68,6 +68,11 @@ class InMemorySessionStore implements SessionStore {
         end(byToken.values().findAll { it.userId() == user })
     }
 
+    @Override
+    synchronized int liveSessionsOf(UserId user) {
+        of(user).size()
+    }
+
     synchronized List<Session> of(UserId user) {
         byToken.values().findAll { it.userId() == user }
     }

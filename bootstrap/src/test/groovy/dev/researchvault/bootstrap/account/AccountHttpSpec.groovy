@@ -4,6 +4,7 @@ import dev.researchvault.bootstrap.support.VaultHttpSpec
 import spock.lang.Unroll
 
 import java.nio.file.Files
+import java.time.Instant
 import java.security.MessageDigest
 import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch
@@ -212,15 +213,53 @@ class AccountHttpSpec extends VaultHttpSpec {
         'missing'   | null
     }
 
-    def "a wrong current password refuses the change"() {
+    def "a wrong current password refuses the change with a 403 that leaves the session alive"() {
         given:
         def name = uniqueName('notme')
         register(name)
         def token = login(name)
 
-        expect:
-        post('/api/v1/auth/password', [currentPassword: 'not the password', newPassword: 'another secret'], token).status == 401
+        when:
+        def reply = post('/api/v1/auth/password', [currentPassword: 'not the password', newPassword: 'another secret'], token)
+
+        then:
+        passwordMismatch(reply)
+        get('/api/v1/settings', token).status == 200
         login(name)
+    }
+
+    /** A wrong confirmation password: 403 account.password-mismatch, and no Bearer challenge a client would log out on. */
+    static boolean passwordMismatch(Reply reply) {
+        assert reply.status == 403
+        assert reply.problem
+        assert reply.json.code == 'account.password-mismatch'
+        assert reply.header('WWW-Authenticate') == null
+        true
+    }
+
+    def "GET /account shows the name as registered, when it was made, the last login and the live sessions"() {
+        given:
+        def name = uniqueName('Shown')
+        register(name)
+        def first = login(name)
+        def second = login(name)
+
+        when:
+        def reply = get('/api/v1/account', first)
+
+        then:
+        reply.status == 200
+        reply.json.username == name
+        Instant.parse(reply.json.createdAt) <= Instant.parse(reply.json.lastLoginAt)
+        Instant.parse(reply.json.lastLoginAt) > Instant.now().minusSeconds(60)
+        reply.json.sessions == 2
+
+        when:
+        post('/api/v1/auth/logout', null, second)
+
+        then:
+        get('/api/v1/account', first).json.sessions == 1
+        get('/api/v1/account').status == 401
     }
 
     def "deleting the account needs the password and then removes every file"() {
@@ -231,8 +270,9 @@ class AccountHttpSpec extends VaultHttpSpec {
         def userDir = userDirOf(name)
 
         expect:
-        delete('/api/v1/account', token, [password: 'not the password']).status == 401
+        passwordMismatch(delete('/api/v1/account', token, [password: 'not the password']))
         Files.exists(userDir)
+        get('/api/v1/settings', token).status == 200
 
         when:
         def reply = delete('/api/v1/account', token, [password: PASSWORD])

@@ -1,6 +1,7 @@
 package dev.researchvault.bootstrap.backup
 
 import dev.researchvault.adapter.persistence.vault.VaultFile
+import dev.researchvault.bootstrap.account.AccountHttpSpec
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 import org.sqlite.mc.SQLiteMCSqlCipherConfig
 
@@ -45,7 +46,7 @@ class BackupHttpSpec extends VaultHttpSpec {
         delete("/api/v1/research/${kept.id}", token)
 
         expect: 'a wrong password changes nothing'
-        post("/api/v1/backups/${backup.name}/restore", [password: 'not the password'], token).status == 401
+        AccountHttpSpec.passwordMismatch(post("/api/v1/backups/${backup.name}/restore", [password: 'not the password'], token))
         get("/api/v1/research/${kept.id}", token).status == 404
 
         when:

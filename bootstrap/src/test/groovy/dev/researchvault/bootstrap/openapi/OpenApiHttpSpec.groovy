@@ -53,6 +53,6 @@ class OpenApiHttpSpec extends VaultHttpSpec {
         then:
         description.security == null
         description.components.securitySchemes.bearer == [type: 'http', scheme: 'bearer']
-        description.components.schemas.Problem.properties.keySet() == ['type', 'title', 'status', 'detail', 'code'] as Set
+        description.components.schemas.Problem.properties.keySet() == ['type', 'title', 'status', 'detail', 'code', 'errors'] as Set
     }
 }

@@ -47,10 +47,13 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
         get('/api/v1/api-keys', token)
         put('/api/v1/api-keys/Not%20Valid', [key: CLEAR], token)
         def used = useKey(token, 'openai')
+        def revealed = post('/api/v1/api-keys/openai/reveal', [password: 'correct horse battery'], token)
         delete('/api/v1/api-keys/openai', token)
 
         then: 'logging was on and recorded the requests'
         used == CLEAR
+        revealed.json.key == CLEAR
+        log.events().any { it.formattedMessage.contains('event=api-key.revealed') && it.formattedMessage.contains('provider=openai') }
         log.events().any { it.formattedMessage.contains('api-key.invalid-provider') }
 
         and: 'no line, argument or exception mentions the key'
@@ -73,6 +76,60 @@ class ApiKeysHttpSpec extends VaultHttpSpec {
         then:
         clear == 'tvly-0123456789abcdef'
         get('/api/v1/api-keys', token).json[0].lastUsedAt != null
+    }
+
+    def "the owner's password reveals a key, parked or not, and the reveal counts as a use"() {
+        given:
+        def token = newUser()
+        put('/api/v1/api-keys/anthropic', [key: 'sk-ant-0123456789abcdef', active: false], token)
+
+        when:
+        def reply = post('/api/v1/api-keys/anthropic/reveal', [password: 'correct horse battery'], token)
+
+        then:
+        reply.status == 200
+        reply.json == [provider: 'anthropic', key: 'sk-ant-0123456789abcdef']
+        reply.header('Cache-Control') == 'no-store'
+        get('/api/v1/api-keys', token).json[0].lastUsedAt =~ /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/
+    }
+
+    def "a wrong password reveals nothing, keeps the session, and counts towards the login throttle"() {
+        given:
+        def token = newUser()
+        put('/api/v1/api-keys/openai', [key: CLEAR], token)
+
+        when:
+        def answers = (1..6).collect { post('/api/v1/api-keys/openai/reveal', [password: 'not the password'], token) }
+
+        then:
+        answers[0].status == 403
+        answers[0].json.code == 'account.password-mismatch'
+        answers[0].header('WWW-Authenticate') == null
+        answers.any { it.status == 429 && it.json.code == 'account.too-many-attempts' && it.header('Retry-After') }
+        answers.every { !it.text.contains(CLEAR) }
+        get('/api/v1/api-keys', token).json[0].lastUsedAt == null
+        get('/api/v1/api-keys', token).status == 200
+    }
+
+    def "revealing a key that is not there is not found; a missing password is refused"() {
+        given:
+        def token = newUser()
+
+        expect:
+        post('/api/v1/api-keys/openai/reveal', [password: 'correct horse battery'], token).json.code == 'api-key.not-found'
+        post('/api/v1/api-keys/openai/reveal', [:], token).status == 400
+        post('/api/v1/api-keys/openai/reveal', [password: 'correct horse battery']).status == 401
+    }
+
+    def "times of keys are written to the millisecond"() {
+        given:
+        def token = newUser()
+
+        when:
+        def stored = put('/api/v1/api-keys/openai', [key: CLEAR], token)
+
+        then:
+        stored.json.createdAt =~ /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z$/
     }
 
     def "a parked key is listed but not handed out"() {

@@ -26,6 +26,8 @@ class SettingsHttpSpec extends VaultHttpSpec {
             min == 1
             max == 30
         }
+        reply.text.contains('"min":1,"max":30')
+        settings.find { it.key == 'llm.temperature' }.max == 2
         settings.find { it.key == 'report.sections' }.value == ['summary', 'findings', 'sources']
         settings.find { it.key == 'search.engine' }.options.contains('searxng')
     }
@@ -108,6 +110,79 @@ class SettingsHttpSpec extends VaultHttpSpec {
         'llm.model'           | [value: 42]           || 'a string'
         'llm.model'           | [value: null]         || 'missing'
         'llm.model'           | [:]                   || 'missing'
+        'llm.endpoint_url'    | [value: 'file:///etc/passwd']      || 'http or https URL'
+        'llm.endpoint_url'    | [value: 'jar:http://x/y.jar!/']    || 'http or https URL'
+        'llm.endpoint_url'    | [value: 'http://']                 || 'http or https URL'
+        'llm.endpoint_url'    | [value: 'localhost:11434']         || 'http or https URL'
+        'app.timezone'        | [value: 'Mars/Olympus']            || 'IANA time-zone id'
+        'app.timezone'        | [value: '+02:00']                  || 'IANA time-zone id'
+    }
+
+    def "http and https URLs and IANA time-zone ids are stored"() {
+        given:
+        def token = newUser()
+
+        expect:
+        put("/api/v1/settings/${key}", [value: value], token).json.value == value
+
+        where:
+        key                | value
+        'llm.endpoint_url' | 'https://llm.example.org:8443/v1'
+        'llm.endpoint_url' | 'http://127.0.0.1:11434'
+        'app.timezone'     | 'Europe/Berlin'
+        'app.timezone'     | 'UTC'
+    }
+
+    def "PATCH changes several settings at once and answers them"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = patch('/api/v1/settings', ['backup.max_count': 5, 'app.theme': 'dark'], token)
+
+        then:
+        reply.status == 200
+        reply.json*.key == ['backup.max_count', 'app.theme']
+        reply.json*.value == [5, 'dark']
+        reply.json.every { it.overridden }
+        get('/api/v1/settings/backup.max_count', token).json.value == 5
+        get('/api/v1/settings/app.theme', token).json.value == 'dark'
+    }
+
+    def "a PATCH with any refused value changes nothing and names every refused key"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = patch('/api/v1/settings', ['app.theme': 'dark', 'backup.max_count': 31, 'no.such': 1,
+                                               'llm.model': null], token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        reply.json.code == 'settings.invalid-value'
+        reply.json.errors*.field == ['backup.max_count', 'no.such', 'llm.model']
+        reply.json.errors*.code == ['settings.invalid-value', 'settings.unknown-key', 'settings.invalid-value']
+        reply.json.errors.every { it.message }
+
+        and: 'not even the valid value was stored'
+        !get('/api/v1/settings/app.theme', token).json.overridden
+    }
+
+    def "a PATCH body that is not an object is refused with its own message"() {
+        given:
+        def token = newUser()
+
+        when:
+        def reply = patch('/api/v1/settings', body, token)
+
+        then:
+        reply.status == 400
+        reply.problem
+        reply.json.code == 'request.invalid-body'
+
+        where:
+        body << ['[1, 2]', '"dark"', '3']
     }
 
     def "unknown keys are not found"() {

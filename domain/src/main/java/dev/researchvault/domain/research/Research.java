@@ -8,10 +8,10 @@ import dev.researchvault.domain.settings.JsonNesting;
 import dev.researchvault.domain.usage.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A research task: a question ({@code query}) researched in some {@code mode}. Its times follow from its
@@ -28,7 +28,11 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
 
     public static final int MAX_QUERY_LENGTH = 10_000;
     public static final int MAX_TITLE_LENGTH = 500;
-    private static final Pattern MODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    /**
+     * The modes API.md documents: a quick summary, a detailed report, a deep (multi-round) research. A new research
+     * must name one; research stored before the list was enforced keeps whatever mode it has.
+     */
+    public static final List<String> MODES = List.of("quick", "detailed", "deep");
 
     public Research {
         Objects.requireNonNull(id, "id");
@@ -58,8 +62,8 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
     /** A new, pending research started from chat {@code chatId} (null: none); rules as above. */
     public static Research create(UUID id, String query, String mode, UUID chatId, Instant now) {
         Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query");
-        if (mode == null || !MODE.matcher(mode).matches()) {
-            throw new RuleViolationException("research.invalid-mode", "mode must match [a-z][a-z0-9_-]{0,31}");
+        if (mode == null || !MODES.contains(mode)) {
+            throw new RuleViolationException("research.invalid-mode", "mode must be one of: " + String.join(", ", MODES));
         }
         return new Research(id, query, mode, ResearchStatus.PENDING, null, 0, now, null, null, Map.of(), null, chatId);
     }

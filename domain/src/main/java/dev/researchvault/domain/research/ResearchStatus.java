@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where a research task is in its life. Moves: {@code pending → in_progress → completed | failed |
- * cancelled}, and {@code in_progress ↔ suspended}. The three end states are final.
+ * cancelled}, {@code in_progress ↔ suspended}, and {@code pending → cancelled} (a user withdrawing a task no engine
+ * has taken up yet). The three end states are final.
  */
 public enum ResearchStatus {
     PENDING, IN_PROGRESS, SUSPENDED, COMPLETED, FAILED, CANCELLED;
@@ -32,7 +33,7 @@ public enum ResearchStatus {
 
     private Set<ResearchStatus> successors() {
         return switch (this) {
-            case PENDING -> Set.of(IN_PROGRESS);
+            case PENDING -> Set.of(IN_PROGRESS, CANCELLED);
             case IN_PROGRESS -> Set.of(SUSPENDED, COMPLETED, FAILED, CANCELLED);
             case SUSPENDED -> Set.of(IN_PROGRESS);
             case COMPLETED, FAILED, CANCELLED -> Set.of();

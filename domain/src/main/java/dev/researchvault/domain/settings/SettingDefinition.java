@@ -33,7 +33,7 @@ public record SettingDefinition(String key, SettingType type, String category, S
         require(type == SettingType.ENUM ? !options.isEmpty() : options.isEmpty(),
                 "enum settings, and only they, have options");
         try {
-            SettingRules.accept(type, min, max, options, defaultValue);
+            SettingRules.accept(TextFormat.of(key), type, min, max, options, defaultValue);
         } catch (RuntimeException invalid) {
             throw new IllegalArgumentException("the default of " + key + " breaks its own rules: "
                     + invalid.getMessage());
@@ -45,10 +45,11 @@ public record SettingDefinition(String key, SettingType type, String category, S
      * setting becomes a float, anything offered to a json setting becomes JSON.
      *
      * @throws dev.researchvault.domain.RuleViolationException {@code settings.invalid-value} with the reason
-     *         (wrong type, out of range, not an option); the reason never repeats the offered value
+     *         (wrong type, out of range, not an option, not the {@link TextFormat} its key asks for); the reason
+     *         never repeats the offered value
      */
     public SettingValue accept(SettingValue proposed) {
-        return SettingRules.accept(type, min, max, options, proposed);
+        return SettingRules.accept(TextFormat.of(key), type, min, max, options, proposed);
     }
 
     /** How {@code value} (already {@linkplain #accept accepted}) is written to storage. */

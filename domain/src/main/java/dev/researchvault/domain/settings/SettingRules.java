@@ -15,9 +15,11 @@ final class SettingRules {
     private SettingRules() {
     }
 
-    static SettingValue accept(SettingType type, Double min, Double max, List<String> options, SettingValue proposed) {
+    /** {@code proposed} as a value of this type; a string value also in {@code format} (told by the setting's key). */
+    static SettingValue accept(TextFormat format, SettingType type, Double min, Double max, List<String> options,
+                               SettingValue proposed) {
         return switch (type) {
-            case STRING -> text(proposed);
+            case STRING -> formatted(format, text(proposed));
             case ENUM -> option(options, proposed);
             case INT -> inRange(min, max, whole(proposed));
             case FLOAT -> inRange(min, max, decimal(proposed));
@@ -26,7 +28,7 @@ final class SettingRules {
         };
     }
 
-    private static SettingValue text(SettingValue proposed) {
+    private static SettingValue.Text text(SettingValue proposed) {
         if (!(proposed instanceof SettingValue.Text text)) {
             throw invalid("must be a string");
         }
@@ -36,6 +38,11 @@ final class SettingRules {
         if (!Texts.isWellFormed(text.value())) {
             throw invalid("must be well-formed Unicode (no lone surrogate)");
         }
+        return text;
+    }
+
+    private static SettingValue formatted(TextFormat format, SettingValue.Text text) {
+        format.check(text.value());
         return text;
     }
 
@@ -99,7 +106,7 @@ final class SettingRules {
         return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound) : Double.toString(bound);
     }
 
-    private static RuleViolationException invalid(String reason) {
+    static RuleViolationException invalid(String reason) {
         return new RuleViolationException("settings.invalid-value", "the value " + reason);
     }
 }

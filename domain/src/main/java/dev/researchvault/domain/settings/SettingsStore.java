@@ -21,6 +21,12 @@ public interface SettingsStore {
     void put(String key, String storedValue);
 
     /**
+     * Stores every override of {@code storedValues} (stored form by key) in one write: all of them or, on a
+     * failure, none. Idempotent.
+     */
+    void putAll(Map<String, String> storedValues);
+
+    /**
      * Removes the override of {@code key}, so the default applies again. Idempotent.
      *
      * @return true when there was an override to remove

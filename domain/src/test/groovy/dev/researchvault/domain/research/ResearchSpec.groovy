@@ -42,6 +42,7 @@ class ResearchSpec extends Specification {
         IN_PROGRESS | COMPLETED
         IN_PROGRESS | FAILED
         IN_PROGRESS | CANCELLED
+        PENDING     | CANCELLED
         COMPLETED   | COMPLETED
         verdict = 'allowed'
     }
@@ -58,7 +59,6 @@ class ResearchSpec extends Specification {
         from      | to
         PENDING   | COMPLETED
         PENDING   | SUSPENDED
-        PENDING   | CANCELLED
         SUSPENDED | COMPLETED
         COMPLETED | IN_PROGRESS
         FAILED    | PENDING

@@ -28,6 +28,52 @@ class SettingDefinitionSpec extends Specification {
         ]
     }
 
+    def "a string setting named *_url takes http and https URLs with a host only: #value"() {
+        given:
+        def url = new SettingDefinition('llm.endpoint_url', SettingType.STRING, 'llm', 'd',
+                new SettingValue.Text('http://localhost:11434'), null, null, [])
+
+        expect:
+        accepted == (url.fromStored(value).isPresent())
+
+        where:
+        value                        || accepted
+        'http://localhost:11434'     || true
+        'HTTPS://example.org/v1'     || true
+        'file:///etc/passwd'         || false
+        'jar:http://x/y.jar!/'       || false
+        'ftp://example.org'          || false
+        'http://'                    || false
+        'localhost:11434'            || false
+        'not a url at all'           || false
+    }
+
+    def "a string setting named *timezone takes IANA region ids only: #value"() {
+        given:
+        def zone = new SettingDefinition('app.timezone', SettingType.STRING, 'app', 'd', new SettingValue.Text('UTC'),
+                null, null, [])
+
+        expect:
+        accepted == (zone.fromStored(value).isPresent())
+
+        where:
+        value            || accepted
+        'UTC'            || true
+        'Europe/Berlin'  || true
+        'Mars/Olympus'   || false
+        '+02:00'         || false
+        ''               || false
+    }
+
+    def "a default that breaks its key's format stops the catalog"() {
+        when:
+        new SettingDefinition('llm.endpoint_url', SettingType.STRING, 'llm', 'd', new SettingValue.Text('file:///x'),
+                null, null, [])
+
+        then:
+        thrown(IllegalArgumentException)
+    }
+
     def "stored forms read back to the same value"() {
         given:
         def definition = define(type, value)

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** Bodies of the account endpoints. Their {@code toString} never shows a password. */
@@ -30,6 +32,12 @@ final class AccountRequests {
         public String toString() {
             return "DeleteAccountRequest[hidden]";
         }
+    }
+
+    /** GET /account. {@code lastLoginAt} is null only when the login could not be recorded. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record AccountResponse(String username, String createdAt, @Nullable String lastLoginAt, int sessions) {
     }
 
     @Serdeable

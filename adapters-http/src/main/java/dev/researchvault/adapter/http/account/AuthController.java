@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.account;
 
+import dev.researchvault.adapter.http.openapi.PasswordMismatchAnswer;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.account.AccountRequests.ChangePasswordRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.CredentialsRequest;
 import dev.researchvault.adapter.http.account.AccountRequests.LoginResponse;
@@ -25,6 +27,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.temporal.ChronoUnit;
 
 /** Registration, login, logout and password change. The KDF blocks, so these run off the event loop. */
 @Controller("/api/v1/auth")
@@ -41,7 +44,8 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
     @Post("/register")
     public HttpResponse<RegisteredResponse> register(@Body CredentialsRequest body) {
         var username = register.register(new RegisterAccountUseCase.RegisterAccountCommand(body.username(), body.password()));
-        return HttpResponse.created(new RegisteredResponse(username.value()));
+        // The account is the caller's own once they log in: GET /api/v1/account.
+        return Created.at(new RegisteredResponse(username.value()), "/api/v1/account");
     }
 
     /** Logs in: a bearer token and its absolute expiry (no session needed). */
@@ -55,7 +59,8 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
         String address = request.getRemoteAddress().getAddress() == null ? ""
                 : request.getRemoteAddress().getAddress().getHostAddress();
         Session session = login.login(new LoginUseCase.LoginCommand(body.username(), body.password(), address));
-        return new LoginResponse(session.token(), session.expiresAt().toString());
+        // Milliseconds, like every other time the API writes (the session's own clock may be finer).
+        return new LoginResponse(session.token(), session.expiresAt().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     /** Ends this session: its token stops working. */
@@ -72,6 +77,7 @@ record AuthController(RegisterAccountUseCase register, LoginUseCase login, Logou
     @SessionRequired
     @ApiResponse(responseCode = "400", description = "account.invalid-password: the new password is not 8 to 1024 characters; "
             + "request.invalid: unreadable JSON", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @PasswordMismatchAnswer
     @Post("/password")
     public HttpResponse<Void> changePassword(@CurrentSession Session session, @Body ChangePasswordRequest body) {
         changePassword.changePassword(session,

@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.agent;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
@@ -60,10 +61,11 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public AgentResponse create(@CurrentSession Session session, @Body AgentRequest body) {
+    public HttpResponse<AgentResponse> create(@CurrentSession Session session, @Body AgentRequest body) {
         NewAgent agent = new NewAgent(body.name(), body.description(), body.model(), body.systemPrompt(),
                 body.activeFlag(), body.parameters());
-        return AgentResponse.of(agents.create(session, agent));
+        AgentResponse created = AgentResponse.of(agents.create(session, agent));
+        return Created.at(created, "/api/v1/agents", created.id());
     }
 
     /**
@@ -124,10 +126,11 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/executions")
     @Status(HttpStatus.CREATED)
-    public ExecutionResponse start(@CurrentSession Session session, String id, @Body StartExecutionRequest body) {
+    public HttpResponse<ExecutionResponse> start(@CurrentSession Session session, String id, @Body StartExecutionRequest body) {
         UUID agentId = agentId(id);
         UUID chatId = body.chatId() == null ? null : PathIds.parse(body.chatId(), CHAT_NOT_FOUND);
-        return ExecutionResponse.of(executions.start(session, agentId, chatId, body.input()));
+        ExecutionResponse started = ExecutionResponse.of(executions.start(session, agentId, chatId, body.input()));
+        return Created.at(started, "/api/v1/executions", started.id());
     }
 
     private static UUID agentId(String id) {

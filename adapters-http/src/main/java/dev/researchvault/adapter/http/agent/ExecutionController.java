@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.agent;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.agent.AgentMessages.AppendLogRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.LogResponse;
@@ -20,6 +21,7 @@ import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.agent.ExecutionFilter;
 import dev.researchvault.domain.agent.ExecutionStatus;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -106,8 +108,9 @@ record ExecutionController(RunAgentsUseCase executions) {
     @NotFoundAnswer
     @Post("/{id}/logs")
     @Status(HttpStatus.CREATED)
-    public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
-        return LogResponse.of(executions.appendLog(session, executionId(id), body.level(), body.message()));
+    public HttpResponse<LogResponse> appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
+        return Created.at(LogResponse.of(executions.appendLog(session, executionId(id), body.level(), body.message())),
+                "/api/v1/executions", id, "logs");
     }
 
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.backup;
 
+import dev.researchvault.adapter.http.openapi.PasswordMismatchAnswer;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.backup.BackupUseCases;
@@ -36,7 +38,8 @@ record BackupController(BackupUseCases backups) {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackupResponse.class)))
     @Post
     public HttpResponse<BackupResponse> create(@CurrentSession Session session) {
-        return HttpResponse.created(BackupResponse.of(backups.createBackup(session)));
+        BackupResponse created = BackupResponse.of(backups.createBackup(session));
+        return Created.at(created, "/api/v1/backups", created.name());
     }
 
     /** The caller's backups, newest first (names and figures, never a server path). */
@@ -56,6 +59,7 @@ record BackupController(BackupUseCases backups) {
 
     /** Replaces the live vault with the backup, after a safety backup of it; needs the password. */
     @NotFoundAnswer
+    @PasswordMismatchAnswer
     @Post("/{name}/restore")
     public RestoredResponse restore(@CurrentSession Session session, @PathVariable String name,
                                     @Body RestoreRequest body) {

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.http.chat;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
@@ -10,7 +11,6 @@ import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
-import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
@@ -20,6 +20,7 @@ import dev.researchvault.application.chat.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageRole;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -51,8 +52,9 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     /** A new chat, of the agent {@code agentId} when given. */
     @Post
     @Status(HttpStatus.CREATED)
-    public ChatResponse create(@CurrentSession Session session, @Body CreateChatRequest body) {
-        return ChatResponse.of(chats.create(session, body.title(), agentId(body.agentId())));
+    public HttpResponse<ChatResponse> create(@CurrentSession Session session, @Body CreateChatRequest body) {
+        ChatResponse created = ChatResponse.of(chats.create(session, body.title(), agentId(body.agentId())));
+        return Created.at(created, "/api/v1/chats", created.id());
     }
 
     /**
@@ -100,12 +102,12 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     @NotFoundAnswer
     @Post(uri = "/{id}/messages", consumes = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.CREATED)
-    public MessageResponse post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
+    public HttpResponse<MessageResponse> post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
         UUID chatId = chatId(id);
         PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
                 JsonFiles.decode(body.files()), body.model(), body.sourceList(), UsageJson.toUsage(body.usage()),
                 body.metadata());
-        return MessageResponse.of(chats.post(session, chatId, command));
+        return posted(chats.post(session, chatId, command));
     }
 
     /**
@@ -124,24 +126,25 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = MultipartMessageRequest.class))})
     @Post(uri = "/{id}/messages", consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
-    public MessageResponse postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
+    public HttpResponse<MessageResponse> postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
         UUID chatId = chatId(id);
         MultipartMessage message = MultipartMessage.read(body, fileSizeLimit);
         PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(message.role()), message.content(),
                 message.files());
-        return MessageResponse.of(chats.post(session, chatId, command));
+        return posted(chats.post(session, chatId, command));
     }
 
-    /** Oldest first. */
-    @ApiResponse(responseCode = "400", description = "request.invalid-parameter: page or size is not a whole number "
-            + "the server can read; page.invalid-page: page below 0; page.invalid-size: size outside 1 to 200", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    /**
+     * Oldest first (a conversation reads top down): page {@code page}, or the messages after the cursor {@code after};
+     * {@code next} continues with later messages, so a client loads a long chat slice by slice.
+     */
+    @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @NotFoundAnswer
     @Get("/{id}/messages")
-    public PageResponse<MessageResponse> messages(@CurrentSession Session session, String id,
-                                                  @QueryValue(defaultValue = "0") int page,
-                                                  @QueryValue(defaultValue = "20") int size) {
-        return PageResponse.of(chats.messages(session, chatId(id), new PageRequest(page, size)),
-                MessageResponse::of);
+    public CursorPageResponse<MessageResponse> messages(@CurrentSession Session session, String id,
+                                                        @RequestBean CursorPaging paging) {
+        return CursorPageResponse.of(chats.messages(session, chatId(id), paging.request()), MessageResponse::of);
     }
 
     private static UUID chatId(String id) {
@@ -151,5 +154,10 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     /** An agent named in a body: one that is not an id is as unknown as a missing one. */
     private static UUID agentId(String id) {
         return id == null ? null : PathIds.parse(id, "agent.not-found");
+    }
+
+    private static HttpResponse<MessageResponse> posted(Message message) {
+        MessageResponse posted = MessageResponse.of(message);
+        return Created.at(posted, "/api/v1/messages", posted.id());
     }
 }

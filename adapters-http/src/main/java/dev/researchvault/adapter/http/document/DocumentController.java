@@ -3,6 +3,7 @@ package dev.researchvault.adapter.http.document;
 import dev.researchvault.adapter.http.openapi.FileDownloadAnswers;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
@@ -70,9 +71,10 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
             schema = @Schema(implementation = DocumentUploadRequest.class)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     @Status(HttpStatus.CREATED)
-    public DocumentResponse upload(@CurrentSession Session session, @Body MultipartBody body) {
+    public HttpResponse<DocumentResponse> upload(@CurrentSession Session session, @Body MultipartBody body) {
         DocumentUpload upload = DocumentUpload.read(body, fileSizeLimit);
-        return DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
+        DocumentResponse uploaded = DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
+        return Created.at(uploaded, "/api/v1/documents", uploaded.id());
     }
 
     /**

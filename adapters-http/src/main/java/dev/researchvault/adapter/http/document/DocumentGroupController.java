@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.document;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.document.DocumentMessages.GroupRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.GroupResponse;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
@@ -44,8 +45,9 @@ record DocumentGroupController(ManageDocumentGroupsUseCase groups) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public GroupResponse create(@CurrentSession Session session, @Body GroupRequest body) {
-        return GroupResponse.of(groups.create(session, body.name(), body.description()));
+    public HttpResponse<GroupResponse> create(@CurrentSession Session session, @Body GroupRequest body) {
+        GroupResponse created = GroupResponse.of(groups.create(session, body.name(), body.description()));
+        return Created.at(created, "/api/v1/document-groups", created.id());
     }
 
     /**

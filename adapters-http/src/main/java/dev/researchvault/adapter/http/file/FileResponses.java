@@ -14,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The HTTP answer to a file download (a message's file or thumbnail, a document's file): the bytes streamed from
- * what the blob store hands out, with their stored media type, length and strong {@code ETag}; 304 when
+ * what the blob store hands out, with their stored media type, length, strong {@code ETag}, {@code Last-Modified}
+ * (when the owner stored them) and {@code Content-Disposition} ({@link ContentDisposition}); 304 when
  * {@code If-None-Match} named the tag; 206 with one byte range when {@code Range} asks for one (and {@code If-Range},
  * if sent, names this version), 416 when the range lies outside the file.
  */
@@ -57,10 +58,15 @@ public final class FileResponses {
 
     private static MutableHttpResponse<?> file(MutableHttpResponse<?> response, FileDownload.Content content,
                                                InputStream bytes, long length) {
-        StreamedFile body = new StreamedFile(bytes, mediaType(content.mime()), -1, length);
+        // Micronaut writes Last-Modified from this time and answers If-Modified-Since with 304 by itself.
+        long storedAt = content.storedAt() == null ? -1 : content.storedAt().toEpochMilli();
+        StreamedFile body = new StreamedFile(bytes, mediaType(content.mime()), storedAt, length);
         // The stored type verbatim: MediaType would drop its parameters (a text file's charset).
         return withTag(response.body(body), content.etag()).header(HttpHeaders.CONTENT_TYPE, content.mime())
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.of(content.name()))
+                // Stated here too: a HEAD answer has no body for the server to take the length from.
+                .header(HttpHeaders.CONTENT_LENGTH, Long.toString(length));
     }
 
     private static void close(InputStream bytes) {

@@ -40,7 +40,8 @@ public record CursorPaging(
      *         {@value PageCursor#INVALID} for an {@code after} that is no cursor token
      */
     public PageRequest request() {
-        return after == null ? numbered() : PageRequest.after(PageCursor.parse(after), size);
+        PageRequest numbered = numbered();
+        return after == null ? numbered : PageRequest.after(PageCursor.parse(after), size);
     }
 
     /**

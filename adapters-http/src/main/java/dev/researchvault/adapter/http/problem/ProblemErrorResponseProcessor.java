@@ -6,12 +6,14 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Errors the framework raises itself (no route, wrong method, unreadable JSON, body too large…) become
  * problem documents too. Their detail is fixed per status: framework messages can echo the client's input.
- * Two are told apart from their status first: a query parameter that does not convert
- * ({@link InvalidQueryParameter}) and a request line or header section that is too long
+ * Three are told apart from their status first: a query parameter that does not convert
+ * ({@link InvalidQueryParameter}), a missing body or one of the wrong JSON shape ({@link UnreadableBody}), and a
+ * request line or header section that is too long
  * ({@link OversizedRequestHead}, which Micronaut reports as a 413 as if the body were too large).
  */
 @Singleton
@@ -22,6 +24,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         Problem problem = context.getRootCause().flatMap(InvalidQueryParameter::of)
+                .or(() -> status == HttpStatus.BAD_REQUEST ? context.getRootCause().flatMap(UnreadableBody::of)
+                        : Optional.empty())
                 .or(() -> OversizedRequestHead.of(context.getRequest(), status))
                 .orElseGet(() -> Problem.of(status.getCode(), status.getReason(), codeOf(status), detailOf(status)));
         return response.status(problem.status()).contentType(Problem.MEDIA_TYPE).body(problem);

@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.problem;
 
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.DomainException;
+import dev.researchvault.domain.ForbiddenException;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.RuleViolationException;
@@ -37,6 +38,8 @@ public final class ProblemResponses {
             ConflictException.class, HttpStatus.CONFLICT,
             RuleViolationException.class, HttpStatus.BAD_REQUEST,
             UnauthenticatedException.class, HttpStatus.UNAUTHORIZED,
+            // No WWW-Authenticate: the session is fine, only this step is refused.
+            ForbiddenException.class, HttpStatus.FORBIDDEN,
             TooManyAttemptsException.class, HttpStatus.TOO_MANY_REQUESTS,
             LimitExceededException.class, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
             UnavailableException.class, HttpStatus.SERVICE_UNAVAILABLE,
@@ -49,6 +52,9 @@ public final class ProblemResponses {
     public static MutableHttpResponse<Problem> of(DomainException error) {
         HttpStatus status = statusOf(error);
         MutableHttpResponse<Problem> response = of(status, error.code(), error.getMessage());
+        if (error instanceof RuleViolationException violation && !violation.fieldErrors().isEmpty()) {
+            response.getBody().map(problem -> problem.withErrors(violation.fieldErrors())).ifPresent(response::body);
+        }
         if (error instanceof TooManyAttemptsException throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.research;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -49,11 +50,12 @@ record ResearchController(ManageResearchUseCase research) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public ResearchResponse start(@CurrentSession Session session, @Body StartResearchRequest body) {
+    public HttpResponse<ResearchResponse> start(@CurrentSession Session session, @Body StartResearchRequest body) {
         // A body's chatId names a chat as a path does: one that is no id is as unknown as a missing one.
         UUID chatId = body.chatId() == null ? null : PathIds.parse(body.chatId(), ChatResearchController.CHAT_NOT_FOUND);
         StartResearchCommand command = new StartResearchCommand(body.query(), body.mode(), chatId);
-        return ResearchResponse.of(research.start(session, command));
+        ResearchResponse started = ResearchResponse.of(research.start(session, command));
+        return Created.at(started, "/api/v1/research", started.id());
     }
 
     /**

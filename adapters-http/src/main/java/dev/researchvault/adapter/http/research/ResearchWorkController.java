@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.research;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
 import dev.researchvault.adapter.http.page.PageResponse;
@@ -54,8 +55,9 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     @NotFoundAnswer
     @Post("/queries")
     @Status(HttpStatus.CREATED)
-    public QueryResponse addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
-        return QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine()));
+    public HttpResponse<QueryResponse> addQuery(@CurrentSession Session session, String id, @Body AddQueryRequest body) {
+        return Created.at(QueryResponse.of(work.addQuery(session, researchId(id), body.query(), body.engine())),
+                "/api/v1/research", id, "queries");
     }
 
     /** The research's queries, in the order added. */
@@ -69,11 +71,11 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     @NotFoundAnswer
     @Post("/resources")
     @Status(HttpStatus.CREATED)
-    public List<ResourceResponse> addResources(@CurrentSession Session session, String id,
+    public HttpResponse<List<ResourceResponse>> addResources(@CurrentSession Session session, String id,
                                                @Body List<AddResourceRequest> body) {
         List<NewResource> resources = body.stream().map(ResearchWorkController::toNewResource).toList();
-        return work.addResources(session, researchId(id), resources).stream()
-                .map(ResourceResponse::of).toList();
+        return Created.at(work.addResources(session, researchId(id), resources).stream()
+                .map(ResourceResponse::of).toList(), "/api/v1/research", id, "resources");
     }
 
     /** The research's resources, by page. */
@@ -115,9 +117,9 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     @NotFoundAnswer
     @Post("/logs")
     @Status(HttpStatus.CREATED)
-    public LogResponse appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
-        return LogResponse.of(work.appendLog(session, researchId(id), body.level(), body.message(),
-                body.progress()));
+    public HttpResponse<LogResponse> appendLog(@CurrentSession Session session, String id, @Body AppendLogRequest body) {
+        return Created.at(LogResponse.of(work.appendLog(session, researchId(id), body.level(), body.message(),
+                body.progress())), "/api/v1/research", id, "logs");
     }
 
     /** Log lines numbered above {@code after}, oldest first (at most 1000; page on with the last sequence). */

@@ -23,6 +23,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -30,7 +31,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.settings.SettingType;
+import dev.researchvault.domain.settings.SettingValue;
+import io.micronaut.json.tree.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /** The caller's settings: defaults merged with their overrides; changing and resetting one. */
@@ -66,6 +74,25 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
         return toResponse(change.change(session, command));
     }
 
+    /**
+     * Several settings at once, {@code {"key": value, …}}: all are stored or none. A refusal lists every refused
+     * key in the problem's {@code errors}.
+     */
+    @ApiResponse(responseCode = "400", description = "settings.invalid-value (errors name each refused key); "
+            + "request.invalid-body: the body is not a JSON object", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Patch
+    public List<SettingResponse> patch(@CurrentSession Session session, @Body JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new RuleViolationException("request.invalid-body",
+                    "the body must be a JSON object of setting keys and their new values");
+        }
+        Map<String, Supplier<SettingValue>> changes = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : body.entries()) {
+            changes.put(entry.getKey(), () -> values.fromJson(entry.getValue()));
+        }
+        return change.changeAll(session, changes).stream().map(this::toResponse).toList();
+    }
+
     /** Resets one setting to its default. */
     @Status(HttpStatus.NO_CONTENT)
     @NotFoundAnswer
@@ -79,6 +106,16 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
         SettingDefinition definition = setting.definition();
         return new SettingResponse(definition.key(), values.toJson(setting.value()), definition.type().wireName(),
                 definition.category(), definition.description(), values.toJson(definition.defaultValue()),
-                setting.overridden(), definition.min(), definition.max(), definition.options());
+                setting.overridden(), bound(definition, definition.min()), bound(definition, definition.max()),
+                definition.options());
+    }
+
+    /** A range bound in the setting's own type: an int setting's bounds are integers ({@code 1}, not {@code 1.0}). */
+    private static JsonNode bound(SettingDefinition definition, Double bound) {
+        if (bound == null) {
+            return null;
+        }
+        return definition.type() == SettingType.INT ? JsonNode.createNumberNode(bound.longValue())
+                : JsonNode.createNumberNode(bound);
     }
 }

@@ -25,8 +25,8 @@ final class SettingsMessages {
     @Serdeable
     record SettingResponse(String key, JsonNode value, String type, String category, String description,
                            @JsonProperty("default") JsonNode defaultValue, boolean overridden,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double min,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Double max,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable JsonNode min,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable JsonNode max,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options) {
     }
 
@@ -36,6 +36,24 @@ final class SettingsMessages {
         @Override
         public String toString() {
             return "ApiKeyRequest[hidden]";
+        }
+    }
+
+    /** POST /api-keys/{provider}/reveal: the owner's password, proven again. */
+    @Serdeable
+    record RevealApiKeyRequest(@Nullable String password) {
+        @Override
+        public String toString() {
+            return "RevealApiKeyRequest[hidden]";
+        }
+    }
+
+    /** The key in clear, answered only to its owner after a password proof. */
+    @Serdeable
+    record RevealedApiKeyResponse(String provider, String key) {
+        @Override
+        public String toString() {
+            return "RevealedApiKeyResponse[provider=" + provider + "]";
         }
     }
 

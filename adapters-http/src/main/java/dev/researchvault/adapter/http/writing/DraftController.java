@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.writing;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -109,10 +110,11 @@ record DraftController(EditDraftsUseCase drafts) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post("/{id}/references")
     @Status(HttpStatus.CREATED)
-    public ReferenceResponse addReference(@CurrentSession Session session, String id, @Body ReferenceRequest body) {
+    public HttpResponse<ReferenceResponse> addReference(@CurrentSession Session session, String id, @Body ReferenceRequest body) {
         NewReference reference = new NewReference(body.citation(), link(body.documentId()), link(body.researchId()),
                 link(body.resourceId()), body.url(), body.position());
-        return ReferenceResponse.of(drafts.cite(session, draftId(id), reference));
+        ReferenceResponse created = ReferenceResponse.of(drafts.cite(session, draftId(id), reference));
+        return Created.at(created, "/api/v1/drafts", id, "references", created.id());
     }
 
     /** The references, by position (those without one last), then in the order added. */

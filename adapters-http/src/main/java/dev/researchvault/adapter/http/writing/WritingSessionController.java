@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.writing;
 
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -48,8 +49,9 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
-    public SessionResponse createSession(@CurrentSession Session session, @Body SessionRequest body) {
-        return SessionResponse.of(sessions.create(session, body.title(), chatId(body)));
+    public HttpResponse<SessionResponse> createSession(@CurrentSession Session session, @Body SessionRequest body) {
+        SessionResponse created = SessionResponse.of(sessions.create(session, body.title(), chatId(body)));
+        return Created.at(created, "/api/v1/writing-sessions", created.id());
     }
 
     /**
@@ -97,8 +99,9 @@ record WritingSessionController(ManageWritingSessionsUseCase sessions, EditDraft
     @NotFoundAnswer
     @Post("/{id}/drafts")
     @Status(HttpStatus.CREATED)
-    public DraftResponse createDraft(@CurrentSession Session session, String id, @Body NewDraftRequest body) {
-        return DraftResponse.of(drafts.create(session, sessionId(id), body.title(), body.content()));
+    public HttpResponse<DraftResponse> createDraft(@CurrentSession Session session, String id, @Body NewDraftRequest body) {
+        DraftResponse created = DraftResponse.of(drafts.create(session, sessionId(id), body.title(), body.content()));
+        return Created.at(created, "/api/v1/drafts", created.id());
     }
 
     /**

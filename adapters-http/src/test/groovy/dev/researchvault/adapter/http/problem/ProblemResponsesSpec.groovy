@@ -2,6 +2,7 @@ package dev.researchvault.adapter.http.problem
 
 import dev.researchvault.domain.ConflictException
 import dev.researchvault.domain.DomainException
+import dev.researchvault.domain.ForbiddenException
 import dev.researchvault.domain.LimitExceededException
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.RuleViolationException
@@ -25,7 +26,7 @@ class ProblemResponsesSpec extends Specification {
     def "the domain's error family is closed: each type is final or sealed, so walking it finds every type"() {
         expect:
         family().every { Modifier.isFinal(it.modifiers) || it.sealed }
-        family().size() == 9
+        family().size() == 10
     }
 
     def "each concrete domain error type has an explicit status, not the parent's and not a fallback"() {
@@ -61,7 +62,19 @@ class ProblemResponsesSpec extends Specification {
         new UnavailableException('vault.unavailable', 'check the integrity')        || 503    | 'vault.unavailable'  | [:]
         new UnavailableException('vault.busy', 'the vault is busy with other writes; try again shortly') || 503 | 'vault.busy' | ['Retry-After': ['1']]
         new StorageFullException()                                                  || 507    | 'storage.full'       | [:]
+        new ForbiddenException('account.password-mismatch', 'the password is wrong') || 403   | 'account.password-mismatch' | [:]
         type = error.class
+    }
+
+    def "a rule violation with field errors lists each of them; one without has no errors member"() {
+        given:
+        def fields = [new RuleViolationException.FieldError('backup.max_count', 'settings.invalid-value', 'too large'),
+                      new RuleViolationException.FieldError('2', 'research.invalid-url', 'not a URL')]
+
+        expect:
+        ProblemResponses.of(new RuleViolationException('settings.invalid-value', 'refused', fields)).body().errors()*.field() ==
+                ['backup.max_count', '2']
+        ProblemResponses.of(new RuleViolationException('page.invalid-size', 'size')).body().errors() == []
     }
 
     def "a full disk says what still works, and nothing about the failure"() {

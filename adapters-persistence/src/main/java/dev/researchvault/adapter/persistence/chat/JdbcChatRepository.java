@@ -2,6 +2,8 @@ package dev.researchvault.adapter.persistence.chat;
 
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatWithCount;
 import dev.researchvault.adapter.persistence.chat.ChatRows.ChatRow;
+import dev.researchvault.adapter.persistence.chat.MessageRows.MessageRow;
+import dev.researchvault.adapter.persistence.sql.ListCursors;
 import dev.researchvault.adapter.persistence.sql.ListFilter;
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
@@ -120,8 +122,18 @@ final class JdbcChatRepository implements ChatRepository {
     @Override
     public Page<Message> messages(UUID chatId, PageRequest page) {
         String id = chatId.toString();
-        List<Message> items = messages.oldestFirst(id, page.size(), page.offset()).stream().map(mapper::toMessage).toList();
-        return Page.of(items, page, messages.countByChatId(id));
+        PageCursor after = page.cursorOf(PageCursor.Listing.MESSAGES);
+        List<MessageRow> rows = after == null ? messages.oldestFirst(id, page.lookahead(), page.offset())
+                : messages.oldestFirstAfter(id, ListCursors.storedTime(after), after.sequence(), page.lookahead());
+        return Page.sliced(rows, page, messages.countByChatId(id), this::cursorPast).map(mapper::toMessage);
+    }
+
+    /**
+     * The cursor past a message: its time and rowid, as the list orders them. The rowid is read for the last row of
+     * a page only (by primary key), so the mapped rows need not carry it.
+     */
+    private PageCursor cursorPast(MessageRow row) {
+        return ListCursors.past(PageCursor.Listing.MESSAGES, row.createdAt(), messages.rowidOf(row.id()));
     }
 
     @Override

@@ -46,6 +46,18 @@ interface MessageRows extends GenericRepository<MessageRows.MessageRow, String> 
     @Query("SELECT * FROM chat_message WHERE chat_id = :chatId ORDER BY created_at, rowid LIMIT :limit OFFSET :offset")
     List<MessageRow> oldestFirst(String chatId, int limit, long offset);
 
+    /**
+     * The messages of a chat after the position ({@code time}, {@code rowid}) oldest first: a seek into
+     * {@code idx_chat_message_chat_id_created_at}, which ends with the rowid.
+     */
+    @Query("SELECT * FROM chat_message WHERE chat_id = :chatId AND (created_at, rowid) > (:time, :rowid)"
+            + " ORDER BY created_at, rowid LIMIT :limit")
+    List<MessageRow> oldestFirstAfter(String chatId, String time, long rowid, int limit);
+
+    /** The rowid of a message, the tie-breaker of its cursor; 0 when it is gone. */
+    @Query("SELECT COALESCE((SELECT rowid FROM chat_message WHERE id = :id), 0)")
+    long rowidOf(String id);
+
     long countByChatId(String chatId);
 
     @Query("SELECT id FROM chat_message WHERE chat_id = :chatId")

@@ -144,6 +144,12 @@ public final class CaffeineSessionStore implements SessionStore {
         });
     }
 
+    @Override
+    public int liveSessionsOf(UserId user) {
+        // The map view skips expired entries and reads without touching them (no activity recorded).
+        return (int) sessions.asMap().values().stream().filter(session -> session.userId().equals(user)).count();
+    }
+
     /** Ends the sessions of a replaced stale key and wipes it; the user's vault stays (the new key uses it). */
     private void endSessionsOf(UserId user, SharedKey stale) {
         sessions.asMap().values().removeIf(session -> session.userId().equals(user) && session.key() == stale.key);

@@ -44,19 +44,30 @@ public final class CachingSettingsStore implements SettingsStore {
 
     @Override
     public void put(String key, String storedValue) {
-        UserId user = boundOwner.get();
-        try {
+        written(() -> {
             delegate.put(key, storedValue);
-        } finally {
-            forget(user);
-        }
+            return null;
+        });
+    }
+
+    @Override
+    public void putAll(Map<String, String> storedValues) {
+        written(() -> {
+            delegate.putAll(storedValues);
+            return null;
+        });
     }
 
     @Override
     public boolean remove(String key) {
+        return written(() -> delegate.remove(key));
+    }
+
+    /** Runs one write of the bound user's, then drops their cached overrides, whether or not it succeeded. */
+    private <T> T written(Supplier<T> write) {
         UserId user = boundOwner.get();
         try {
-            return delegate.remove(key);
+            return write.get();
         } finally {
             forget(user);
         }

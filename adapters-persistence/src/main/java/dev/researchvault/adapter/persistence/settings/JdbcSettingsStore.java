@@ -42,6 +42,14 @@ public final class JdbcSettingsStore implements SettingsStore {
     }
 
     @Override
+    public void putAll(Map<String, String> storedValues) {
+        transactions.inTransaction(() -> {
+            storedValues.forEach(rows::upsert);
+            return null;
+        });
+    }
+
+    @Override
     public boolean remove(String key) {
         return transactions.inTransaction(() -> rows.deleteBySettingKey(key) > 0);
     }

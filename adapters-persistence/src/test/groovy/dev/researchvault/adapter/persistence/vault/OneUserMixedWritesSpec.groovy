@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault
 
+import dev.researchvault.application.chat.UploadLimits
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.PendingBlobOwners
@@ -59,7 +60,7 @@ class OneUserMixedWritesSpec extends Specification {
         def blobs = fixture.bean(BlobStore)
         def chats = new ChatService(work, fixture.bean(ChatRepository), fixture.bean(AgentRepository),
                 fixture.bean(ExecutionRepository), fixture.bean(ResearchRepository), fixture.bean(WritingRepository), blobs,
-                new FileSizeLimit(1 << 20), new PendingBlobOwners(), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
+                UploadLimits.of(new FileSizeLimit(1 << 20)), new PendingBlobOwners(), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         def research = new ResearchService(work, fixture.bean(ResearchRepository), fixture.bean(ChatRepository),
                 fixture.bean(WritingRepository), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         def chatId = chats.create(session, 'busy').chat().id()

@@ -1,0 +1,57 @@
+package dev.researchvault.domain
+
+import spock.lang.Specification
+
+/** Every refused part of one input is named, the first refusal keeps the answer it always gave. */
+class FieldChecksSpec extends Specification {
+
+    def "all parts accepted: their values, and no refusal"() {
+        given:
+        def checks = new FieldChecks()
+
+        when:
+        def values = [checks.check('a') { 1 }, checks.check('b') { 2 }]
+        checks.requireNone()
+
+        then:
+        values == [1, 2]
+    }
+
+    def "refused parts are all named; the exception is the first refusal's"() {
+        given:
+        def checks = new FieldChecks()
+        checks.check('name') { throw new RuleViolationException('x.invalid-name', 'bad name') }
+        checks.check('fine') { 'ok' }
+        checks.check('year') { throw new RuleViolationException('x.invalid-year', 'bad year') }
+
+        when:
+        checks.requireNone()
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'x.invalid-name'
+        refused.message == 'bad name'
+        refused.fieldErrors()*.field() == ['name', 'year']
+        refused.fieldErrors()*.code() == ['x.invalid-name', 'x.invalid-year']
+    }
+
+    def "a batch names its refused items by index"() {
+        when:
+        Batches.mapAll([1, -1, 2, -2]) { int n -> if (n < 0) { throw new RuleViolationException('n.negative', 'negative') }; n }
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.fieldErrors()*.field() == ['1', '3']
+    }
+
+    def "a batch of accepted items maps them all, and errors other than refusals pass through"() {
+        expect:
+        Batches.mapAll([1, 2]) { it * 2 } == [2, 4]
+
+        when:
+        Batches.mapAll([1]) { throw new NotFoundException('x.gone', 'gone') }
+
+        then:
+        thrown(NotFoundException)
+    }
+}
