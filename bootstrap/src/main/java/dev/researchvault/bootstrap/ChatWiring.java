@@ -15,6 +15,7 @@ import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.WritingRepository;
@@ -39,9 +40,9 @@ public class ChatWiring {
     @Singleton
     ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                             ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
-                            BlobStore blobs, FileSizeLimit fileSizeLimit, PendingBlobOwners pendingOwners,
-                            ChangeHub events, Clock clock) {
-        return new ChatService(vault, repository, agents, executions, research, writing, blobs, fileSizeLimit,
+                            BlobStore blobs, BlobUploads uploads, FileSizeLimit fileSizeLimit,
+                            PendingBlobOwners pendingOwners, ChangeHub events, Clock clock) {
+        return new ChatService(vault, repository, agents, executions, research, writing, blobs, uploads, fileSizeLimit,
                 pendingOwners, events, clock);
     }
 

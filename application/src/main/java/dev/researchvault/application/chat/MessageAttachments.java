@@ -1,9 +1,14 @@
 package dev.researchvault.application.chat;
 
 import dev.researchvault.application.blob.OwnedBlobs;
+import dev.researchvault.application.blob.UploadService;
+import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.blob.BlobKey;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
+import dev.researchvault.domain.blob.StagedUpload;
 import dev.researchvault.domain.chat.MessageFile;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,53 +16,85 @@ import java.util.UUID;
 
 /**
  * The bytes of messages' files in the blob store: {@code <messageId>/<index>} and
- * {@code <messageId>/<index>.thumb}. Works on the vault bound by the caller.
+ * {@code <messageId>/<index>.thumb}; files uploaded before are claimed there ({@link BlobUploads#claim}), without
+ * copying their bytes. Works on the vault bound by the caller.
  */
 final class MessageAttachments {
 
     private final BlobStore blobs;
+    private final BlobUploads uploads;
     private final FileSizeLimit limit;
 
-    MessageAttachments(BlobStore blobs, FileSizeLimit limit) {
+    MessageAttachments(BlobStore blobs, BlobUploads uploads, FileSizeLimit limit) {
         this.blobs = blobs;
+        this.uploads = uploads;
         this.limit = limit;
     }
 
     /**
-     * The metadata the message row keeps for {@code files}, index = position.
+     * The metadata the message row keeps for {@code files}, index = position; reads the uploads among them, so
+     * call inside the vault scope.
      *
      * @throws dev.researchvault.domain.LimitExceededException {@code file.too-large} when a file or thumbnail is above the limit
+     * @throws dev.researchvault.domain.NotFoundException {@code upload.not-found} for an upload id that is not waiting (unknown, expired, used)
+     * @throws dev.researchvault.domain.RuleViolationException {@code chat.invalid-file-name} for an upload without
+     *         a usable name
      */
-    List<MessageFile> describe(List<NewFile> files) {
+    List<MessageFile> describe(List<? extends NewAttachment> files, Instant now) {
         List<MessageFile> described = new ArrayList<>(files.size());
-        for (NewFile file : files) {
-            limit.check(file.data().length);
-            if (file.hasThumbnail()) {
-                limit.check(file.thumbnail().length);
-            }
-            described.add(new MessageFile(described.size(), file.name(), file.mime(), file.data().length,
-                    file.hasThumbnail()));
+        for (NewAttachment attachment : files) {
+            int index = described.size();
+            described.add(attachment instanceof UploadedFile uploaded
+                    ? describe(index, uploaded, waiting(uploaded.uploadId(), now))
+                    : describe(index, (NewFile) attachment));
         }
         return described;
     }
 
+    private MessageFile describe(int index, NewFile file) {
+        limit.check(file.data().length);
+        if (file.hasThumbnail()) {
+            limit.check(file.thumbnail().length);
+        }
+        return new MessageFile(index, file.name(), file.mime(), file.data().length, file.hasThumbnail());
+    }
+
+    private MessageFile describe(int index, UploadedFile file, StagedUpload upload) {
+        limit.check(upload.info().size());
+        String name = Texts.required(file.name().or(upload::name).orElse(null), NewFile.MAX_NAME_LENGTH,
+                "chat.invalid-file-name", "file name");
+        return new MessageFile(index, name, upload.info().mime(), upload.info().size(), false);
+    }
+
+    private StagedUpload waiting(UUID uploadId, Instant now) {
+        return uploads.find(uploadId, now).orElseThrow(UploadService::notFound);
+    }
+
     /**
-     * Saves the bytes of {@code files} for message {@code messageId}. All or nothing: when one save fails,
-     * those already saved are deleted before the failure is passed on.
+     * Saves the bytes of {@code files} for message {@code messageId}, or claims them when uploaded before. All or
+     * nothing: when one fails, the files already stored are deleted before the failure is passed on (a claimed
+     * upload is spent then; the client uploads it again).
      */
-    void store(UUID messageId, List<NewFile> files) {
+    void store(UUID messageId, List<? extends NewAttachment> files, Instant now) {
         try {
             for (int index = 0; index < files.size(); index++) {
-                NewFile file = files.get(index);
                 BlobKey key = BlobKey.file(messageId, index);
-                blobs.save(key, file.mime(), file.data());
-                if (file.hasThumbnail()) {
-                    blobs.save(key.thumbnailKey(), file.thumbnailMime(), file.thumbnail());
+                if (files.get(index) instanceof UploadedFile uploaded) {
+                    uploads.claim(uploaded.uploadId(), key, now);
+                } else {
+                    save(key, (NewFile) files.get(index));
                 }
             }
         } catch (RuntimeException failure) {
             discard(List.of(messageId));
             throw failure;
+        }
+    }
+
+    private void save(BlobKey key, NewFile file) {
+        blobs.save(key, file.mime(), file.data());
+        if (file.hasThumbnail()) {
+            blobs.save(key.thumbnailKey(), file.thumbnailMime(), file.thumbnail());
         }
     }
 

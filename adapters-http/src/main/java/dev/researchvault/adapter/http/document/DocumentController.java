@@ -5,6 +5,7 @@ import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.TextRequest;
+import dev.researchvault.adapter.http.document.DocumentMessages.UploadedDocumentRequest;
 import dev.researchvault.adapter.http.file.FileRequest;
 import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
@@ -67,6 +68,21 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
     public DocumentResponse upload(@CurrentSession Session session, @Body MultipartBody body) {
         DocumentUpload upload = DocumentUpload.read(body, fileSizeLimit);
         return DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
+    }
+
+    /**
+     * A new, pending document whose file is an earlier upload ({@code POST /api/v1/uploads}), taken without copying
+     * its bytes: {@code {uploadId, title?, authors?, year?, sourceUrl?}}; the upload's name is the fallback title.
+     */
+    @ApiResponse(responseCode = "400", description = "document.file-required: no uploadId; document.invalid-upload-id; "
+            + "document.invalid-title, document.invalid-authors, document.invalid-year, document.invalid-source-url",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "upload.not-found: no such upload waiting (unknown, expired or taken)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Post(uri = "/from-upload", consumes = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
+    public DocumentResponse fromUpload(@CurrentSession Session session, @Body UploadedDocumentRequest body) {
+        return DocumentResponse.of(documents.fromUpload(session, body.fields(), body.upload()));
     }
 
     /**
