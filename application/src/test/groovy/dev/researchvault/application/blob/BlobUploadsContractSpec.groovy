@@ -131,16 +131,7 @@ abstract class BlobUploadsContractSpec extends Specification {
         def kept = uploads.stage('text/plain', Optional.empty(), new ByteArrayInputStream('kept'.bytes), NO_LIMIT, later.plusSeconds(60))
 
         expect:
-        uploads.find(upload.id(), later).isEmpty()
-
-        when:
-        uploads.claim(upload.id(), BlobKey.file(message, 0), later)
-
-        then:
-        thrown(NotFoundException)
-        !store.exists(BlobKey.file(message, 0))
-
-        and:
+        notWaiting(upload.id(), later)
         uploads.removeExpired(later) == 1
         uploads.removeExpired(later) == 0
         uploads.find(kept.id(), later).isPresent()
@@ -148,13 +139,19 @@ abstract class BlobUploadsContractSpec extends Specification {
 
     def "an unknown upload id is not found"() {
         expect:
-        uploads.find(UUID.randomUUID(), now).isEmpty()
+        notWaiting(UUID.randomUUID(), now)
+    }
 
-        when:
-        uploads.claim(UUID.randomUUID(), BlobKey.file(message, 0), now)
-
-        then:
-        thrown(NotFoundException)
+    /** The upload {@code id} is neither found nor claimable at {@code at}, and a claim stores nothing. */
+    void notWaiting(UUID id, Instant at) {
+        assert uploads.find(id, at).isEmpty()
+        try {
+            uploads.claim(id, BlobKey.file(message, 0), at)
+            assert false: 'claimed an upload that is not waiting'
+        } catch (NotFoundException expected) {
+            assert expected.code() == 'upload.not-found'
+        }
+        assert !store.exists(BlobKey.file(message, 0))
     }
 
     def "a media type that could not go into a header is refused before anything is read"() {
