@@ -2,11 +2,17 @@ package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.blob.UploadService;
+import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.document.DocumentRepository;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -23,10 +29,21 @@ public class BlobWiring {
         return new PendingBlobOwners();
     }
 
-    /** Messages and documents own blobs; a later owner joins this list with its repository's answer. */
+    /**
+     * Messages and documents own blobs; a later owner joins this list with its repository's answer. Each run also
+     * removes the uploads nobody claimed in time.
+     */
     @Singleton
-    BlobReconciliation blobReconciliation(BlobStore blobs, ChatRepository chats, DocumentRepository documents,
-                                          PendingBlobOwners pending) {
-        return new BlobReconciliation(blobs, List.of(chats::existingMessages, documents::existing), pending);
+    BlobReconciliation blobReconciliation(BlobStore blobs, BlobUploads uploads, ChatRepository chats,
+                                          DocumentRepository documents, PendingBlobOwners pending, Clock clock) {
+        return new BlobReconciliation(blobs, List.of(chats::existingMessages, documents::existing), pending,
+                BlobReconciliation.DEFAULT_BATCH_SIZE, () -> uploads.removeExpired(clock.instant()));
+    }
+
+    /** {@code POST /api/v1/uploads}: files staged for a later message or document, kept {@code files.upload-expiry}. */
+    @Singleton
+    UploadService uploadService(VaultWork vault, BlobUploads uploads, UploadLimits limits, FilesConfiguration files,
+                                Clock clock) {
+        return new UploadService(vault, uploads, limits.fileSize(), limits.quota(), files.getUploadExpiry(), clock);
     }
 }

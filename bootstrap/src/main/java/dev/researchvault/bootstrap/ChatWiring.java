@@ -17,6 +17,7 @@ import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.blob.StoredBytes;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.research.ResearchRepository;
@@ -52,9 +53,9 @@ public class ChatWiring {
     @Singleton
     ChatService chatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                             ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
-                            BlobStore blobs, UploadLimits uploadLimits, PendingBlobOwners pendingOwners,
-                            ChangeHub events, Clock clock) {
-        return new ChatService(vault, repository, agents, executions, research, writing, blobs, uploadLimits,
+                            BlobStore blobs, BlobUploads uploads, UploadLimits uploadLimits,
+                            PendingBlobOwners pendingOwners, ChangeHub events, Clock clock) {
+        return new ChatService(vault, repository, agents, executions, research, writing, blobs, uploads, uploadLimits,
                 pendingOwners, events, clock);
     }
 

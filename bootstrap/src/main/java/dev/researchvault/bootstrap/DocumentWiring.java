@@ -7,6 +7,7 @@ import dev.researchvault.application.document.DocumentService;
 import dev.researchvault.application.events.ChangeHub;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.document.DocumentGroupRepository;
 import dev.researchvault.domain.document.DocumentRepository;
 import dev.researchvault.domain.writing.WritingRepository;
@@ -23,9 +24,11 @@ public class DocumentWiring {
 
     @Singleton
     DocumentService documentService(VaultWork vault, DocumentRepository documents, DocumentGroupRepository groups,
-                                    WritingRepository writing, BlobStore blobs, UploadLimits uploadLimits,
-                                    PendingBlobOwners pending, ChangeHub events, Clock clock) {
-        return new DocumentService(vault, documents, groups, writing, blobs, uploadLimits, pending, events, clock);
+                                    WritingRepository writing, BlobStore blobs, BlobUploads uploads,
+                                    UploadLimits uploadLimits, PendingBlobOwners pending, ChangeHub events,
+                                    Clock clock) {
+        return new DocumentService(vault, documents, groups, writing, blobs, uploads, uploadLimits, pending, events,
+                clock);
     }
 
     @Singleton

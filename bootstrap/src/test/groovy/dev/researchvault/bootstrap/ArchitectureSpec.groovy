@@ -146,7 +146,8 @@ class ArchitectureSpec extends Specification {
         ports*.simpleName.toSet() == ['ResearchRepository', 'ChatRepository', 'BlobStore', 'BlobOwners', 'SettingsStore',
                                       'ApiKeyStore', 'VaultMetadata', 'LegacyMessageFiles', 'AgentRepository',
                                       'ExecutionRepository', 'UsageLedger', 'WritingRepository',
-                                      'DocumentRepository', 'DocumentGroupRepository', 'SearchIndex', 'StoredBytes'].toSet()
+                                      'DocumentRepository', 'DocumentGroupRepository', 'SearchIndex', 'StoredBytes',
+                                      'BlobUploads'].toSet()
 
         and: 'none of their methods names a user'
         ports.collectMany { port ->

@@ -72,6 +72,7 @@ class ConfigurationSpec extends Specification {
             ['files.max-files-per-message', 3, { it.getBean(UploadLimits).maxFilesPerMessage() }, 3],
             ['files.storage-quota', '2MB', { it.getBean(UploadLimits).quota().maxBytes() }, 2L * 1024 * 1024],
             ['vault.registration', 'closed', { it.getBean(RegisterAccountUseCase) instanceof ClosedRegistration }, true],
+            ['files.upload-expiry', '5m', { it.getBean(dev.researchvault.bootstrap.config.FilesConfiguration).uploadExpiry }, Duration.ofMinutes(5)],
             ['events.heartbeat', '2s', { it.getBean(EventStreams).heartbeat() }, Duration.ofSeconds(2)],
             ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
             ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
@@ -121,6 +122,29 @@ class ConfigurationSpec extends Specification {
     def "every key of docs/operations.md's configuration table is checked here"() {
         expect:
         documentedKeys() - documented*.get(0) == [] as Set
+    }
+
+    def "VAULT_MAX_FILE_SIZE=#value allows files of #bytes bytes, and the request size limit follows it"() {
+        when:
+        start([:], PropertySource.of('env', ['VAULT_MAX_FILE_SIZE': value], PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE))
+
+        then:
+        context.getBean(FileSizeLimit).maxBytes() == bytes
+        context.getBean(io.micronaut.http.server.HttpServerConfiguration).maxRequestSize >= bytes
+
+        where:
+        value   | bytes
+        '300MB' | 300L * 1024 * 1024
+        '2GB'   | 2L * 1024 * 1024 * 1024
+        '3GB'   | 3L * 1024 * 1024 * 1024
+    }
+
+    def "the request size limit stays as configured when the file limit fits under it"() {
+        when:
+        start([:])
+
+        then:
+        context.getBean(io.micronaut.http.server.HttpServerConfiguration).maxRequestSize == 40L * 1024 * 1024
     }
 
     def "login.max-failures failed logins from one address refuse the next attempt"() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes blobs no row owns any more: what a crash between a chat deletion's commit and the deletion of its
@@ -29,6 +31,8 @@ import java.util.UUID;
  */
 public final class BlobReconciliation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BlobReconciliation.class);
+
     /** Owners per batch: one listing, one question per kind of owner, one deletion statement. */
     public static final int DEFAULT_BATCH_SIZE = 200;
 
@@ -36,8 +40,14 @@ public final class BlobReconciliation {
     private final List<BlobOwners> ownerKinds;
     private final PendingBlobOwners pending;
     private final int batchSize;
+    private final ExpiredUploads expiredUploads;
 
-    public BlobReconciliation(BlobStore blobs, List<BlobOwners> ownerKinds, PendingBlobOwners pending, int batchSize) {
+    /**
+     * @param expiredUploads removes uploads nobody claimed in time: the same upkeep (space no file owns), run first
+     *                       on every reconciliation
+     */
+    public BlobReconciliation(BlobStore blobs, List<BlobOwners> ownerKinds, PendingBlobOwners pending, int batchSize,
+                              ExpiredUploads expiredUploads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -45,14 +55,34 @@ public final class BlobReconciliation {
         this.ownerKinds = List.copyOf(ownerKinds);
         this.pending = pending;
         this.batchSize = batchSize;
+        this.expiredUploads = expiredUploads;
+    }
+
+    public BlobReconciliation(BlobStore blobs, List<BlobOwners> ownerKinds, PendingBlobOwners pending, int batchSize) {
+        this(blobs, ownerKinds, pending, batchSize, ExpiredUploads.NONE);
     }
 
     public BlobReconciliation(BlobStore blobs, List<BlobOwners> ownerKinds, PendingBlobOwners pending) {
         this(blobs, ownerKinds, pending, DEFAULT_BATCH_SIZE);
     }
 
-    /** Reconciles the bound vault's blobs; call inside its vault scope. Idempotent. */
+    /** Removes the bound vault's expired uploads (see {@link ExpiredUploads}), usually a wiring of {@code BlobUploads}. */
+    @FunctionalInterface
+    public interface ExpiredUploads {
+
+        /** For a vault without staged uploads to expire. */
+        ExpiredUploads NONE = () -> 0;
+
+        /** Deletes the uploads expired by now; how many. */
+        int remove();
+    }
+
+    /** Reconciles the bound vault's blobs, expired uploads first; call inside its vault scope. Idempotent. */
     public Report reconcile() {
+        int expired = expiredUploads.remove();
+        if (expired > 0) {
+            LOG.info("event=upload.expired removed={}", expired);
+        }
         Report report = Report.NONE;
         Optional<UUID> after = Optional.empty();
         List<UUID> batch;

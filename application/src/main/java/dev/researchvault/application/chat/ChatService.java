@@ -16,6 +16,7 @@ import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.WritingRepository;
@@ -47,7 +48,7 @@ public final class ChatService implements ManageChatsUseCase {
      */
     public ChatService(VaultWork vault, ChatRepository repository, AgentRepository agents,
                        ExecutionRepository executions, ResearchRepository research, WritingRepository writing,
-                       BlobStore blobs, UploadLimits uploadLimits, PendingBlobOwners pendingOwners,
+                       BlobStore blobs, BlobUploads uploads, UploadLimits uploadLimits, PendingBlobOwners pendingOwners,
                        ChangeFeed events, Clock clock) {
         this.vault = vault;
         this.repository = repository;
@@ -55,7 +56,7 @@ public final class ChatService implements ManageChatsUseCase {
         this.executions = executions;
         this.research = research;
         this.writing = writing;
-        this.attachments = new MessageAttachments(blobs, uploadLimits);
+        this.attachments = new MessageAttachments(blobs, uploads, uploadLimits);
         this.pendingOwners = pendingOwners;
         this.events = events;
         this.clock = clock;
@@ -138,15 +139,16 @@ public final class ChatService implements ManageChatsUseCase {
             throw new RuleViolationException("chat.empty-message", "a message needs content or files");
         }
         Instant now = now();
-        List<MessageFile> files = attachments.describe(command.files());
-        Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now,
-                command.model(), command.sources(), command.usage(), command.metadata(), null);
         Message added = vault.inVault(caller, () -> {
+            // Described in the vault: the metadata of an uploaded file is there.
+            List<MessageFile> files = attachments.describe(command.files(), now);
+            Message message = new Message(UUID.randomUUID(), chatId, command.role(), command.content(), files, now,
+                    command.model(), command.sources(), command.usage(), command.metadata(), null);
             requireChat(chatId);
             // Bytes first, then the row: a row must never point at bytes that are not stored. Until the row has
             // committed (or the bytes are discarded) the message is pending, so no reconciliation takes its bytes.
             try (PendingBlobOwners.Registration pending = pendingOwners.register(message.id())) {
-                attachments.store(message.id(), command.files());
+                attachments.store(message.id(), command.files(), now);
                 try {
                     return vault.inTransaction(() -> addMessage(message));
                 } catch (RuntimeException failure) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param thumbnailMime media type of {@code thumbnail}; both are null when the file has no thumbnail
  */
-public record NewFile(String name, String mime, byte[] data, String thumbnailMime, byte[] thumbnail) {
+public record NewFile(String name, String mime, byte[] data, String thumbnailMime, byte[] thumbnail) implements NewAttachment {
 
     public static final int MAX_NAME_LENGTH = 255;
 

@@ -7,6 +7,7 @@ import dev.researchvault.application.blob.BlobDownloads;
 import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.blob.UploadService;
 import dev.researchvault.application.chat.UploadLimits;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.LimitExceededException;
@@ -17,6 +18,8 @@ import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.blob.BlobInfo;
 import dev.researchvault.domain.blob.BlobKey;
 import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
+import dev.researchvault.domain.blob.StagedUpload;
 import dev.researchvault.domain.document.Document;
 import dev.researchvault.domain.document.DocumentChunk;
 import dev.researchvault.domain.document.DocumentFilter;
@@ -42,7 +45,7 @@ import java.util.UUID;
  * first and the bytes after, for the same reason.
  */
 public record DocumentService(VaultWork vault, DocumentRepository documents, DocumentGroupRepository groups,
-                              WritingRepository writing, BlobStore blobs, UploadLimits uploadLimits,
+                              WritingRepository writing, BlobStore blobs, BlobUploads uploads, UploadLimits uploadLimits,
                               PendingBlobOwners pending, ChangeFeed events, Clock clock)
         implements ManageDocumentsUseCase {
 
@@ -53,13 +56,45 @@ public record DocumentService(VaultWork vault, DocumentRepository documents, Doc
     public DocumentView upload(Session caller, Document.NewDocument fields, String mime, byte[] bytes) {
         uploadLimits.fileSize().check(bytes.length);
         BlobInfo.requireValidMime(mime);
+        return create(caller, (id, now) -> {
+            uploadLimits.quota().admit(bytes.length);
+            return new Stored(blobs.save(BlobKey.file(id, 0), mime, bytes), fields);
+        });
+    }
+
+    @Override
+    public DocumentView fromUpload(Session caller, Document.NewDocument fields, UUID uploadId) {
+        return create(caller, (id, now) -> {
+            StagedUpload upload = uploads.find(uploadId, now).orElseThrow(UploadService::notFound);
+            uploadLimits.fileSize().check(upload.info().size());
+            // The upload's name is the fallback title, as a multipart file's name is.
+            Document.NewDocument named = fields.fileName() == null ? new Document.NewDocument(fields.title(),
+                    fields.authors(), fields.year(), fields.sourceUrl(), upload.name().orElse(null)) : fields;
+            return new Stored(uploads.claim(uploadId, BlobKey.file(id, 0), now), named);
+        });
+    }
+
+    /** The bytes of a new document, stored, and the fields it is created with. */
+    private record Stored(BlobInfo file, Document.NewDocument fields) {
+    }
+
+    /**
+     * Stores a new document's bytes under {@code <id>/0} (at {@code now}); bytes sent with the request are admitted
+     * by the storage quota first, a staged upload was admitted when it was staged.
+     */
+    private interface BytesStore {
+        Stored store(UUID id, Instant now);
+    }
+
+    /** Bytes first, then the row: see the class comment for the crash order. */
+    private DocumentView create(Session caller, BytesStore bytes) {
         UUID id = UUID.randomUUID();
+        Instant now = now();
         try (PendingBlobOwners.Registration ignored = pending.register(id)) {
             return vault.inVault(caller, () -> {
-                uploadLimits.quota().admit(bytes.length);
-                BlobInfo stored = blobs.save(BlobKey.file(id, 0), mime, bytes);
+                Stored stored = bytes.store(id, now);
                 try {
-                    Document document = Document.create(id, fields, stored, now());
+                    Document document = Document.create(id, stored.fields(), stored.file(), now);
                     vault.inTransaction(() -> {
                         documents.add(document);
                         return null;

@@ -23,6 +23,15 @@ public interface ManageDocumentsUseCase {
      */
     DocumentView upload(Session caller, Document.NewDocument fields, String mime, byte[] bytes);
 
+    /**
+     * A new, pending document whose file is the upload {@code uploadId} ({@code POST /api/v1/uploads}), taken
+     * without copying its bytes; its name is the fallback title.
+     *
+     * @throws dev.researchvault.domain.NotFoundException {@code upload.not-found} when no such upload is waiting
+     * @throws dev.researchvault.domain.LimitExceededException {@code file.too-large} above the file size limit
+     */
+    DocumentView fromUpload(Session caller, Document.NewDocument fields, UUID uploadId);
+
     DocumentView get(Session caller, UUID id);
 
     /** The caller's documents matching {@code filter}, newest first. 404 {@code document-group.not-found}: none. */

@@ -165,4 +165,21 @@ class BlobReconciliationSpec extends Specification {
         then:
         thrown(IllegalArgumentException)
     }
+
+    def "each run first removes the uploads nobody claimed in time, and keeps those still waiting"() {
+        given:
+        def uploads = new InMemoryBlobUploads(blobs)
+        def stale = uploads.stage('text/plain', Optional.empty(), new ByteArrayInputStream('old'.bytes), { long size -> }, T0)
+        def fresh = uploads.stage('text/plain', Optional.empty(), new ByteArrayInputStream('new'.bytes), { long size -> }, T0.plusSeconds(60))
+        def reconciliation = new BlobReconciliation(blobs, [chats::existingMessages as BlobOwners], pending, 200,
+                { -> uploads.removeExpired(T0) } as BlobReconciliation.ExpiredUploads)
+
+        when:
+        reconciliation.reconcile()
+
+        then:
+        uploads.find(stale.id(), T0.minusSeconds(1)).isEmpty()
+        uploads.find(fresh.id(), T0).isPresent()
+        uploads.count() == 1
+    }
 }

@@ -307,6 +307,120 @@ abstract class BlobStoreContractSpec extends Specification {
         thrown(IllegalArgumentException)
     }
 
+    // Large files. The SQLite adapter stores files above 1 MiB in chunks of 1 MiB; the sizes below sit on and
+    // around its chunk boundaries, which no other store needs to know about.
+    static final int MiB = 1024 * 1024
+
+    def "a large file survives exactly, saved #how: #size bytes"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+        byte[] bytes = randomBytes(size)
+
+        when:
+        def info = how == 'from an array' ? store.save(key, 'video/mp4', bytes)
+                : store.save(key, 'video/mp4', size, new ByteArrayInputStream(bytes))
+
+        then:
+        info.size() == size
+        info.digest() == BlobDigest.of(bytes)
+        store.info(key).orElseThrow() == info
+        store.get(key).orElseThrow().data() == bytes
+        store.openStream(key).orElseThrow().withCloseable { it.content().readAllBytes() } == bytes
+
+        where:
+        [how, size] << [['from an array', 'from a stream'], [MiB - 1, MiB, MiB + 1, 2 * MiB, 3 * MiB + 12345]].combinations()
+    }
+
+    def "a stream of a large file skips to any position and reads on across chunk boundaries"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+        byte[] bytes = randomBytes(3 * MiB + 100)
+        store.save(key, 'video/mp4', bytes)
+
+        when:
+        byte[] read = store.openStream(key).orElseThrow().withCloseable { open ->
+            open.content().skipNBytes(from)
+            open.content().readNBytes(length)
+        }
+
+        then:
+        read == Arrays.copyOfRange(bytes, from, from + length)
+
+        where:
+        from              | length
+        0                 | 10
+        MiB - 3           | 6
+        MiB               | MiB
+        2 * MiB + 5       | MiB + 95
+        3 * MiB + 99      | 1
+    }
+
+    def "a large file replaced by a small one, and back, reads as the latest version"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+        byte[] large = randomBytes(2 * MiB + 7)
+        byte[] larger = randomBytes(4 * MiB)
+
+        when:
+        store.save(key, 'video/mp4', large)
+        store.save(key, 'text/plain', 'small now'.bytes)
+
+        then:
+        store.get(key).orElseThrow().data() == 'small now'.bytes
+        store.info(key).orElseThrow().size() == 9
+
+        when:
+        store.save(key, 'video/mp4', larger.length, new ByteArrayInputStream(larger))
+
+        then:
+        store.get(key).orElseThrow().data() == larger
+        store.info(key).orElseThrow().digest() == BlobDigest.of(larger)
+    }
+
+    def "prefix deletion deletes large files with their thumbnails, each counted once"() {
+        given:
+        store.save(BlobKey.file(messageA, 0), 'video/mp4', randomBytes(2 * MiB + 1))
+        store.save(BlobKey.thumbnail(messageA, 0), 'image/png', [1] as byte[])
+        store.save(BlobKey.file(messageA, 1), 'video/mp4', randomBytes(MiB + 1))
+        store.save(BlobKey.file(messageB, 0), 'video/mp4', randomBytes(3 * MiB))
+
+        expect:
+        store.deleteByPrefix(prefixOf(messageA)) == 3
+        !store.exists(BlobKey.file(messageA, 0))
+        store.owners(Optional.empty(), 10) == [messageB]
+        store.get(BlobKey.file(messageB, 0)).orElseThrow().data().length == 3 * MiB
+        store.delete(BlobKey.file(messageB, 0))
+        !store.exists(BlobKey.file(messageB, 0))
+    }
+
+    def "a large stream #problem stores nothing and keeps the file it was to replace"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+        byte[] before = randomBytes(MiB + 3)
+        store.save(key, 'video/mp4', before)
+
+        when:
+        store.save(key, 'video/mp4', announced, content())
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == code
+        store.get(key).orElseThrow().data() == before
+
+        where:
+        problem                  | announced   | code                 | content
+        'shorter than announced' | 3 * MiB     | 'blob.size-mismatch' | { new ByteArrayInputStream(new byte[2 * MiB + 1]) }
+        'longer than announced'  | 2 * MiB     | 'blob.size-mismatch' | { new ByteArrayInputStream(new byte[2 * MiB + 1]) }
+        'that breaks off'        | 3 * MiB     | 'blob.unreadable'    | { brokenAfter(2 * MiB + 10) }
+    }
+
+    /** A stream of {@code count} zero bytes that then fails, as a client connection reset mid-upload. */
+    static InputStream brokenAfter(int count) {
+        new SequenceInputStream(new ByteArrayInputStream(new byte[count]), new InputStream() {
+            int read() { throw new IOException('connection reset') }
+        })
+    }
+
     /** Saves {@code count} files of {@code message}, each with a thumbnail when asked. */
     void saveFiles(UUID message, int count, boolean withThumbnails) {
         (0..<count).each { index ->

@@ -34,7 +34,7 @@ class ChatServiceAgentsSpec extends Specification {
     AgentVaults vaults = new AgentVaults()
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
     ChatService service = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, vaults.research,
-            vaults.writing, blobs, UploadLimits.of(new FileSizeLimit(1024)), new PendingBlobOwners(), events, clock)
+            vaults.writing, blobs, new dev.researchvault.application.blob.InMemoryBlobUploads(blobs), UploadLimits.of(new FileSizeLimit(1024)), new PendingBlobOwners(), events, clock)
     AgentService agents = new AgentService(scope.vaultWork(), vaults.agents, vaults.executions, vaults.chats, clock)
     ExecutionService executions = new ExecutionService(scope.vaultWork(), vaults.executions, vaults.agents, vaults.chats, events, clock)
     Session alice = TestSessions.of('alice')

@@ -4,11 +4,14 @@ import dev.researchvault.application.account.Session
 import dev.researchvault.application.agent.InMemoryAgentRepository
 import dev.researchvault.application.agent.InMemoryExecutionRepository
 import dev.researchvault.application.blob.InMemoryBlobStore
+import dev.researchvault.application.blob.InMemoryBlobUploads
+import dev.researchvault.domain.NotFoundException
 import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.research.InMemoryResearchRepository
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.application.writing.InMemoryWritingRepository
 import dev.researchvault.domain.LimitExceededException
+import dev.researchvault.domain.RuleViolationException
 import dev.researchvault.domain.PageRequest
 import dev.researchvault.domain.UnavailableException
 import dev.researchvault.domain.account.UserId
@@ -57,11 +60,12 @@ class ChatServiceFilesSpec extends Specification {
     }
 
     FailingBlobStore blobs = new FailingBlobStore()
+    InMemoryBlobUploads uploads = new InMemoryBlobUploads(blobs)
     FailingChatRepository repository = new FailingChatRepository()
     PendingBlobOwners pending = new PendingBlobOwners()
     ChatService service = new ChatService(InMemoryVaultScope.work(), repository, new InMemoryAgentRepository(),
             new InMemoryExecutionRepository(), new InMemoryResearchRepository(), new InMemoryWritingRepository(),
-            blobs, UploadLimits.of(new FileSizeLimit(10)),
+            blobs, uploads, UploadLimits.of(new FileSizeLimit(10)),
             pending, dev.researchvault.application.events.ChangeFeed.NONE, Clock.fixed(Instant.parse('2024-05-01T10:00:00Z'), ZoneOffset.UTC))
     Session caller = new Session('t', UserId.random(), new Username('ann'), new MasterKey(new byte[32]), 0,
             Instant.EPOCH, Instant.MAX)
@@ -127,6 +131,64 @@ class ChatServiceFilesSpec extends Specification {
         'ok'              | 'eleven bytes'
     }
 
+    /** Stages {@code text} as an upload, as POST /api/v1/uploads does, kept until an hour after the spec's clock. */
+    UUID upload(String text, String name = null) {
+        uploads.stage('text/csv', Optional.ofNullable(name), new ByteArrayInputStream(text.bytes), { long size -> },
+                Instant.parse('2024-05-01T11:00:00Z')).id()
+    }
+
+    def 'a message takes uploaded files by id, beside files sent with it, and each upload only once'() {
+        given:
+        UUID first = upload('a,b', 'data.csv')
+        UUID second = upload('c,d', 'raw.csv')
+
+        when:
+        Message message = service.post(caller, chat, withFiles([new UploadedFile(first, Optional.empty()), file('inline'),
+                                                               new UploadedFile(second, Optional.of('renamed.csv'))]))
+
+        then:
+        message.files()*.name() == ['data.csv', 'f.txt', 'renamed.csv']
+        message.files()*.mime() == ['text/csv', 'text/plain', 'text/csv']
+        message.files()*.size() == [3L, 6L, 3L]
+        blobs.keys() == (0..2).collect { "${message.id()}/$it".toString() }
+        uploads.count() == 0
+
+        when: 'the same upload again'
+        service.post(caller, chat, withFiles([new UploadedFile(first, Optional.empty())]))
+
+        then:
+        def gone = thrown(NotFoundException)
+        gone.code() == 'upload.not-found'
+        service.messages(caller, chat, PageRequest.first()).total() == 1
+    }
+
+    def 'an upload without a name needs one from the message'() {
+        given:
+        UUID nameless = upload('x')
+
+        when:
+        service.post(caller, chat, withFiles([new UploadedFile(nameless, Optional.empty())]))
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'chat.invalid-file-name'
+        uploads.count() == 1
+        blobs.keys().isEmpty()
+    }
+
+    def 'an upload above the limit when the message takes it stores nothing'() {
+        given: 'uploaded under a larger limit than the message service has'
+        UUID large = upload('eleven bytes', 'big.txt')
+
+        when:
+        service.post(caller, chat, withFiles([new UploadedFile(large, Optional.empty())]))
+
+        then:
+        thrown(LimitExceededException)
+        blobs.keys().isEmpty()
+        uploads.count() == 1
+    }
+
     def 'deleting a chat deletes the blobs of all its messages and of no other chat'() {
         given:
         UUID other = service.create(caller, 'other').chat().id()
@@ -160,7 +222,7 @@ class ChatServiceFilesSpec extends Specification {
         }
         def spied = new ChatService(InMemoryVaultScope.work(), spyRows, new InMemoryAgentRepository(),
                 new InMemoryExecutionRepository(), new InMemoryResearchRepository(),
-                new InMemoryWritingRepository(), spyBlobs, UploadLimits.of(new FileSizeLimit(10)), pending,
+                new InMemoryWritingRepository(), spyBlobs, uploads, UploadLimits.of(new FileSizeLimit(10)), pending,
                 dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         UUID spiedChat = spied.create(caller, 'spied').chat().id()
 

@@ -31,7 +31,7 @@ class MessageEditServiceSpec extends Specification {
     AgentVaults vaults = new AgentVaults()
     BlobStore blobs = VaultPerUser.of(BlobStore) { new InMemoryBlobStore() }
     ChatService chats = new ChatService(scope.vaultWork(), vaults.chats, vaults.agents, vaults.executions, vaults.research,
-            vaults.writing, blobs,
+            vaults.writing, blobs, new dev.researchvault.application.blob.InMemoryBlobUploads(blobs),
             UploadLimits.of(new FileSizeLimit(1024)), new dev.researchvault.application.blob.PendingBlobOwners(),
             dev.researchvault.application.events.ChangeFeed.NONE, clock)
     MessageEditService service = new MessageEditService(scope.vaultWork(), vaults.chats, blobs, clock)

@@ -60,7 +60,7 @@ class DocumentServiceSpec extends Specification {
     PendingBlobOwners pending = new PendingBlobOwners()
     WritingRepository writing = WritingVaults.perUser()
     RecordingChangeFeed events = new RecordingChangeFeed()
-    DocumentService service = new DocumentService(scope.vaultWork(), library.documents, library.groups, writing, blobs,
+    DocumentService service = new DocumentService(scope.vaultWork(), library.documents, library.groups, writing, blobs, new dev.researchvault.application.blob.InMemoryBlobUploads(blobs),
             UploadLimits.of(new FileSizeLimit(1024)), pending, events, clock)
     DocumentGroupService groups = new DocumentGroupService(scope.vaultWork(), library.groups, library.documents, clock)
     Session alice = TestSessions.of('alice')
@@ -97,6 +97,38 @@ class DocumentServiceSpec extends Specification {
         scope.onlyBound(alice)
     }
 
+    def 'a document made from an upload takes its bytes while pending, its name as fallback title, and only once'() {
+        given:
+        def uploads = service.uploads() as dev.researchvault.application.blob.InMemoryBlobUploads
+        def staged = uploads.stage('application/pdf', Optional.of('paper.pdf'), new ByteArrayInputStream('pdf bytes'.bytes),
+                { long size -> }, Instant.parse('2026-06-01T09:00:00Z'))
+        List<Boolean> pendingAtSave = []
+        blobs.onSave = { BlobKey key -> pendingAtSave << pending.isPending(key.messageId()) }
+
+        when:
+        DocumentView view = service.fromUpload(alice, new Document.NewDocument(null, 'Ann', 2020, null, null), staged.id())
+
+        then:
+        with(view.document()) {
+            title() == 'paper.pdf'
+            authors() == 'Ann'
+            mime() == 'application/pdf'
+            size() == 9
+            sha256() == 'pdf bytes'.bytes.digest('SHA-256')
+        }
+        pendingAtSave == [true]
+        blobs.keys() == ["${view.document().id()}/0".toString()]
+        uploads.count() == 0
+
+        when:
+        service.fromUpload(alice, new Document.NewDocument('again', null, null, null, null), staged.id())
+
+        then:
+        def gone = thrown(NotFoundException)
+        gone.code() == 'upload.not-found'
+        blobs.keys().size() == 1
+    }
+
     def 'a failing blob save stores no row; a failing row write deletes the bytes again; neither stays pending'() {
         when:
         blobs.failSave = true
@@ -123,7 +155,7 @@ class DocumentServiceSpec extends Specification {
             @Delegate dev.researchvault.domain.document.DocumentRepository inner = failing.documents
             void add(Document document) { throw new IllegalStateException('simulated vault.db failure') }
         }
-        def failingService = new DocumentService(scope.vaultWork(), documents, failing.groups, writing, blobs,
+        def failingService = new DocumentService(scope.vaultWork(), documents, failing.groups, writing, blobs, new dev.researchvault.application.blob.InMemoryBlobUploads(blobs),
                 UploadLimits.of(new FileSizeLimit(1024)), pending, events, clock)
 
         when:

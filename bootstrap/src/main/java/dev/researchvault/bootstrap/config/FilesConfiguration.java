@@ -6,6 +6,7 @@ import dev.researchvault.application.chat.UploadLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.ConversionContext;
 import io.micronaut.core.convert.format.ReadableBytesTypeConverter;
+import java.time.Duration;
 
 /** Limits on the files users upload ({@code files.*}): per file, per message, per user. */
 @ConfigurationProperties("files")
@@ -17,6 +18,19 @@ public class FilesConfiguration {
     private long maxFileSize = FileSizeLimit.DEFAULT_MAX_BYTES;
     private int maxFilesPerMessage = UploadLimits.DEFAULT_MAX_FILES_PER_MESSAGE;
     private long storageQuota = StorageQuota.UNLIMITED;
+    private Duration uploadExpiry = Duration.ofHours(1);
+
+    /** How long a file uploaded on its own ({@code POST /api/v1/uploads}) waits for a message or document to take it. */
+    public Duration getUploadExpiry() {
+        return uploadExpiry;
+    }
+
+    public void setUploadExpiry(Duration uploadExpiry) {
+        if (uploadExpiry.isNegative() || uploadExpiry.isZero()) {
+            throw new IllegalArgumentException("files.upload-expiry must be positive, was " + uploadExpiry);
+        }
+        this.uploadExpiry = uploadExpiry;
+    }
 
     /** Largest file or thumbnail of a message, in bytes. */
     public long getMaxFileSize() {

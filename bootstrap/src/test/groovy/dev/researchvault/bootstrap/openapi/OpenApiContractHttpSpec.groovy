@@ -213,6 +213,26 @@ class OpenApiContractHttpSpec extends MessageFilesSpecSupport {
         exercise('DELETE', '/api/v1/writing-sessions/{id}', session, null, token).status == 204
     }
 
+    def "files uploaded on their own, then taken by a message and by a document"() {
+        given:
+        String token = owner.token
+        String chat = post('/api/v1/chats', [title: 'uploads'], token).json.id
+
+        when:
+        Map first = exercise('POST', '/api/v1/uploads?name=a.txt', [:], 'raw file bytes', token).json as Map
+        Map second = exercise('POST', '/api/v1/uploads?name=b.txt', [:], 'more raw bytes', token).json as Map
+
+        then:
+        exercise('GET', '/api/v1/uploads/{id}', [id: first.uploadId], null, token).status == 200
+        exercise('GET', '/api/v1/uploads/{id}', [id: MISSING], null, token).status == 404
+        exercise('POST', '/api/v1/chats/{id}/messages', [id: chat],
+                [role: 'user', content: 'with an upload', files: [[uploadId: first.uploadId]]], token).status == 201
+        with(exercise('POST', '/api/v1/documents/from-upload', [:], [uploadId: second.uploadId, title: 'Taken'], token)) {
+            status == 201 && header('Location').startsWith('/api/v1/documents/')
+        }
+        exercise('POST', '/api/v1/documents/from-upload', [:], [uploadId: second.uploadId], token).status == 404
+    }
+
     def "search, usage, settings, API keys and the vault"() {
         given:
         String token = owner.token

@@ -26,6 +26,31 @@ public record BlobDigest(String sha256Hex) {
         return new BlobDigest(HexFormat.of().formatHex(sha256().digest(bytes)));
     }
 
+    /** A digest computed over bytes that arrive a part at a time (a file streamed in chunks). */
+    public static Running running() {
+        return new Running(sha256());
+    }
+
+    /** The SHA-256 of bytes seen so far; {@link #finish} once they have all been seen. */
+    public static final class Running {
+
+        private final MessageDigest digest;
+
+        private Running(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        /** Adds {@code length} bytes of {@code bytes} from {@code offset}. */
+        public void update(byte[] bytes, int offset, int length) {
+            digest.update(bytes, offset, length);
+        }
+
+        /** The digest of every byte added; the running digest is spent afterwards. */
+        public BlobDigest finish() {
+            return new BlobDigest(HexFormat.of().formatHex(digest.digest()));
+        }
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -30,25 +30,34 @@ public interface BlobStore {
 
     /**
      * Stores exactly {@code size} bytes read from {@code content} under {@code key}, replacing whatever was
-     * stored there. Reads the stream into one array of exactly {@code size} bytes (no growing buffers) and
-     * does not close it.
+     * stored there, all or nothing. Does not close the stream. This default reads it into one array of exactly
+     * {@code size} bytes (no growing buffers); the SQLite adapter stores a file above one chunk a chunk at a time,
+     * never holding more than one chunk of it.
      *
      * @throws dev.researchvault.domain.RuleViolationException ({@code blob.size-mismatch}) when the stream is
      *         shorter or longer than {@code size}, ({@code blob.unreadable}) when reading it fails,
      *         ({@code blob.invalid-mime}) for a bad media type; nothing is stored then
-     * @throws dev.researchvault.domain.LimitExceededException ({@code blob.too-large}) beyond 2 GiB
+     * @throws dev.researchvault.domain.LimitExceededException ({@code blob.too-large}) beyond 2 GiB in this default
      */
     default BlobInfo save(BlobKey key, String mime, long size, InputStream content) {
         BlobInfo.requireValidMime(mime);
         return save(key, mime, BlobContents.readExactly(content, size));
     }
 
-    /** The blob stored under {@code key}, bytes included; empty when there is none. Reads only. */
+    /**
+     * The blob stored under {@code key}, bytes included in one array; empty when there is none. Reads only.
+     *
+     * @throws dev.researchvault.domain.LimitExceededException ({@code blob.too-large}) for a blob too large for
+     *         one array (above 2 GiB); stream it with {@link #openStream}
+     */
     Optional<Blob> get(BlobKey key);
 
     /**
      * The blob stored under {@code key} as a stream, for sending it on without another copy; empty when
-     * there is none. See {@link BlobStream} for the stream's lifetime.
+     * there is none. A large blob is read a chunk at a time as the stream is read, {@code skip} passes over chunks
+     * without reading them (a range download reads only the chunks it sends), and a blob replaced or deleted while
+     * its stream is read ends that stream with an {@code IOException}, never with bytes of another version. See
+     * {@link BlobStream} for the stream's lifetime.
      */
     Optional<BlobStream> openStream(BlobKey key);
 

@@ -76,11 +76,12 @@ final class ChatMessages {
     /**
      * A file of a JSON post. {@code data} and {@code thumbnail} are base64 (plain, with line breaks, or a
      * {@code data:} URL). {@code thumbnailMime} is an extension of API.md; without it the thumbnail's media
-     * type comes from its data URL or its first bytes (PNG, JPEG, GIF, WebP).
+     * type comes from its data URL or its first bytes (PNG, JPEG, GIF, WebP). {@code uploadId} names an earlier
+     * upload ({@code POST /api/v1/uploads}) instead of bytes; {@code name} is then optional.
      */
     @Serdeable
     record FileRequest(@Nullable String name, @Nullable String mime, @Nullable String data, @Nullable String thumbnail,
-                       @Nullable String thumbnailMime) {
+                       @Nullable String thumbnailMime, @Nullable String uploadId) {
     }
 
     @Serdeable

@@ -9,6 +9,7 @@ import dev.researchvault.adapter.http.document.DocumentMessages.ChunkResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentChangesRequest;
 import dev.researchvault.adapter.http.document.DocumentMessages.DocumentResponse;
 import dev.researchvault.adapter.http.document.DocumentMessages.TextRequest;
+import dev.researchvault.adapter.http.document.DocumentMessages.UploadedDocumentRequest;
 import dev.researchvault.adapter.http.file.FileRequest;
 import dev.researchvault.adapter.http.file.FileResponses;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
@@ -75,6 +76,23 @@ record DocumentController(ManageDocumentsUseCase documents, FileSizeLimit fileSi
         DocumentUpload upload = DocumentUpload.read(body, fileSizeLimit);
         DocumentResponse uploaded = DocumentResponse.of(documents.upload(session, upload.fields(), upload.mime(), upload.bytes()));
         return Created.at(uploaded, "/api/v1/documents", uploaded.id());
+    }
+
+    /**
+     * A new, pending document whose file is an earlier upload ({@code POST /api/v1/uploads}), taken without copying
+     * its bytes: {@code {uploadId, title?, authors?, year?, sourceUrl?}}; the upload's name is the fallback title.
+     */
+    @ApiResponse(responseCode = "400", description = "document.file-required: no uploadId; document.invalid-upload-id; "
+            + "document.invalid-title, document.invalid-authors, document.invalid-year, document.invalid-source-url",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "upload.not-found: no such upload waiting (unknown, expired or taken)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Post(uri = "/from-upload", consumes = MediaType.APPLICATION_JSON)
+    @Status(HttpStatus.CREATED)
+    public HttpResponse<DocumentResponse> fromUpload(@CurrentSession Session session,
+                                                     @Body UploadedDocumentRequest body) {
+        DocumentResponse created = DocumentResponse.of(documents.fromUpload(session, body.fields(), body.upload()));
+        return Created.at(created, "/api/v1/documents", created.id());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.http.document;
 import static dev.researchvault.adapter.http.research.PathIds.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.application.document.DocumentView;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.document.Document;
@@ -16,6 +17,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,23 @@ final class DocumentMessages {
             throw new RuleViolationException(INVALID_YEAR, "year must be a whole number");
         }
         return Integer.parseInt(text);
+    }
+
+    /** A new document whose file is an earlier upload ({@code POST /api/v1/uploads}); the other fields as in multipart. */
+    @Serdeable
+    record UploadedDocumentRequest(@Nullable String uploadId, @Nullable String title, @Nullable String authors,
+                                   @Nullable Integer year, @Nullable String sourceUrl) {
+
+        UUID upload() {
+            if (uploadId == null) {
+                throw new RuleViolationException("document.file-required", "a document needs uploadId, or a multipart file part");
+            }
+            return PathIds.parseReference(uploadId, "document.invalid-upload-id");
+        }
+
+        Document.NewDocument fields() {
+            return new Document.NewDocument(title, authors, year, sourceUrl, null);
+        }
     }
 
     /**

@@ -1,10 +1,8 @@
 package dev.researchvault.adapter.persistence.blob;
 
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
-import dev.researchvault.adapter.persistence.vault.SqliteErrors;
-import dev.researchvault.adapter.persistence.vault.StorageFailures;
-import dev.researchvault.adapter.persistence.vault.VaultFile;
-import dev.researchvault.domain.UnavailableException;
+import dev.researchvault.domain.LimitExceededException;
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.blob.Blob;
 import dev.researchvault.domain.blob.BlobDigest;
 import dev.researchvault.domain.blob.BlobInfo;
@@ -13,39 +11,34 @@ import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.blob.BlobStream;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * {@link BlobStore} in the {@code blob} table of the bound user's {@code blobs.db}. Each call borrows one
- * pooled connection and runs one statement (a few for large prefix batches, in one transaction).
+ * {@link BlobStore} in the bound user's {@code blobs.db}: a file of up to one chunk is one row of {@code blob} with
+ * its bytes inline; a larger one is a {@code blob} row for its metadata and its bytes in {@link Chunks} (schema V3,
+ * docs/blobs.md "Chunks"). A save runs in one transaction; a file saved from a stream or above one chunk is written a
+ * chunk at a time ({@link ChunkWriter}), and {@link #openStream} of a chunked file reads a chunk at a time
+ * ({@link ChunkStream}), so neither holds more than one chunk of it.
  *
- * <p>Copies of the bytes, from reading the driver (sqlite-jdbc 3.40.1.0): {@code setBytes} hands the array
- * to SQLite, which copies it into native memory; {@code setBinaryStream(i, in, length)} would first read the
- * stream into a fresh array of {@code length} bytes and then do the same, so the port's stream variant does
- * that read itself. {@code getBytes} copies SQLite's native buffer into one new array, and
- * {@code getBinaryStream} is only {@code getBytes} wrapped in a {@code ByteArrayInputStream}: one heap copy
- * either way, which {@link #openStream} wraps without copying again.
+ * <p>Copies of the bytes, from reading the driver (sqlite-jdbc 3.40.1.0): {@code setBytes} hands the array to
+ * SQLite, which copies it into native memory; {@code getBytes} copies SQLite's native buffer into one new array.
+ * The driver has no incremental BLOB I/O, hence chunks.
  */
 @Singleton
 final class SqliteBlobStore implements BlobStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteBlobStore.class);
+    private static final byte[] NO_BYTES = new byte[0];
 
-    private static final String UPSERT = "INSERT INTO blob (key, mime, size, sha256, created_at, data) VALUES (?, ?, ?, ?, ?, ?)"
-            + " ON CONFLICT (key) DO UPDATE SET mime = excluded.mime, size = excluded.size, sha256 = excluded.sha256,"
-            + " created_at = excluded.created_at, data = excluded.data";
     private static final String SELECT_INFO = "SELECT mime, size, sha256 FROM blob WHERE key = ?";
-    private static final String SELECT_BLOB = "SELECT mime, size, sha256, data FROM blob WHERE key = ?";
+    private static final String SELECT_BLOB = "SELECT mime, size, sha256, content, data FROM blob WHERE key = ?";
     private static final String SELECT_DATA = "SELECT data FROM blob WHERE key = ?";
     private static final String SET_DIGEST = "UPDATE blob SET sha256 = ? WHERE key = ?";
     private static final String EXISTS = "SELECT 1 FROM blob WHERE key = ?";
@@ -53,34 +46,58 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public BlobInfo save(BlobKey key, String mime, byte[] data) {
+        if (data.length > Chunks.SIZE) {
+            return saveChunked(key, mime, data.length, new ByteArrayInputStream(data));
+        }
         BlobInfo info = new BlobInfo(mime, data.length, BlobDigest.of(data));
-        return withWriteConnection("save", connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, key.value());
-                upsert.setString(2, info.mime());
-                upsert.setLong(3, info.size());
-                upsert.setString(4, info.digest().sha256Hex());
-                upsert.setString(5, Instant.now().toString());
-                upsert.setBytes(6, data);
-                upsert.executeUpdate();
+        return BlobConnections.writeAtomically("save", connection -> {
+            BlobRows.replace(connection, key.value(), info, data, null);
+            return info;
+        });
+    }
+
+    @Override
+    public BlobInfo save(BlobKey key, String mime, long size, InputStream content) {
+        if (size <= Chunks.SIZE) {
+            return BlobStore.super.save(key, mime, size, content);
+        }
+        return saveChunked(key, mime, size, content);
+    }
+
+    /** Writes {@code size} bytes of {@code content} as chunks, then the row, in one transaction. */
+    private BlobInfo saveChunked(BlobKey key, String mime, long size, InputStream content) {
+        BlobInfo.requireValidMime(mime);
+        String contentId = Chunks.newContent();
+        return BlobConnections.writeAtomically("save", connection -> {
+            ChunkWriter.Written written = ChunkWriter.write(content, soFar -> {
+                if (soFar > size) {
+                    throw sizeMismatch("longer");
+                }
+            }, (seq, chunk) -> Chunks.insert(connection, contentId, seq, chunk));
+            if (written.size() < size) {
+                throw sizeMismatch("shorter");
             }
+            BlobInfo info = new BlobInfo(mime, size, written.digest());
+            BlobRows.replace(connection, key.value(), info, NO_BYTES, contentId);
             return info;
         });
     }
 
     @Override
     public Optional<Blob> get(BlobKey key) {
-        return withConnection("get", connection -> {
+        return BlobConnections.read("get", connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT_BLOB)) {
                 select.setString(1, key.value());
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    byte[] data = row.getBytes("data");
+                    String content = row.getString("content");
+                    long size = row.getLong("size");
+                    byte[] data = content == null ? row.getBytes("data") : gather(connection, content, size);
                     String digest = row.getString("sha256");
                     BlobDigest known = digest != null ? new BlobDigest(digest) : storeDigest(connection, key, data);
-                    return Optional.of(new Blob(new BlobInfo(row.getString("mime"), row.getLong("size"), known), data));
+                    return Optional.of(new Blob(new BlobInfo(row.getString("mime"), size, known), data));
                 }
             }
         });
@@ -88,13 +105,23 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobStream> openStream(BlobKey key) {
-        // The driver has no incremental BLOB reads: the bytes arrive as one array, which the stream wraps.
-        return get(key).map(blob -> new BlobStream(blob.info(), new ByteArrayInputStream(blob.data())));
+        Optional<BlobRows.Chunked> chunked = BlobConnections.read("open", connection -> BlobRows.chunked(connection, key.value()));
+        if (chunked.isEmpty()) {
+            // None, or a file of one chunk or stored before chunks: its bytes are one row, read whole as before.
+            return get(key).map(blob -> new BlobStream(blob.info(), new ByteArrayInputStream(blob.data())));
+        }
+        BlobRows.Chunked file = chunked.get();
+        return Optional.of(new BlobStream(file.info(), new ChunkStream(retained(), file.content(), file.info().size())));
+    }
+
+    /** The bound vault, kept open for a stream that is read after this call's vault scope. */
+    private static CurrentVault.Retained retained() {
+        return BlobConnections.translating("open", CurrentVault::retain);
     }
 
     @Override
     public Optional<BlobInfo> info(BlobKey key) {
-        return withConnection("info", connection -> {
+        return BlobConnections.read("info", connection -> {
             try (PreparedStatement select = connection.prepareStatement(SELECT_INFO)) {
                 select.setString(1, key.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -111,7 +138,7 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public boolean exists(BlobKey key) {
-        return withConnection("exists", connection -> {
+        return BlobConnections.read("exists", connection -> {
             try (PreparedStatement select = connection.prepareStatement(EXISTS)) {
                 select.setString(1, key.value());
                 try (ResultSet row = select.executeQuery()) {
@@ -123,7 +150,8 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public boolean delete(BlobKey key) {
-        return withWriteConnection("delete", connection -> {
+        return BlobConnections.writeAtomically("delete", connection -> {
+            Chunks.deleteOfKey(connection, key.value());
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 delete.setString(1, key.value());
                 return delete.executeUpdate() > 0;
@@ -137,7 +165,7 @@ final class SqliteBlobStore implements BlobStore {
         if (ranges.isEmpty()) {
             return 0;
         }
-        return withWriteConnection("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+        return BlobConnections.writeAtomically("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
     }
 
     @Override
@@ -145,12 +173,26 @@ final class SqliteBlobStore implements BlobStore {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
         }
-        return withConnection("owners", connection -> OwnerScan.run(connection, after, max));
+        return BlobConnections.read("owners", connection -> OwnerScan.run(connection, after, max));
+    }
+
+    /** The chunks of {@code content} in one array: {@link #get} of a chunked file. */
+    private static byte[] gather(Connection connection, String content, long size) throws SQLException {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new LimitExceededException("blob.too-large", "the file is too large to read whole; stream it");
+        }
+        byte[] data = new byte[(int) size];
+        for (long seq = 0; seq * Chunks.SIZE < size; seq++) {
+            byte[] chunk = Chunks.read(connection, content, seq)
+                    .orElseThrow(() -> new SQLException("a chunk of a stored file is missing"));
+            System.arraycopy(chunk, 0, data, (int) (seq * Chunks.SIZE), chunk.length);
+        }
+        return data;
     }
 
     /**
-     * Computes and records the digest of a row carried over from schema V1 (which had none). Idempotent;
-     * {@code data} is read again when the caller does not have it.
+     * Computes and records the digest of a row carried over from schema V1 (which had none; such a row is never
+     * chunked). Idempotent; {@code data} is read again when the caller does not have it.
      */
     private static BlobDigest storeDigest(Connection connection, BlobKey key, byte[] data) throws SQLException {
         byte[] bytes = data != null ? data : readData(connection, key);
@@ -175,48 +217,7 @@ final class SqliteBlobStore implements BlobStore {
         }
     }
 
-    /** Runs {@code work} on a connection to the bound blobs.db; storage failures become 503s. */
-    private static <T> T withConnection(String operation, SqlWork<T> work) {
-        return run(operation, () -> CurrentVault.connection(VaultFile.BLOBS), work);
-    }
-
-    /**
-     * Runs a write on a connection to the bound blobs.db taken after waiting for the file's writer turn, so
-     * concurrent saves and deletions of one user queue in arrival order rather than race in SQLite's busy
-     * handler. (The digest a V1 row gets on its first read is written on the reading connection, outside the
-     * turn: waiting for a turn while holding a connection could starve the turn's holder of one; that single
-     * statement waits in SQLite's busy handler instead.)
-     */
-    private static <T> T withWriteConnection(String operation, SqlWork<T> work) {
-        return run(operation, () -> CurrentVault.writeConnection(VaultFile.BLOBS), work);
-    }
-
-    /**
-     * Runs {@code work} on a connection from {@code connections}. A busy file (no turn, or no SQLite lock,
-     * within the busy timeout) is {@code vault.busy}, which asks the client to try again; any other failure is
-     * {@code blob.unavailable}.
-     */
-    private static <T> T run(String operation, ConnectionSupplier connections, SqlWork<T> work) {
-        try (Connection connection = connections.get()) {
-            return work.run(connection);
-        } catch (SQLException failure) {
-            // Error code and state only: messages can quote SQL or values.
-            LOG.warn("event=blob.failed operation={} errorCode={} sqlState={}", operation, failure.getErrorCode(),
-                    failure.getSQLState());
-            if (SqliteErrors.isBusy(failure)) {
-                throw StorageFailures.busy();
-            }
-            throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
-        }
-    }
-
-    @FunctionalInterface
-    private interface ConnectionSupplier {
-        Connection get() throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    private static RuleViolationException sizeMismatch(String how) {
+        return new RuleViolationException("blob.size-mismatch", "the content is " + how + " than its announced size");
     }
 }

@@ -13,13 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * {@link StoredBytes} of the bound user's {@code blobs.db}: the {@code size} column summed. The column comes before
- * the bytes in each row (blobs V2), so the sum reads no byte of any file.
+ * {@link StoredBytes} of the bound user's {@code blobs.db}: the {@code size} column summed, of the stored files and
+ * of the complete uploads waiting to be taken (a claim moves a size from one table to the other, so nothing counts
+ * twice). The column comes before the bytes in each row (blobs V2), and chunks live in their own table (V3), so the
+ * sum reads no byte of any file.
  */
 @Singleton
 final class SqliteStoredBytes implements StoredBytes {
 
-    private static final String TOTAL = "SELECT COALESCE(SUM(size), 0) FROM blob";
+    private static final String TOTAL = "SELECT (SELECT COALESCE(SUM(size), 0) FROM blob)"
+            + " + (SELECT COALESCE(SUM(size), 0) FROM blob_upload)";
 
     @Override
     public long total() {

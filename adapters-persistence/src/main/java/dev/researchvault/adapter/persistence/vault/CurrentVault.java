@@ -33,6 +33,41 @@ public record CurrentVault(OpenVault vault) implements PropagatedContextElement 
         return bound().writeConnection(file);
     }
 
+    /**
+     * The bound vault, kept open (one more lease) until the answer is closed, for reads that go on after the
+     * vault scope ends: a download that reads a large file a chunk at a time. Each {@link Retained#connection}
+     * borrows a pooled connection for one read; hold none between reads.
+     */
+    public static Retained retain() throws SQLException {
+        OpenVault vault = bound();
+        vault.retain();
+        return new Retained(vault);
+    }
+
+    /** A vault kept open by {@link #retain}; closing releases it (once, however often it is closed). */
+    public static final class Retained implements AutoCloseable {
+
+        private final OpenVault vault;
+        private boolean released;
+
+        private Retained(OpenVault vault) {
+            this.vault = vault;
+        }
+
+        /** A connection to {@code file} of the retained vault. */
+        public Connection connection(VaultFile file) throws SQLException {
+            return vault.connection(file);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!released) {
+                released = true;
+                vault.release();
+            }
+        }
+    }
+
     /** Whose vault is bound: what per-user caches in front of a vault-bound port key their entries by. */
     public static UserId owner() {
         return bound().user();

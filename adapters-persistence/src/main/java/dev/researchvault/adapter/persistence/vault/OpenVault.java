@@ -110,6 +110,19 @@ final class OpenVault {
         return Lease.GRANTED;
     }
 
+    /**
+     * One more lease on a vault that is open now, for work that outlives the request that started it (a download
+     * read a chunk at a time): the vault then stays open until {@link #release}, as for a request in progress.
+     *
+     * @throws SQLException when the vault is closed or not yet open
+     */
+    synchronized void retain() throws SQLException {
+        if (pools == null || closed) {
+            throw new SQLException("vault not open");
+        }
+        leases++;
+    }
+
     /** A connection to {@code file}; only valid while the caller holds a lease. */
     Connection connection(VaultFile file) throws SQLException {
         Map<VaultFile, ConnectionPool> current;

@@ -1,7 +1,6 @@
 package dev.researchvault.adapter.persistence.blob
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
-import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.application.blob.BlobStoreContractSpec
 import dev.researchvault.application.blob.ScopedBlobStore
 import dev.researchvault.domain.blob.BlobKey
@@ -112,6 +111,102 @@ class SqliteBlobStoreSpec extends BlobStoreContractSpec {
         store.get(key).orElseThrow().info() == info
     }
 
+    def "a file above one chunk is a metadata row and 1 MiB chunks; one of a chunk or less stays one row"() {
+        when:
+        store.save(BlobKey.file(messageA, 0), 'video/mp4', randomBytes(Chunks.SIZE * 2 + 10))
+        store.save(BlobKey.file(messageA, 1), 'video/mp4', randomBytes(Chunks.SIZE))
+
+        then:
+        rawRows('SELECT key, length(data), content IS NOT NULL FROM blob ORDER BY key') ==
+                [[BlobKey.file(messageA, 0).value(), 0, 1], [BlobKey.file(messageA, 1).value(), Chunks.SIZE, 0]]
+        rawRows('SELECT seq, length(data) FROM blob_chunk ORDER BY seq') == [[0, Chunks.SIZE], [1, Chunks.SIZE], [2, 10]]
+    }
+
+    def "replacing and deleting chunked files leave no chunk behind"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+
+        when:
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE * 3))
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE + 1))
+
+        then:
+        rawRows('SELECT count(*) FROM blob_chunk') == [[2]]
+
+        when:
+        store.save(key, 'text/plain', 'small'.bytes)
+
+        then:
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+
+        when:
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE + 1))
+        store.save(BlobKey.file(messageB, 0), 'video/mp4', randomBytes(Chunks.SIZE + 1))
+        store.delete(key)
+
+        then:
+        rawRows('SELECT count(*) FROM blob_chunk') == [[2]]
+
+        when:
+        store.deleteByPrefix(BlobKey.prefixOf(messageB))
+
+        then:
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+    }
+
+    def "a failed save of a large file leaves no chunk behind"() {
+        when:
+        store.save(BlobKey.file(messageA, 0), 'video/mp4', Chunks.SIZE * 3, brokenAfter(Chunks.SIZE * 2 + 1))
+
+        then:
+        thrown(dev.researchvault.domain.RuleViolationException)
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+        rawRows('SELECT count(*) FROM blob') == [[0]]
+    }
+
+    def "a stream of a chunked file replaced while it is read fails rather than go on with the new bytes"() {
+        given:
+        def key = BlobKey.file(messageA, 0)
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE * 3))
+        def open = store.openStream(key).orElseThrow()
+        open.content().readNBytes(10)
+
+        when:
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE * 3))
+        open.content().readNBytes(Chunks.SIZE * 2)
+
+        then:
+        thrown(IOException)
+
+        cleanup:
+        open?.close()
+    }
+
+    def "a row stored before chunks (V2) reads as before"() {
+        given: 'a 2 MiB row with its bytes inline, as every file was stored before V3'
+        byte[] bytes = randomBytes(Chunks.SIZE * 2)
+        def key = BlobKey.file(messageA, 0)
+        scopedRaw { Connection connection ->
+            connection.prepareStatement("INSERT INTO blob (key, mime, size, sha256, created_at, data) VALUES (?, 'x/y', ?, NULL, 'now', ?)").with {
+                setString(1, key.value())
+                setLong(2, bytes.length)
+                setBytes(3, bytes)
+                executeUpdate()
+                close()
+            }
+        }
+
+        expect:
+        store.openStream(key).orElseThrow().withCloseable { it.content().readAllBytes() } == bytes
+        store.get(key).orElseThrow().data() == bytes
+        store.info(key).orElseThrow().digest() == dev.researchvault.domain.blob.BlobDigest.of(bytes)
+        store.deleteByPrefix(BlobKey.prefixOf(messageA)) == 1
+    }
+
+    private List<List<Object>> rawRows(String sql) {
+        new RawBlobRows(fixture, vault).rows(sql)
+    }
+
     private void insertRaw(List<String> keys) {
         scopedRaw { Connection connection -> keys.each { insertRow(connection, it) } }
     }
@@ -126,24 +221,10 @@ class SqliteBlobStoreSpec extends BlobStoreContractSpec {
     }
 
     private List<String> remainingRawKeys() {
-        scopedRaw { Connection connection ->
-            def rows = connection.createStatement().executeQuery('SELECT key FROM blob ORDER BY key')
-            def keys = []
-            while (rows.next()) {
-                keys << rows.getString(1)
-            }
-            keys
-        } as List<String>
+        rawRows('SELECT key FROM blob ORDER BY key').collect { it[0] as String }
     }
 
     private <T> T scopedRaw(Closure<T> work) {
-        fixture.inVault(vault) {
-            Connection connection = dev.researchvault.adapter.persistence.vault.CurrentVault.connection(VaultFile.BLOBS)
-            try {
-                work(connection)
-            } finally {
-                connection.close()
-            }
-        }
+        new RawBlobRows(fixture, vault).withConnection(work)
     }
 }

@@ -59,7 +59,7 @@ class OneUserMixedWritesSpec extends Specification {
         def work = new VaultWork(fixture.bean(OpenVaults), fixture.bean(Transactions))
         def blobs = fixture.bean(BlobStore)
         def chats = new ChatService(work, fixture.bean(ChatRepository), fixture.bean(AgentRepository),
-                fixture.bean(ExecutionRepository), fixture.bean(ResearchRepository), fixture.bean(WritingRepository), blobs,
+                fixture.bean(ExecutionRepository), fixture.bean(ResearchRepository), fixture.bean(WritingRepository), blobs, fixture.bean(dev.researchvault.domain.blob.BlobUploads),
                 UploadLimits.of(new FileSizeLimit(1 << 20)), new PendingBlobOwners(), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())
         def research = new ResearchService(work, fixture.bean(ResearchRepository), fixture.bean(ChatRepository),
                 fixture.bean(WritingRepository), dev.researchvault.application.events.ChangeFeed.NONE, Clock.systemUTC())

@@ -1,0 +1,151 @@
+package dev.researchvault.adapter.persistence.blob;
+
+import dev.researchvault.domain.NotFoundException;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.blob.BlobDigest;
+import dev.researchvault.domain.blob.BlobInfo;
+import dev.researchvault.domain.blob.BlobKey;
+import dev.researchvault.domain.blob.BlobUploads;
+import dev.researchvault.domain.blob.StagedUpload;
+import dev.researchvault.domain.blob.UploadLimit;
+import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link BlobUploads} in the bound user's {@code blobs.db}: a row of {@code blob_upload} and the upload's bytes as
+ * chunks whose content id is the upload's id (schema V3). Crash order: the row comes first (so a crash while the
+ * bytes arrive leaves a row that expires and takes its chunks along), then each chunk in a write of its own (so the
+ * writer turn is never held while the client's next bytes are awaited), then size and digest (the upload is
+ * complete only now); a claim points a {@code blob} row at the chunks and deletes the upload row in one transaction.
+ */
+@Singleton
+final class SqliteBlobUploads implements BlobUploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteBlobUploads.class);
+
+    private static final String INSERT = "INSERT INTO blob_upload (id, mime, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String COMPLETE = "UPDATE blob_upload SET size = ?, sha256 = ? WHERE id = ?";
+    private static final String SELECT_WAITING = "SELECT mime, name, size, sha256, expires_at FROM blob_upload"
+            + " WHERE id = ? AND size IS NOT NULL AND expires_at > ?";
+    private static final String DELETE = "DELETE FROM blob_upload WHERE id = ?";
+    private static final String DELETE_EXPIRED_CHUNKS = "DELETE FROM blob_chunk WHERE content IN"
+            + " (SELECT id FROM blob_upload WHERE expires_at <= ?)";
+    private static final String DELETE_EXPIRED = "DELETE FROM blob_upload WHERE expires_at <= ?";
+
+    @Override
+    public StagedUpload stage(String mime, Optional<String> name, InputStream content, UploadLimit limit, Instant expiresAt) {
+        BlobInfo.requireValidMime(mime);
+        String id = UUID.randomUUID().toString();
+        BlobConnections.write("upload", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, id);
+                insert.setString(2, mime);
+                insert.setString(3, name.orElse(null));
+                insert.setString(4, Instant.now().toString());
+                insert.setLong(5, expiresAt.toEpochMilli());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        try {
+            ChunkWriter.Written written = BlobConnections.translating("upload", () -> ChunkWriter.write(content, limit,
+                    (seq, chunk) -> BlobConnections.write("upload", connection -> {
+                        Chunks.insert(connection, id, seq, chunk);
+                        return null;
+                    })));
+            BlobConnections.write("upload", connection -> complete(connection, id, written));
+            return new StagedUpload(UUID.fromString(id), new BlobInfo(mime, written.size(), written.digest()), name, expiresAt);
+        } catch (RuntimeException failure) {
+            discard(id);
+            throw failure;
+        }
+    }
+
+    @Override
+    public Optional<StagedUpload> find(UUID id, Instant now) {
+        return BlobConnections.read("upload", connection -> waiting(connection, id, now));
+    }
+
+    @Override
+    public BlobInfo claim(UUID id, BlobKey key, Instant now) {
+        return BlobConnections.writeAtomically("claim", connection -> {
+            StagedUpload upload = waiting(connection, id, now).orElseThrow(SqliteBlobUploads::notFound);
+            BlobRows.replace(connection, key.value(), upload.info(), new byte[0], id.toString());
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                delete.setString(1, id.toString());
+                delete.executeUpdate();
+            }
+            return upload.info();
+        });
+    }
+
+    @Override
+    public int removeExpired(Instant now) {
+        return BlobConnections.writeAtomically("upload-expiry", connection -> {
+            try (PreparedStatement chunks = connection.prepareStatement(DELETE_EXPIRED_CHUNKS);
+                 PreparedStatement uploads = connection.prepareStatement(DELETE_EXPIRED)) {
+                chunks.setLong(1, now.toEpochMilli());
+                chunks.executeUpdate();
+                uploads.setLong(1, now.toEpochMilli());
+                return uploads.executeUpdate();
+            }
+        });
+    }
+
+    private static Void complete(Connection connection, String id, ChunkWriter.Written written) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(COMPLETE)) {
+            update.setLong(1, written.size());
+            update.setString(2, written.digest().sha256Hex());
+            update.setString(3, id);
+            if (update.executeUpdate() == 0) {
+                // Swept while its bytes still arrived: it outlived its expiry before it was even complete.
+                throw new RuleViolationException("upload.expired", "the upload took longer than uploads are kept");
+            }
+        }
+        return null;
+    }
+
+    private static Optional<StagedUpload> waiting(Connection connection, UUID id, Instant now) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_WAITING)) {
+            select.setString(1, id.toString());
+            select.setLong(2, now.toEpochMilli());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                BlobInfo info = new BlobInfo(row.getString("mime"), row.getLong("size"), new BlobDigest(row.getString("sha256")));
+                return Optional.of(new StagedUpload(id, info, Optional.ofNullable(row.getString("name")),
+                        Instant.ofEpochMilli(row.getLong("expires_at"))));
+            }
+        }
+    }
+
+    /** Deletes an upload that failed, bytes first. Best effort: what is left expires and goes with the next sweep. */
+    private static void discard(String id) {
+        try {
+            BlobConnections.writeAtomically("upload-discard", connection -> {
+                Chunks.delete(connection, id);
+                try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException failure) {
+            LOG.warn("event=upload.discard-failed error={}", failure.getClass().getSimpleName());
+        }
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("upload.not-found", "no upload with this id is waiting to be used");
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Streamed files (issue 17, docs/benchmarks.md "Streamed files"): the blob port's streamed save and read of 10 MiB and
+# 200 MiB (StreamThroughput), then, in the same run on the same machine, the server jar started with -Xmx256m and
+# benchmarks/http/streams.py: raw uploads and downloads of the same sizes through HTTP as ratios of the port's figures,
+# and 8 concurrent 200 MiB uploads then downloads with the server's live heap read during each.
+# Usage: benchmarks/http-streaming.sh [SAMPLES]   (default 5). Needs python3 and the JDK's jcmd.
+# Builds first: the stale shaded jar is deleted and the server packaged through the reactor (never from a stale jar).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SAMPLES=${1:-5}
+PORT=${BENCH_PORT:-18087}
+rm -f bootstrap/target/*.jar
+./mvnw -B -o -q package -DskipTests -pl bootstrap,benchmarks -am >&2
+echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | head -1)," \
+  "$(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+PORT_FIGURES=$(java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.researchvault.benchmarks.StreamThroughput "$SAMPLES" 10 200 2>/dev/null)
+echo "port (MiB, save MB/s, read MB/s): $(echo "$PORT_FIGURES" | tr '\n' ';')"
+source benchmarks/server.sh
+start_server streams "$PORT" -Xmx256m -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 \
+  -Dfiles.max-file-size=300MB
+PYTHONDONTWRITEBYTECODE=1 python3 benchmarks/http/streams.py "$BASE" "$SERVER" "$PORT_FIGURES" "$SAMPLES"

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Streamed uploads and downloads through HTTP against the blob port, in one run (benchmarks/http-streaming.sh).
+
+Usage: streams.py BASE_URL SERVER_PID PORT_FIGURES SAMPLES
+
+PORT_FIGURES: lines "<MiB> <save MB/s> <read MB/s>" measured by StreamThroughput just before, on the same machine.
+1. For 10 MiB and 200 MiB: SAMPLES raw uploads (POST /api/v1/uploads, the body sent from memory), each taken by a
+   message (JSON files:[{uploadId}]), and downloads of that file (GET /api/v1/messages/{id}/files/0, read into a
+   preallocated buffer); one warm-up first. MB/s medians and their ratio to the port's figure of the same size.
+2. 8 concurrent 200 MiB uploads, then 8 concurrent downloads, each by its own user on its own connection; the
+   server's live heap (jcmd GC.class_histogram, which collects first) is read before, during the uploads and
+   during the downloads; growth per concurrent transfer = (during - before) / 8.
+Prints Markdown table rows. Progress goes to stderr.
+"""
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+from blobs import fill
+from vault_client import Client, HttpError, login, median, progress, stats
+
+MB = 1_000_000.0
+MiB = 1024 * 1024
+CONCURRENT = 8
+
+
+def upload(client, data):
+    start = time.perf_counter()
+    answer = client.send("POST", "/api/v1/uploads?name=bench.bin", data, "application/octet-stream")
+    text = answer.read()
+    elapsed = time.perf_counter() - start
+    if answer.status != 201:
+        raise HttpError("POST", "/api/v1/uploads", answer.status, text)
+    return elapsed, json.loads(text)["uploadId"]
+
+
+def attach(client, chat_id, upload_id):
+    message = client.call("POST", "/api/v1/chats/%s/messages" % chat_id,
+                          {"role": "user", "content": "bench", "files": [{"uploadId": upload_id}]})
+    return message["id"]
+
+
+def download(client, message_id, buffer):
+    start = time.perf_counter()
+    answer = client.send("GET", "/api/v1/messages/%s/files/0" % message_id)
+    if answer.status != 200:
+        raise HttpError("GET", "/api/v1/messages/{id}/files/0", answer.status, answer.read())
+    received = fill(answer, buffer)
+    answer.read()
+    if received != len(buffer):
+        raise RuntimeError("downloaded %d bytes, expected %d" % (received, len(buffer)))
+    return time.perf_counter() - start
+
+
+def live_heap_mib(pid):
+    """The server's live heap: GC.class_histogram runs a full collection first; its Total line sums what is left."""
+    out = subprocess.run(["jcmd", str(pid), "GC.class_histogram"], check=True, capture_output=True, text=True).stdout
+    total = [line for line in out.splitlines() if line.startswith("Total")][0].split()
+    return int(total[2]) / MiB
+
+
+def throughput_rows(base, port, samples):
+    client = Client(base, login(base, "bench-streams"))
+    chat_id = client.call("POST", "/api/v1/chats", {"title": "streams"})["id"]
+    rows = []
+    for mib in (10, 200):
+        data = os.urandom(mib * MiB)
+        buffer = bytearray(len(data))
+        ups, downs = [], []
+        for i in range(-1, samples):
+            up, upload_id = upload(client, data)
+            message_id = attach(client, chat_id, upload_id)
+            down = download(client, message_id, buffer)
+            if i == -1 and buffer != data:
+                raise RuntimeError("downloaded bytes differ from the uploaded ones")
+            if i >= 0:
+                ups.append(len(data) / MB / up)
+                downs.append(len(data) / MB / down)
+            client.call("DELETE", "/api/v1/messages/%s" % message_id)
+        port_save, port_read = port[mib]
+        for what, rates, base_rate in (("upload (raw POST /api/v1/uploads)", ups, port_save),
+                                       ("download (GET file)", downs, port_read)):
+            ratio = median(rates) / base_rate
+            rows.append("| http-streams | %d MiB %s MB/s \\| port MB/s (same run) \\| ratio | %s \\| %.0f \\| %.2f× "
+                        "| ≥ 0.8× | %s |" % (mib, what, stats(rates, "%.0f"), base_rate, ratio,
+                                             "met" if ratio >= 0.8 else "MISSED"))
+        progress("streams: %d MiB done" % mib)
+    client.close()
+    return rows
+
+
+def concurrent_rows(base, pid):
+    size = 200 * MiB
+    data = os.urandom(size)
+    users = []
+    for n in range(CONCURRENT):
+        client = Client(base, login(base, "bench-concurrent-%d" % n))
+        users.append((client, client.call("POST", "/api/v1/chats", {"title": "c"})["id"]))
+    before = live_heap_mib(pid)
+    message_ids, failures, during = [None] * CONCURRENT, [], []
+
+    def run_all(work):
+        threads = [threading.Thread(target=guarded, args=(work, n)) for n in range(CONCURRENT)]
+        for thread in threads:
+            thread.start()
+        time.sleep(1.5)  # all transfers under way
+        during.append(live_heap_mib(pid))
+        started = time.perf_counter()
+        for thread in threads:
+            thread.join()
+        return time.perf_counter() - started
+
+    def guarded(work, n):
+        try:
+            work(n)
+        except Exception as failure:  # reported below, the run goes on
+            failures.append(repr(failure))
+
+    def up(n):
+        client, chat_id = users[n]
+        message_ids[n] = attach(client, chat_id, upload(client, data)[1])
+
+    def down(n):
+        client, _ = users[n]
+        download(client, message_ids[n], bytearray(size))
+
+    up_start = time.perf_counter()
+    run_all(up)
+    up_seconds = time.perf_counter() - up_start
+    down_start = time.perf_counter()
+    run_all(down)
+    down_seconds = time.perf_counter() - down_start
+    verdict = "met" if not failures and max(during) - before <= 2 * CONCURRENT else "MISSED"
+    return ["| http-streams | %d concurrent 200 MiB uploads, then downloads, server -Xmx256m: failures \\| "
+            "total MB/s up \\| down | %d \\| %.0f \\| %.0f | all succeed | %s |"
+            % (CONCURRENT, len(failures), CONCURRENT * size / MB / up_seconds, CONCURRENT * size / MB / down_seconds,
+               "met" if not failures else "MISSED"),
+            "| http-streams | live heap (after a full GC) idle \\| during uploads \\| during downloads; growth per "
+            "concurrent transfer | %.1f \\| %.1f \\| %.1f MiB; %.2f \\| %.2f MiB | ≤ 2 MiB | %s |"
+            % (before, during[0], during[1], (during[0] - before) / CONCURRENT, (during[1] - before) / CONCURRENT,
+               verdict)] + (["failures: " + "; ".join(failures[:3])] if failures else [])
+
+
+def main():
+    base, pid, port_figures, samples = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    port = {}
+    for line in port_figures.strip().splitlines():
+        mib, save, read = line.split()
+        port[int(mib)] = (float(save), float(read))
+    rows = throughput_rows(base, port, samples) + concurrent_rows(base, pid)
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+package dev.researchvault.benchmarks;
+
+import dev.researchvault.benchmarks.storage.EncryptedVault;
+import dev.researchvault.domain.blob.BlobKey;
+import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The blob port's streamed throughput, the baseline of the HTTP streaming benchmark (benchmarks/http-streaming.sh):
+ * MB/s of {@code save(key, mime, size, InputStream)} and of reading {@code openStream} to its end, per size in MiB
+ * given as arguments, on an encrypted vault. Prints one line per size: {@code <mib> <save MB/s median> <read MB/s
+ * median>}, for the script to set beside the HTTP figures of the same run.
+ *
+ * <p>Usage: {@code StreamThroughput SAMPLES MIB...}
+ */
+public final class StreamThroughput {
+
+    private static final double MB = 1_000_000.0;
+
+    private StreamThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int samples = Integer.parseInt(args[0]);
+        try (EncryptedVault vault = new EncryptedVault()) {
+            BlobStore store = vault.bean(BlobStore.class);
+            for (int i = 1; i < args.length; i++) {
+                int mib = Integer.parseInt(args[i]);
+                double[] medians = measure(vault, store, mib, samples);
+                System.out.printf("%d %.1f %.1f%n", mib, medians[0], medians[1]);
+            }
+        }
+    }
+
+    private static double[] measure(EncryptedVault vault, BlobStore store, int mib, int samples) throws Exception {
+        byte[] data = new byte[mib * 1024 * 1024];
+        new Random(mib).nextBytes(data);
+        List<Double> saves = new ArrayList<>();
+        List<Double> reads = new ArrayList<>();
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = -1; i < samples; i++) { // one unrecorded warm-up round
+            // A new key each time, deleted after the timing: as an HTTP upload makes a new file and the benchmark
+            // deletes its message untimed. (Replacing one key would time the old version's deletion as well.)
+            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
+            long start = System.nanoTime();
+            vault.inVault(() -> store.save(key, "application/octet-stream", data.length,
+                    new java.io.ByteArrayInputStream(data)));
+            double save = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            try (BlobStream open = vault.inVault(() -> store.openStream(key).orElseThrow())) {
+                InputStream content = open.content();
+                while (content.read(buffer) != -1) {
+                    // read to the end, as a download does
+                }
+            }
+            double read = (System.nanoTime() - start) / 1e9;
+            vault.inVault(() -> store.delete(key));
+            if (i >= 0) {
+                saves.add(data.length / MB / save);
+                reads.add(data.length / MB / read);
+            }
+        }
+        return new double[] {Stats.of(saves).median(), Stats.of(reads).median()};
+    }
+}
