@@ -1,0 +1,63 @@
+package dev.researchvault.adapter.http.transfer;
+
+import dev.researchvault.adapter.http.file.ArchiveResponses;
+import dev.researchvault.adapter.http.session.CurrentSession;
+import dev.researchvault.application.account.Session;
+import dev.researchvault.application.transfer.ExportVaultUseCase;
+import dev.researchvault.application.transfer.ImportVaultUseCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Named;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** The caller's data out as a zip, and such a zip back in (docs/export-format.md). */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+record TransferController(ExportVaultUseCase exports, ImportVaultUseCase imports,
+                          @Named("archives") ExecutorService archives) {
+
+    private static final String FILE_NAME = "research-vault-export.zip";
+
+    /** Everything but API keys. */
+    @Get(value = "/export", produces = "application/zip")
+    public HttpResponse<StreamedFile> export(@CurrentSession Session session) {
+        return ArchiveResponses.zip(exports.export(session, false, null), archives, FILE_NAME);
+    }
+
+    /** With {@code includeApiKeys: true} and the password, API keys too. */
+    @Post(value = "/export", produces = "application/zip")
+    public HttpResponse<StreamedFile> exportWith(@CurrentSession Session session, @Body ExportRequest body) {
+        boolean apiKeys = Boolean.TRUE.equals(body.includeApiKeys());
+        return ArchiveResponses.zip(exports.export(session, apiKeys, body.password()), archives, FILE_NAME);
+    }
+
+    @Post(value = "/import", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public ImportResponse importVault(@CurrentSession Session session, @Body InputStream body) {
+        ImportVaultUseCase.ImportReport report = imports.importVault(session, body);
+        return new ImportResponse(report.records(), report.files());
+    }
+
+    @Serdeable
+    record ExportRequest(@Nullable String password, @Nullable Boolean includeApiKeys) {
+        @Override
+        public String toString() {
+            return "ExportRequest[hidden]";
+        }
+    }
+
+    @Serdeable
+    record ImportResponse(Map<String, Long> records, long files) {
+    }
+}
