@@ -7,8 +7,8 @@ package dev.researchvault.application.transfer;
  */
 public record ImportLimits(long maxImportBytes, long maxExpandedBytes, long maxFileBytes) {
 
-    /** One record: a document's extracted text is the largest there is. */
-    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    /** One record: a document's extracted text (at most 10,000,000 characters) is the largest there is. */
+    static final int MAX_LINE_BYTES = 32 * 1024 * 1024;
     /** The manifest and a file's metadata are small by construction. */
     static final int MAX_SMALL_ENTRY_BYTES = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.http.transfer;
 
 import dev.researchvault.adapter.http.file.ArchiveResponses;
+import dev.researchvault.adapter.http.file.RequestBodies;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.transfer.ExportVaultUseCase;
@@ -45,8 +46,13 @@ record TransferController(ExportVaultUseCase exports, ImportVaultUseCase imports
 
     @Post(value = "/import", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public ImportResponse importVault(@CurrentSession Session session, @Body InputStream body) {
-        ImportVaultUseCase.ImportReport report = imports.importVault(session, body);
-        return new ImportResponse(report.records(), report.files());
+        try {
+            ImportVaultUseCase.ImportReport report = imports.importVault(session, body);
+            return new ImportResponse(report.records(), report.files());
+        } catch (RuntimeException refused) {
+            RequestBodies.drop(body);
+            throw refused;
+        }
     }
 
     @Serdeable
