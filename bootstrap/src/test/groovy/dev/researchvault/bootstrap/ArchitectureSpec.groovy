@@ -146,7 +146,7 @@ class ArchitectureSpec extends Specification {
         ports*.simpleName.toSet() == ['ResearchRepository', 'ChatRepository', 'BlobStore', 'BlobOwners', 'SettingsStore',
                                       'ApiKeyStore', 'VaultMetadata', 'LegacyMessageFiles', 'AgentRepository',
                                       'ExecutionRepository', 'UsageLedger', 'WritingRepository',
-                                      'DocumentRepository', 'DocumentGroupRepository', 'SearchIndex'].toSet()
+                                      'DocumentRepository', 'DocumentGroupRepository', 'SearchIndex', 'VaultRecords'].toSet()
 
         and: 'none of their methods names a user'
         ports.collectMany { port ->

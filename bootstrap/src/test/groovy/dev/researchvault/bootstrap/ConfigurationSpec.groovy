@@ -7,6 +7,7 @@ import dev.researchvault.adapter.persistence.vault.VaultLayout
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher
 import dev.researchvault.application.account.LoginThrottle
 import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.application.transfer.VaultImportService
 import dev.researchvault.adapter.http.events.EventStreams
 import dev.researchvault.bootstrap.config.EventsConfiguration
 import dev.researchvault.bootstrap.config.LoginConfiguration
@@ -62,6 +63,8 @@ class ConfigurationSpec extends Specification {
             ['login.slowdown', '2s', { it.getBean(LoginConfiguration).limits().slowdown() }, Duration.ofSeconds(2)],
             ['login.max-wait', '1s', { it.getBean(LoginConfiguration).limits().maxWait() }, Duration.ofSeconds(1)],
             ['files.max-file-size', '1KB', { it.getBean(FileSizeLimit).maxBytes() }, 1024L],
+            ['transfer.max-import-size', '3MB', { it.getBean(VaultImportService).limits().maxImportBytes() }, 3L * 1024 * 1024],
+            ['transfer.max-import-expanded-size', '5MB', { it.getBean(VaultImportService).limits().maxExpandedBytes() }, 5L * 1024 * 1024],
             ['events.heartbeat', '2s', { it.getBean(EventStreams).heartbeat() }, Duration.ofSeconds(2)],
             ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
             ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
@@ -200,6 +203,8 @@ class ConfigurationSpec extends Specification {
         'login.max-wait'                     | '-1s'
         'files.max-file-size'                | 'large'
         'files.max-file-size'                | '-1MB'
+        'transfer.max-import-size'           | '0'
+        'transfer.max-import-expanded-size'  | 'huge'
         'settings.cache.max-users'           | -1
         'settings.cache.expire-after-access' | '-10m'
         'settings.defaults-resource'         | ' '

@@ -53,6 +53,38 @@ class ExportImportHttpSpec extends TransferHttpSupport {
         lines(entries['setting_override.jsonl'])*.setting_key == ['llm.model']
     }
 
+    def "every entry of an export is valid against its JSON Schema in docs/export-schema, API keys included"() {
+        given:
+        User alice = user('schema')
+        populate(alice)
+        def entries = unzip(post('/api/v1/export', [includeApiKeys: true, password: PASSWORD], alice.token).bytes)
+
+        when:
+        List<String> problems = entries.collectMany { name, bytes ->
+            if (name == 'manifest.json') {
+                return ExportSchemas.problems(json(bytes), ExportSchemas.schema('manifest'), name)
+            }
+            if (name.startsWith('files/')) {
+                return name.endsWith('.json') ? ExportSchemas.problems(json(bytes), ExportSchemas.schema('file'), name) : []
+            }
+            Map schema = ExportSchemas.schema(name - '.jsonl')
+            lines(bytes).withIndex().collectMany { line, i -> ExportSchemas.problems(line, schema, "${name}:${i + 1}") }
+        }
+
+        then:
+        entries.keySet().findAll { it.endsWith('.jsonl') }.size() == KINDS.size() + 1
+        problems == []
+    }
+
+    def "the schema validator refuses what the schemas forbid"() {
+        expect:
+        ExportSchemas.problems([id: 'x', title: 't', created_at: 'c', updated_at: 'u', agent_id: null, agent_name: null],
+                ExportSchemas.schema('chat')) == []
+        ExportSchemas.problems([id: 1, title: 't', created_at: 'c', updated_at: 'u', agent_id: null, agent_name: null, extra: 1],
+                ExportSchemas.schema('chat')).size() == 2
+        ExportSchemas.problems([id: 'x'], ExportSchemas.schema('chat')).size() == 5
+    }
+
     def "an export imported into a fresh account and exported again is the same archive, but for the manifest's time"() {
         given:
         User alice = user('round')
