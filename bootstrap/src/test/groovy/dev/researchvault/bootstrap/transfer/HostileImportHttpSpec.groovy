@@ -74,6 +74,7 @@ class HostileImportHttpSpec extends TransferHttpSupport {
         'fewer bytes than announced'         | { it.changed([(it.fileOf(it.ids.message)): 'short'.bytes]) }                 || 400    | 'blob.size-mismatch'
         'metadata without its bytes'         | { it.changed([(it.fileOf(it.ids.message)): null]) }                          || 400    | 'import.unexpected-entry'
         'metadata naming another key'        | { it.changed([(it.fileOf(it.ids.message) + '.json'): '{"key":"x","mime":"text/plain","size":1,"sha256":"00"}']) } || 400 | 'import.invalid-file'
+        'a file over files.max-file-size'    | { it.changed([(it.fileOf(it.ids.message) + '.json'): '{"key":"' + it.ids.message + '/0","mime":"text/plain","size":26214401,"sha256":"00"}']) } || 413 | 'import.too-large'
         'a zip bomb'                         | { it.changed(['research.jsonl': new byte[30 * 1024 * 1024]]) }               || 413    | 'import.too-large'
         'a body over the limit'              | { it.withFile(it.ids.message, random(5 * 1024 * 1024)) }                      || 413    | 'import.too-large'
     }
