@@ -147,7 +147,7 @@ class ArchitectureSpec extends Specification {
                                       'ApiKeyStore', 'VaultMetadata', 'LegacyMessageFiles', 'AgentRepository',
                                       'ExecutionRepository', 'UsageLedger', 'WritingRepository',
                                       'DocumentRepository', 'DocumentGroupRepository', 'SearchIndex', 'StoredBytes',
-                                      'BlobUploads'].toSet()
+                                      'BlobUploads', 'VaultRecords'].toSet()
 
         and: 'none of their methods names a user'
         ports.collectMany { port ->

@@ -12,6 +12,7 @@ import dev.researchvault.application.account.RegisterAccountUseCase
 import dev.researchvault.application.blob.StorageQuota
 import dev.researchvault.application.chat.UploadLimits
 import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.application.transfer.VaultImportService
 import dev.researchvault.adapter.http.events.EventStreams
 import dev.researchvault.bootstrap.config.EventsConfiguration
 import dev.researchvault.bootstrap.config.HealthConfiguration
@@ -73,6 +74,8 @@ class ConfigurationSpec extends Specification {
             ['files.storage-quota', '2MB', { it.getBean(UploadLimits).quota().maxBytes() }, 2L * 1024 * 1024],
             ['vault.registration', 'closed', { it.getBean(RegisterAccountUseCase) instanceof ClosedRegistration }, true],
             ['files.upload-expiry', '5m', { it.getBean(dev.researchvault.bootstrap.config.FilesConfiguration).uploadExpiry }, Duration.ofMinutes(5)],
+            ['transfer.max-import-size', '3MB', { it.getBean(VaultImportService).limits().maxImportBytes() }, 3L * 1024 * 1024],
+            ['transfer.max-import-expanded-size', '5MB', { it.getBean(VaultImportService).limits().maxExpandedBytes() }, 5L * 1024 * 1024],
             ['events.heartbeat', '2s', { it.getBean(EventStreams).heartbeat() }, Duration.ofSeconds(2)],
             ['events.window', 7, { it.getBean(EventsConfiguration).window }, 7],
             ['events.max-age', '1m', { it.getBean(EventsConfiguration).maxAge }, Duration.ofMinutes(1)],
@@ -246,6 +249,8 @@ class ConfigurationSpec extends Specification {
         'login.max-wait'                     | '-1s'
         'files.max-file-size'                | 'large'
         'files.max-file-size'                | '-1MB'
+        'transfer.max-import-size'           | '0'
+        'transfer.max-import-expanded-size'  | 'huge'
         'settings.cache.max-users'           | -1
         'settings.cache.expire-after-access' | '-10m'
         'settings.defaults-resource'         | ' '

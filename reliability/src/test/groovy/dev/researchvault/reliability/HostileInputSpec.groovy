@@ -78,6 +78,47 @@ class HostileInputSpec extends ReliabilitySpec {
     }
 
     @Unroll
+    def "an import of #name answers #status #code and changes nothing"() {
+        given:
+        Snapshot before = Snapshot.take(parentDir, files, api, alice)
+        int failuresBefore = failedRequestsLogged()
+
+        when:
+        Api.Reply reply = api.send('POST', '/api/v1/import', archive, alice.token, ['Content-Type': 'application/zip'])
+
+        then:
+        reply.status == status
+        reply.problem
+        reply.json.code == code
+        failedRequestsLogged() == failuresBefore
+        unchangedSince(before)
+
+        where:
+        name                      | archive                                                                       || status | code
+        'bytes that are no zip'   | 'PK\u0003\u0004 not really'.bytes                                            || 400    | 'import.malformed'
+        'a zip-slip entry'        | zipOf(['manifest.json': MANIFEST, '../../../../registry.db': 'x'])           || 400    | 'import.unexpected-entry'
+        'a climbing file name'    | zipOf(['manifest.json': MANIFEST, 'files/../../users/x.json': '{}'])        || 400    | 'import.unexpected-entry'
+        'a table of the server'   | zipOf(['manifest.json': MANIFEST, 'row_count.jsonl': '{"table_name":"research","row_count":0}']) || 400 | 'import.unexpected-entry'
+        'SQL in a field name'     | zipOf(['manifest.json': MANIFEST, 'research.jsonl': '{"id":"x","1); DROP TABLE research; --":1}']) || 400 | 'import.invalid-record'
+        'a bomb of one line'      | zipOf(['manifest.json': MANIFEST, 'research.jsonl': new byte[80 * 1024 * 1024]]) || 413 | 'import.too-large'
+        'a deep nesting'          | zipOf(['manifest.json': '{"format":' + '['.multiply(5000) + ']'.multiply(5000) + '}']) || 400 | 'import.invalid-json'
+    }
+
+    static final String MANIFEST = '{"format":"research-vault-export","version":1}'
+
+    static byte[] zipOf(Map<String, Object> entries) {
+        def out = new ByteArrayOutputStream()
+        new java.util.zip.ZipOutputStream(out).withCloseable { zip ->
+            entries.each { name, content ->
+                zip.putNextEntry(new java.util.zip.ZipEntry(name))
+                zip.write(content instanceof byte[] ? content as byte[] : content.toString().getBytes('UTF-8'))
+                zip.closeEntry()
+            }
+        }
+        out.toByteArray()
+    }
+
+    @Unroll
     def "#name answers #status #code, changes nothing and logs neither a failure nor the input"() {
         given:
         Snapshot before = Snapshot.take(parentDir, files, api, alice)
@@ -523,6 +564,7 @@ class HostileInputSpec extends ReliabilitySpec {
             cases << ['GET', "/api/v1/messages/${message}/files/${id}", null, 'alice']
             cases << ['DELETE', "/api/v1/backups/${id}", null, 'alice']
             cases << ['POST', "/api/v1/backups/${id}/restore", [password: alice.password], 'alice']
+            cases << ['POST', "/api/v1/backups/${id}/download", [password: alice.password], 'alice']
             cases << ['DELETE', "/api/v1/api-keys/${id}", null, 'alice']
             cases << ['GET', "/api/v1/agents/${id}", null, 'alice']
             cases << ['DELETE', "/api/v1/agents/${id}", null, 'alice']

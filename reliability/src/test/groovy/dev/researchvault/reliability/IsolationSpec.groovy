@@ -99,6 +99,7 @@ class IsolationSpec extends ReliabilitySpec {
         'GET'    | '/api/v1/messages/{message}/files/0/thumbnail' | null                                                        | 404
         'DELETE' | '/api/v1/backups/{backup}'               | null                                                              | 404
         'POST'   | '/api/v1/backups/{backup}/restore'       | [password: bob.password]                                          | 404
+        'POST'   | '/api/v1/backups/{backup}/download'      | [password: bob.password]                                          | 404
         'DELETE' | '/api/v1/api-keys/{provider}'            | null                                                              | 404
         'POST'   | '/api/v1/api-keys/{provider}/reveal'     | [password: bob.password]                                          | 404
         'PATCH'  | '/api/v1/research/{research}'            | [status: 'cancelled']                                             | 404
@@ -155,6 +156,30 @@ class IsolationSpec extends ReliabilitySpec {
             def onRandom = api.send(method, path, body.collectEntries { k, v -> [k, expand(v, randomIds)] }, bob.token)
             onAnns.status == 404 && onAnns.text == onRandom.text
         }
+    }
+
+    def "Bob's export holds nothing of Ann's, not even with his API keys; Ann's holds all of it"() {
+        when:
+        String bobs = archiveText(api.post('/api/v1/export', [includeApiKeys: true, password: bob.password], bob.token).bytes)
+        String anns = archiveText(api.post('/api/v1/export', [includeApiKeys: true, password: ann.password], ann.token).bytes)
+
+        then:
+        annIds.findAll { kind, id -> !(kind in ['backup', 'provider']) }.values().every { !bobs.contains(it) && anns.contains(it) }
+        !bobs.contains('sk-ann') && anns.contains('sk-ann-0123456789abcdef')
+        !bobs.contains('ann private') && !bobs.contains('ann bytes')
+    }
+
+    /** Every entry's name and text of an export, one after the other. */
+    static String archiveText(byte[] zip) {
+        def text = new StringBuilder()
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip)).withCloseable { input ->
+            def entry
+            while ((entry = input.nextEntry) != null) {
+                text << entry.name << '\n' << new String(input.readAllBytes(), 'UTF-8') << '\n'
+            }
+        }
+        assert text.contains('manifest.json')
+        text.toString()
     }
 
     def "Bob's search finds nothing of Ann's: her research, messages, documents, drafts and agents are not in his index"() {

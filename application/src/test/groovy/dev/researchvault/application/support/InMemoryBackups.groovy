@@ -3,6 +3,7 @@ package dev.researchvault.application.support
 import dev.researchvault.domain.ConflictException
 import dev.researchvault.domain.NotFoundException
 import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.backup.BackupFiles
 import dev.researchvault.domain.backup.BackupInfo
 import dev.researchvault.domain.backup.BackupKind
 import dev.researchvault.domain.backup.BackupPolicy
@@ -92,4 +93,16 @@ class InMemoryBackups implements Backups {
         byUser[user].sort(false) { a, b -> b.info.createdAt() <=> a.info.createdAt() ?: b.sequence <=> a.sequence }
     }
 
+
+    /** The one note of the backup as the "vault.db" of the download, under no KDF row (an old backup). */
+    @Override
+    synchronized Optional<BackupFiles> open(UserId user, String name) {
+        Copy copy = byUser[user].find { it.info.name() == name }
+        if (copy == null) {
+            return Optional.empty()
+        }
+        byte[] bytes = (copy.note ?: '').getBytes('UTF-8')
+        Optional.of(new BackupFiles(Optional.empty(),
+                [new BackupFiles.File('vault.db', bytes.length, new ByteArrayInputStream(bytes))]))
+    }
 }

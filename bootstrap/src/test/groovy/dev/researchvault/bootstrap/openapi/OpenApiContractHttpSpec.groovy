@@ -233,6 +233,31 @@ class OpenApiContractHttpSpec extends MessageFilesSpecSupport {
         exercise('POST', '/api/v1/documents/from-upload', [:], [uploadId: second.uploadId], token).status == 404
     }
 
+    def "a vault exported, then imported into a fresh account"() {
+        given:
+        String token = owner.token
+        User fresh = user('imported')
+
+        when:
+        Reply archive = exercise('GET', '/api/v1/export', [:], null, token)
+
+        then:
+        archive.status == 200
+        exercise('POST', '/api/v1/export', [:], [includeApiKeys: true, password: PASSWORD], token).status == 200
+        exercise('POST', '/api/v1/export', [:], [includeApiKeys: true, password: 'not the password'], token).status == 403
+        importArchive(archive.bytes, fresh.token).status == 200
+        importArchive('not a zip'.bytes, fresh.token).status == 400
+    }
+
+    Reply importArchive(byte[] archive, String token) {
+        def request = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/import"))
+                .header('Content-Type', 'application/zip').header('Authorization', "Bearer ${token}")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(archive)).build()
+        Reply reply = new Reply(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
+        declared('POST', '/api/v1/import', reply.status, reply.contentType, reply.bytes.length > 0)
+        reply
+    }
+
     def "search, usage, settings, API keys and the vault"() {
         given:
         String token = owner.token
@@ -273,6 +298,8 @@ class OpenApiContractHttpSpec extends MessageFilesSpecSupport {
         then:
         exercise('GET', '/api/v1/backups', [:], null, token).status == 200
         exercise('POST', '/api/v1/backups/{name}/restore', backup, [password: PASSWORD], token).status == 200
+        exercise('POST', '/api/v1/backups/{name}/download', backup, [password: PASSWORD], token).status == 200
+        exercise('POST', '/api/v1/backups/{name}/download', backup, [password: 'not the password'], token).status == 403
         exercise('POST', '/api/v1/backups/{name}/restore', [name: 'no-such-backup'], [password: PASSWORD], token).status == 404
         exercise('DELETE', '/api/v1/backups/{name}', backup, null, token).status == 204
         exercise('DELETE', '/api/v1/chats/{id}', [id: ids.chat], null, token).status == 204

@@ -54,4 +54,12 @@ public interface Backups {
      *         {@code backup.other-key} when the backup is under another key than the live vault
      */
     Optional<BackupInfo> restore(UserId user, MasterKey key, String name);
+
+    /**
+     * Opens the files of one backup for reading, as they are now: the encrypted copies of {@code vault.db} and
+     * {@code blobs.db}, their {@code kdf.properties} and {@code backup.properties}, and the KDF row they are under.
+     *
+     * @return empty when there is no backup of that name
+     */
+    Optional<BackupFiles> open(UserId user, String name);
 }

@@ -102,6 +102,8 @@ class Api {
 
         String getText() { new String(response.body(), 'UTF-8') }
 
+        byte[] getBytes() { response.body() }
+
         Object getJson() { response.body().length == 0 ? null : new JsonSlurper().parseText(text) }
 
         String header(String name) { response.headers().firstValue(name).orElse(null) }

@@ -51,6 +51,16 @@ class VaultFiles {
         withFileAt(file, fileKey(username, password, 'vault.db')) { Connection connection -> integrity(connection) }
     }
 
+    /**
+     * Runs {@code work} on a file of a downloaded backup (read-only), keyed with nothing but the password and the
+     * KDF row the archive's backup.json gives ({@code algorithm, memoryKib, iterations, parallelism, salt}).
+     */
+    def <T> T withDownloadedFile(Path file, Map kdf, String password, Closure<T> work) {
+        Map row = [kdf_algorithm  : kdf.algorithm, kdf_memory_kib: kdf.memoryKib, kdf_iterations: kdf.iterations,
+                   kdf_parallelism: kdf.parallelism, kdf_salt: Base64.decoder.decode(kdf.salt as String)]
+        withFileAt(file, fileKeyFrom(row, password, file.fileName.toString()), true, work)
+    }
+
     /** Row count of {@code table} in a copy keyed like the user's vault.db. */
     long countAt(Path file, String username, String password, String table) {
         withFileAt(file, fileKey(username, password, 'vault.db')) { Connection connection -> rows(connection, table) }

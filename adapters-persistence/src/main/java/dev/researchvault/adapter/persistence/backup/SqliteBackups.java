@@ -12,6 +12,7 @@ import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.ConflictException;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.account.UserId;
+import dev.researchvault.domain.backup.BackupFiles;
 import dev.researchvault.domain.backup.BackupInfo;
 import dev.researchvault.domain.backup.BackupKind;
 import dev.researchvault.domain.backup.BackupPolicy;
@@ -125,6 +126,11 @@ public final class SqliteBackups implements Backups {
         replacement.replaceFiles(user, sources, () -> safety.set(safetyCopy(user, key, direct)));
         LOG.info("event=backup.restored user={} name={}", user, name);
         return Optional.ofNullable(safety.get());
+    }
+
+    @Override
+    public Optional<BackupFiles> open(UserId user, String name) {
+        return catalog.directory(user, name).flatMap(BackupReader::open);
     }
 
     /** A backup made under another key (one whose re-encryption failed at a password change) cannot restore. */
