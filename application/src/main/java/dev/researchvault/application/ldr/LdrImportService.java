@@ -13,10 +13,8 @@ import dev.researchvault.domain.ldr.LdrDatabaseReader;
 import dev.researchvault.domain.ldr.LdrResearch;
 import dev.researchvault.domain.ldr.LdrSetting;
 import dev.researchvault.domain.research.Research;
-import dev.researchvault.domain.research.ResearchLog;
 import dev.researchvault.domain.research.ResearchReport;
 import dev.researchvault.domain.research.ResearchRepository;
-import dev.researchvault.domain.research.ResearchResource;
 import dev.researchvault.domain.settings.SettingDefinition;
 import dev.researchvault.domain.settings.SettingValue;
 import dev.researchvault.domain.settings.SettingsCatalog;
@@ -28,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Imports an LDR database (docs/ldr-import.md). The file is opened and its key proven before the vault is
@@ -97,27 +97,24 @@ public record LdrImportService(LdrDatabaseReader reader, VaultWork vault, Resear
     }
 
     private void importResources(LdrDatabase ldr, Map<String, Imported> imported, LdrImportResult.Tally tally) {
-        ldr.resources(row -> {
-            Imported owner = imported.get(String.valueOf(row.researchId()));
-            Optional<ResearchResource> resource = owner == null ? Optional.empty()
-                    : LdrRows.resource(row, owner.id(), owner.createdAt());
-            resource.ifPresentOrElse(found -> {
-                research.addResources(List.of(found));
-                tally.imported(LdrKind.RESOURCES);
-            }, () -> tally.skipped(LdrKind.RESOURCES));
-        });
+        ldr.resources(row -> importChild(imported.get(String.valueOf(row.researchId())),
+                owner -> LdrRows.resource(row, owner.id(), owner.createdAt()),
+                resource -> research.addResources(List.of(resource)), LdrKind.RESOURCES, tally));
     }
 
     private void importLogs(LdrDatabase ldr, Map<String, Imported> imported, LdrImportResult.Tally tally) {
-        ldr.logs(row -> {
-            Imported owner = imported.get(String.valueOf(row.researchId()));
-            Optional<ResearchLog> line = owner == null ? Optional.empty()
-                    : LdrRows.logLine(row, owner.id(), owner.createdAt());
-            line.ifPresentOrElse(found -> {
-                research.appendLog(found);
-                tally.imported(LdrKind.LOGS);
-            }, () -> tally.skipped(LdrKind.LOGS));
-        });
+        ldr.logs(row -> importChild(imported.get(String.valueOf(row.researchId())),
+                owner -> LdrRows.logLine(row, owner.id(), owner.createdAt()), research::appendLog, LdrKind.LOGS, tally));
+    }
+
+    /** A row of a research: stored when its research was imported ({@code owner} not null) and our rules take it. */
+    private static <T> void importChild(Imported owner, Function<Imported, Optional<T>> mapping, Consumer<T> store,
+                                        LdrKind kind, LdrImportResult.Tally tally) {
+        Optional<T> mapped = owner == null ? Optional.empty() : mapping.apply(owner);
+        mapped.ifPresentOrElse(found -> {
+            store.accept(found);
+            tally.imported(kind);
+        }, () -> tally.skipped(kind));
     }
 
     /** A key for a provider the caller has no key for yet; one the caller has is theirs and stays. */

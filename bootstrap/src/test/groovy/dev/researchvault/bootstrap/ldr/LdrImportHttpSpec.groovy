@@ -1,7 +1,9 @@
 package dev.researchvault.bootstrap.ldr
 
 import dev.researchvault.adapter.persistence.ldr.LdrFixture
+import dev.researchvault.adapter.persistence.ldr.LdrFixtureFiles
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
+import spock.lang.AutoCleanup
 import spock.lang.Shared
 
 import java.nio.file.Files
@@ -13,20 +15,11 @@ import java.nio.file.Path
  */
 class LdrImportHttpSpec extends MessageFilesSpecSupport {
 
-    static final String LDR_PASSWORD = 'ldr pässword ✓'
+    static final String LDR_PASSWORD = LdrFixture.PASSWORD
 
     @Shared
-    Path fixtures = Files.createTempDirectory('ldr-http-')
-    @Shared
-    byte[] salt = LdrFixture.newSalt()
-    @Shared
-    byte[] current = LdrFixture.create(fixtures.resolve('ldr_user_current.db'), LDR_PASSWORD, salt)
-    @Shared
-    byte[] legacy = LdrFixture.create(fixtures.resolve('ldr_user_legacy.db'), LDR_PASSWORD, LdrFixture.LEGACY_SALT)
-
-    def cleanupSpec() {
-        fixtures.toFile().deleteDir()
-    }
+    @AutoCleanup('delete')
+    LdrFixtureFiles ldrFiles = new LdrFixtureFiles()
 
     def "a database of the current format comes over, and its research, settings and API keys read back through the API"() {
         given:
@@ -34,7 +27,7 @@ class LdrImportHttpSpec extends MessageFilesSpecSupport {
         int before = leftovers()
 
         when:
-        Reply reply = importLdr(alice, current, salt, LDR_PASSWORD)
+        Reply reply = importLdr(alice, ldrFiles.current, ldrFiles.salt, LDR_PASSWORD)
 
         then:
         reply.status == 200
@@ -76,7 +69,7 @@ class LdrImportHttpSpec extends MessageFilesSpecSupport {
         User bob = user('ldr-legacy')
 
         when:
-        Reply reply = importLdr(bob, legacy, null, LDR_PASSWORD)
+        Reply reply = importLdr(bob, ldrFiles.legacy, null, LDR_PASSWORD)
 
         then:
         reply.status == 200
@@ -87,10 +80,10 @@ class LdrImportHttpSpec extends MessageFilesSpecSupport {
     def "importing the same database again imports nothing and reports everything as skipped"() {
         given:
         User carol = user('ldr-again')
-        assert importLdr(carol, current, salt, LDR_PASSWORD).status == 200
+        assert importLdr(carol, ldrFiles.current, ldrFiles.salt, LDR_PASSWORD).status == 200
 
         when:
-        Reply again = importLdr(carol, current, salt, LDR_PASSWORD)
+        Reply again = importLdr(carol, ldrFiles.current, ldrFiles.salt, LDR_PASSWORD)
 
         then:
         again.status == 200
@@ -117,21 +110,21 @@ class LdrImportHttpSpec extends MessageFilesSpecSupport {
         leftovers() == before
 
         where:
-        what                      | parts                                                                  || code
-        'a wrong password'        | { form(current, salt, 'not the password') }                            || 'ldr.wrong-password'
-        'a missing salt'          | { form(current, null, LDR_PASSWORD) }                                  || 'ldr.wrong-password'
-        'a salt of 16 bytes'      | { form(current, new byte[16], LDR_PASSWORD) }                          || 'ldr.invalid-salt'
-        'a file that is no LDR db'| { form('not a database at all'.bytes, salt, LDR_PASSWORD) }           || 'ldr.not-a-database'
-        'a truncated database'    | { form(Arrays.copyOf(current, 20000), salt, LDR_PASSWORD) }           || 'ldr.not-a-database'
-        'no password'             | { [['database', 'ldr.db', 'application/octet-stream', current]] }     || 'ldr.password-required'
-        'no database'             | { [['password', null, null, LDR_PASSWORD]] }                           || 'ldr.database-required'
-        'an unknown part'         | { form(current, salt, LDR_PASSWORD) + [['extra', null, null, 'x']] }   || 'ldr.invalid-multipart'
-        'the database twice'      | { form(current, salt, LDR_PASSWORD) + [['database', 'b.db', null, current]] } || 'ldr.invalid-multipart'
+        what                       | parts                                                                                                    || code
+        'a wrong password'         | { form(ldrFiles.current, ldrFiles.salt, 'not the password') }                                            || 'ldr.wrong-password'
+        'a missing salt'           | { form(ldrFiles.current, null, LDR_PASSWORD) }                                                           || 'ldr.wrong-password'
+        'a salt of 16 bytes'       | { form(ldrFiles.current, new byte[16], LDR_PASSWORD) }                                                   || 'ldr.invalid-salt'
+        'a file that is no LDR db' | { form('not a database at all'.bytes, ldrFiles.salt, LDR_PASSWORD) }                                     || 'ldr.not-a-database'
+        'a truncated database'     | { form(Arrays.copyOf(ldrFiles.current, 20000), ldrFiles.salt, LDR_PASSWORD) }                            || 'ldr.not-a-database'
+        'no password'              | { [['database', 'ldr.db', 'application/octet-stream', ldrFiles.current]] }                               || 'ldr.password-required'
+        'no database'              | { [['password', null, null, LDR_PASSWORD]] }                                                             || 'ldr.database-required'
+        'an unknown part'          | { form(ldrFiles.current, ldrFiles.salt, LDR_PASSWORD) + [['extra', null, null, 'x']] }                   || 'ldr.invalid-multipart'
+        'the database twice'       | { form(ldrFiles.current, ldrFiles.salt, LDR_PASSWORD) + [['database', 'b.db', null, ldrFiles.current]] } || 'ldr.invalid-multipart'
     }
 
     def "the import needs a session"() {
         expect:
-        postMultipart('/api/v1/import/ldr', form(current, salt, LDR_PASSWORD), 'not-a-token').status == 401
+        postMultipart('/api/v1/import/ldr', form(ldrFiles.current, ldrFiles.salt, LDR_PASSWORD), 'not-a-token').status == 401
     }
 
     private Reply importLdr(User user, byte[] database, byte[] salt, String password) {

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * A table the file lacks reads as empty; a failure of the file half-way is {@code ldr.not-a-database}, which the
  * import's transaction turns into no change at all.
  */
-final class JdbcLdrDatabase implements LdrDatabase {
+record JdbcLdrDatabase(Connection connection, LdrTempCopy copy, JsonColumns json) implements LdrDatabase {
 
     private static final List<String> RESEARCH = List.of("id", "query", "mode", "status", "created_at", "completed_at",
             "title", "progress", "research_meta", "report_content");
@@ -31,16 +31,6 @@ final class JdbcLdrDatabase implements LdrDatabase {
     private static final List<String> LOGS = List.of("research_id", "timestamp", "level", "message");
     private static final List<String> SETTINGS = List.of("key", "value");
     private static final List<String> API_KEYS = List.of("provider", "key", "description", "is_active");
-
-    private final Connection connection;
-    private final LdrTempCopy copy;
-    private final JsonColumns json;
-
-    JdbcLdrDatabase(Connection connection, LdrTempCopy copy, JsonColumns json) {
-        this.connection = connection;
-        this.copy = copy;
-        this.json = json;
-    }
 
     @Override
     public void research(Consumer<LdrResearch> each) {

@@ -46,9 +46,8 @@ class LdrFixture {
         "x'${HexFormat.of().formatHex(key)}'"
     }
 
-    /** Creates an LDR database at {@code file} with {@code schema} and the rows {@code fill} inserts; answers its bytes. */
-    static byte[] create(Path file, String password, byte[] salt, String schema = 'schema.sql',
-                         Closure fill = { Connection c -> standardRows(c) }) {
+    /** Creates an LDR database at {@code file} with LDR's schema and the rows {@code fill} inserts; answers its bytes. */
+    static byte[] create(Path file, String password, byte[] salt, Closure fill = { Connection c -> standardRows(c) }) {
         Connection connection = DriverManager.getConnection("jdbc:sqlite:${file}")
         try {
             Statement statement = connection.createStatement()
@@ -58,7 +57,7 @@ class LdrFixture {
             statement.execute("PRAGMA legacy_page_size = ${PAGE_SIZE}")
             statement.execute("PRAGMA key = \"${passphrase(password, salt)}\"")
             statement.execute('PRAGMA journal_mode = WAL')
-            statements(schema).each { statement.execute(it) }
+            statements().each { statement.execute(it) }
             fill(connection)
         } finally {
             connection.close()
@@ -121,6 +120,24 @@ class LdrFixture {
         insert(c, 'api_keys', [provider: 'serpapi', key: SERPAPI_KEY, description: 'SerpAPI', is_active: 1])
     }
 
+    /**
+     * Turns the database into an older shape, to prove the reader copes with what earlier LDR versions lack: the
+     * research history before report_content, research_meta and title were added, no resources or API-key table,
+     * and settings of key and value only. Not one release's schema: a reduction of schema.sql.
+     */
+    static void olderShape(Connection c) {
+        Statement statement = c.createStatement()
+        ['report_content', 'research_meta', 'title', 'progress_log', 'chat_session_id', 'step_count'].each {
+            statement.execute("ALTER TABLE research_history DROP COLUMN ${it}")
+        }
+        statement.execute('DROP TABLE research_resources')
+        statement.execute('DROP TABLE api_keys')
+        ['type', 'name', 'description', 'category', 'ui_element', 'options', 'min_value', 'max_value', 'step', 'visible',
+         'editable', 'env_var', 'created_at', 'updated_at'].each {
+            statement.execute("ALTER TABLE settings DROP COLUMN ${it}")
+        }
+    }
+
     static void research(Connection c, Map row) {
         insert(c, 'research_history', row)
     }
@@ -159,8 +176,8 @@ class LdrFixture {
         columns
     }
 
-    private static List<String> statements(String schema) {
-        String text = LdrFixture.getResourceAsStream("/ldr/${schema}").getText('UTF-8')
+    private static List<String> statements() {
+        String text = LdrFixture.getResourceAsStream('/ldr/schema.sql').getText('UTF-8')
         text.readLines().findAll { !it.startsWith('--') }.join('\n').split(/\n\s*\n/)*.trim().findAll { it }
     }
 }

@@ -2,11 +2,14 @@ package dev.researchvault.adapter.persistence.ldr
 
 import dev.researchvault.adapter.persistence.sql.JsonColumns
 import dev.researchvault.domain.RuleViolationException
+import dev.researchvault.domain.ldr.LdrApiKey
 import dev.researchvault.domain.ldr.LdrDatabase
 import dev.researchvault.domain.ldr.LdrLogLine
 import dev.researchvault.domain.ldr.LdrResearch
 import dev.researchvault.domain.ldr.LdrResource
+import dev.researchvault.domain.ldr.LdrSetting
 import io.micronaut.json.JsonMapper
+import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
 
@@ -15,26 +18,17 @@ import java.nio.file.Path
 
 class SqlCipherLdrDatabaseReaderSpec extends Specification {
 
-    static final String PASSWORD = 'ldr pässword ✓'
+    static final String PASSWORD = LdrFixture.PASSWORD
 
     @Shared
-    Path dir = Files.createTempDirectory('ldr-fixture-')
-    @Shared
-    byte[] salt = LdrFixture.newSalt()
-    @Shared
-    byte[] current = LdrFixture.create(dir.resolve('current.db'), PASSWORD, salt)
-    @Shared
-    byte[] legacy = LdrFixture.create(dir.resolve('legacy.db'), PASSWORD, LdrFixture.LEGACY_SALT)
+    @AutoCleanup('delete')
+    LdrFixtureFiles files = new LdrFixtureFiles()
 
     SqlCipherLdrDatabaseReader reader = new SqlCipherLdrDatabaseReader(new JsonColumns(JsonMapper.createDefault()))
 
-    def cleanupSpec() {
-        dir.toFile().deleteDir()
-    }
-
     def "the fixture is a SQLCipher 4 file of 16 KiB pages keyed by LDR's recipe, decrypted here by hand"() {
         when:
-        byte[] header = LdrFixture.decryptedHeader(current, LdrFixture.passphrase(PASSWORD, salt))
+        byte[] header = LdrFixture.decryptedHeader(files.current, LdrFixture.passphrase(PASSWORD, files.salt))
 
         then: 'page size 16384, WAL (2, 2), 80 reserved bytes (IV + HMAC-SHA512), SQLite payload fractions 64/32/32'
         (header[0..7] as List) == [0x40, 0x00, 2, 2, 80, 64, 32, 32].collect { it as byte }
@@ -42,16 +36,12 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
 
     def "a database of the current format opens with its salt file and reads every table"() {
         when:
-        LdrDatabase ldr = reader.open(current, salt, PASSWORD.toCharArray())
-        List<LdrResearch> research = []
-        List<LdrResource> resources = []
-        List<LdrLogLine> logs = []
-        ldr.research { research << it }
-        ldr.resources { resources << it }
-        ldr.logs { logs << it }
-        def settings = ldr.settings().collectEntries { [it.key(), it.value()] }
-        def keys = ldr.apiKeys()
-        ldr.close()
+        Contents read = readAll(files.current, files.salt)
+        List<LdrResearch> research = read.research
+        List<LdrResource> resources = read.resources
+        List<LdrLogLine> logs = read.logs
+        def settings = read.settings.collectEntries { [it.key(), it.value()] }
+        def keys = read.keys
 
         then:
         research*.id() == [LdrFixture.R1, LdrFixture.R2, LdrFixture.R3, LdrFixture.R4]
@@ -79,19 +69,14 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
     }
 
     def "a database of the legacy format (no salt file) opens with LDR's shared salt"() {
-        when:
-        LdrDatabase ldr = reader.open(legacy, null, PASSWORD.toCharArray())
-        List<LdrResearch> research = []
-        ldr.research { research << it }
-        ldr.close()
-
-        then:
-        research.size() == 4
+        expect:
+        readAll(files.legacy, null).research.size() == 4
     }
 
     def "a database of an older schema reads what it has and NULL or nothing for the rest"() {
         given:
-        byte[] old = LdrFixture.create(dir.resolve('old.db'), PASSWORD, salt, 'schema-old.sql') { c ->
+        byte[] old = LdrFixture.create(files.dir.resolve('old.db'), PASSWORD, files.salt) { c ->
+            LdrFixture.olderShape(c)
             LdrFixture.research(c, [id: LdrFixture.R1, query: 'Old question', mode: 'quick', status: 'completed',
                                     created_at: '2024-01-01T00:00:00', progress: 100])
             LdrFixture.log(c, LdrFixture.R1, '2024-01-01 00:00:01', 'INFO', 'old line')
@@ -99,26 +84,17 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
         }
 
         when:
-        LdrDatabase ldr = reader.open(old, salt, PASSWORD.toCharArray())
-        List<LdrResearch> research = []
-        List<LdrResource> resources = []
-        List<LdrLogLine> logs = []
-        ldr.research { research << it }
-        ldr.resources { resources << it }
-        ldr.logs { logs << it }
-        def settings = ldr.settings()
-        def keys = ldr.apiKeys()
-        ldr.close()
+        Contents read = readAll(old, files.salt)
 
         then:
-        research.size() == 1
-        research[0].report() == null
-        research[0].title() == null
-        research[0].metadata() == [:]
-        resources.empty
-        logs*.message() == ['old line']
-        settings*.key() == ['llm.provider']
-        keys.empty
+        read.research.size() == 1
+        read.research[0].report() == null
+        read.research[0].title() == null
+        read.research[0].metadata() == [:]
+        read.resources.empty
+        read.logs*.message() == ['old line']
+        read.settings*.key() == ['llm.provider']
+        read.keys.empty
     }
 
     def "#what is refused with #code, and the temporary copy is gone"() {
@@ -135,21 +111,21 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
 
         where:
         what                                      | database              | saltOf                       | password     || code
-        'a wrong password'                        | { current }           | { salt }                     | 'not it'     || 'ldr.wrong-password'
-        'the salt of another database'            | { current }           | { LdrFixture.newSalt() }     | PASSWORD     || 'ldr.wrong-password'
-        'a current database without its salt'     | { current }           | { null }                     | PASSWORD     || 'ldr.wrong-password'
-        'a legacy database with a salt'           | { legacy }            | { salt }                     | PASSWORD     || 'ldr.wrong-password'
-        'a salt file that is not 32 bytes'        | { current }           | { new byte[16] }             | PASSWORD     || 'ldr.invalid-salt'
-        'an empty file'                           | { new byte[0] }       | { salt }                     | PASSWORD     || 'ldr.not-a-database'
-        'a file cut short'                        | { cut(current) }      | { salt }                     | PASSWORD     || 'ldr.not-a-database'
-        'a plain SQLite file'                     | { plainSqlite() }     | { salt }                     | PASSWORD     || 'ldr.not-a-database'
-        'whole pages of noise'                    | { noise() }           | { salt }                     | PASSWORD     || 'ldr.wrong-password'
+        'a wrong password'                        | { files.current }     | { files.salt }               | 'not it'     || 'ldr.wrong-password'
+        'the salt of another database'            | { files.current }     | { LdrFixture.newSalt() }     | PASSWORD     || 'ldr.wrong-password'
+        'a current database without its salt'     | { files.current }     | { null }                     | PASSWORD     || 'ldr.wrong-password'
+        'a legacy database with a salt'           | { files.legacy }      | { files.salt }               | PASSWORD     || 'ldr.wrong-password'
+        'a salt file that is not 32 bytes'        | { files.current }     | { new byte[16] }             | PASSWORD     || 'ldr.invalid-salt'
+        'an empty file'                           | { new byte[0] }       | { files.salt }               | PASSWORD     || 'ldr.not-a-database'
+        'a file cut short'                        | { cut(files.current) } | { files.salt }               | PASSWORD     || 'ldr.not-a-database'
+        'a plain SQLite file'                     | { plainSqlite() }     | { files.salt }               | PASSWORD     || 'ldr.not-a-database'
+        'whole pages of noise'                    | { noise() }           | { files.salt }               | PASSWORD     || 'ldr.wrong-password'
     }
 
     def "closing deletes the temporary copy and everything SQLite put beside it"() {
         given:
         int before = leftovers()
-        LdrDatabase ldr = reader.open(current, salt, PASSWORD.toCharArray())
+        LdrDatabase ldr = reader.open(files.current, files.salt, PASSWORD.toCharArray())
 
         expect:
         leftovers() == before + 1
@@ -163,12 +139,33 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
         leftovers() == before
     }
 
+    /** Everything an LDR database holds, read through the reader. */
+    static class Contents {
+        List<LdrResearch> research = []
+        List<LdrResource> resources = []
+        List<LdrLogLine> logs = []
+        List<LdrSetting> settings
+        List<LdrApiKey> keys
+    }
+
+    private Contents readAll(byte[] database, byte[] saltFile) {
+        Contents read = new Contents()
+        reader.open(database, saltFile, PASSWORD.toCharArray()).withCloseable { LdrDatabase ldr ->
+            ldr.research { read.research << it }
+            ldr.resources { read.resources << it }
+            ldr.logs { read.logs << it }
+            read.settings = ldr.settings()
+            read.keys = ldr.apiKeys()
+        }
+        read
+    }
+
     private byte[] cut(byte[] bytes) {
         Arrays.copyOf(bytes, bytes.length - 100)
     }
 
     private byte[] plainSqlite() {
-        Path file = dir.resolve("plain-${UUID.randomUUID()}.db")
+        Path file = files.dir.resolve("plain-${UUID.randomUUID()}.db")
         java.sql.DriverManager.getConnection("jdbc:sqlite:${file}").withCloseable { c ->
             c.createStatement().execute('PRAGMA page_size = 16384')
             c.createStatement().execute('CREATE TABLE research_history (id TEXT)')
