@@ -3,6 +3,7 @@ package dev.researchvault.bootstrap.ldr
 import dev.researchvault.adapter.persistence.ldr.LdrFixture
 import dev.researchvault.adapter.persistence.ldr.LdrFixtureFiles
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
+import dev.researchvault.bootstrap.support.LogCapture
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 
@@ -120,6 +121,27 @@ class LdrImportHttpSpec extends MessageFilesSpecSupport {
         'no database'              | { [['password', null, null, LDR_PASSWORD]] }                                                             || 'ldr.database-required'
         'an unknown part'          | { form(ldrFiles.current, ldrFiles.salt, LDR_PASSWORD) + [['extra', null, null, 'x']] }                   || 'ldr.invalid-multipart'
         'the database twice'       | { form(ldrFiles.current, ldrFiles.salt, LDR_PASSWORD) + [['database', 'b.db', null, ldrFiles.current]] } || 'ldr.invalid-multipart'
+    }
+
+    def "neither the LDR password, its derived key nor an imported API key reaches a log, at DEBUG and TRACE"() {
+        given:
+        User erin = user('ldr-logs')
+        String passphrase = LdrFixture.passphrase(LDR_PASSWORD, ldrFiles.salt)
+        def log = new LogCapture()
+
+        when:
+        importLdr(erin, ldrFiles.current, ldrFiles.salt, 'a wrong one')
+        Reply reply = importLdr(erin, ldrFiles.current, ldrFiles.salt, LDR_PASSWORD)
+        String text = log.text()
+        log.close()
+
+        then:
+        reply.status == 200
+        !text.contains(LDR_PASSWORD)
+        !text.contains('a wrong one')
+        !text.contains(passphrase.substring(2, 34))
+        !text.contains(LdrFixture.OPENAI_KEY)
+        !text.contains(LdrFixture.SERPAPI_KEY)
     }
 
     def "the import needs a session"() {
