@@ -34,38 +34,47 @@ record JdbcLdrDatabase(Connection connection, LdrTempCopy copy, JsonColumns json
 
     @Override
     public void research(Consumer<LdrResearch> each) {
-        read("research_history", RESEARCH, "", "5, rowid", row -> each.accept(new LdrResearch(row.getString(1),
+        read("research_history", RESEARCH, "5, rowid", row -> each.accept(new LdrResearch(row.getString(1),
                 row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
                 row.getString(7), integer(row, 8), object(row.getString(9)), row.getString(10))));
     }
 
     @Override
     public void resources(Consumer<LdrResource> each) {
-        read("research_resources", RESOURCES, "", "1, rowid", row -> each.accept(new LdrResource(row.getString(1),
+        read("research_resources", RESOURCES, "1, rowid", row -> each.accept(new LdrResource(row.getString(1),
                 row.getString(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6))));
     }
 
     @Override
     public void logs(Consumer<LdrLogLine> each) {
-        // Lines without a research are the application's own log, not a research's.
-        read("app_logs", LOGS, "research_id IS NOT NULL", "1, 2, rowid", row -> each.accept(new LdrLogLine(
-                row.getString(1), row.getString(2), row.getString(3), row.getString(4))));
+        read("app_logs", LOGS, "1, 2, rowid", row -> {
+            // Lines without a research are the application's own log, not a research's.
+            if (row.getString(1) != null) {
+                each.accept(new LdrLogLine(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+            }
+        });
     }
 
     @Override
     public List<LdrSetting> settings() {
         List<LdrSetting> settings = new ArrayList<>();
-        read("settings", SETTINGS, "\"key\" IS NOT NULL", "1", row -> settings.add(
-                new LdrSetting(row.getString(1), scalar(row.getString(2)))));
+        read("settings", SETTINGS, "1", row -> {
+            if (row.getString(1) != null) {
+                settings.add(new LdrSetting(row.getString(1), scalar(row.getString(2))));
+            }
+        });
         return settings;
     }
 
     @Override
     public List<LdrApiKey> apiKeys() {
         List<LdrApiKey> keys = new ArrayList<>();
-        read("api_keys", API_KEYS, "provider IS NOT NULL AND \"key\" IS NOT NULL", "1", row -> keys.add(
-                new LdrApiKey(row.getString(1), row.getString(2), row.getString(3), row.getObject(4) == null
-                        || row.getInt(4) != 0)));
+        read("api_keys", API_KEYS, "1", row -> {
+            if (row.getString(1) != null && row.getString(2) != null) {
+                keys.add(new LdrApiKey(row.getString(1), row.getString(2), row.getString(3),
+                        row.getObject(4) == null || row.getInt(4) != 0));
+            }
+        });
         return keys;
     }
 
@@ -80,11 +89,16 @@ record JdbcLdrDatabase(Connection connection, LdrTempCopy copy, JsonColumns json
         }
     }
 
-    private void read(String tableName, List<String> columns, String where, String orderBy, LdrTable.RowReader each) {
+    /**
+     * Every row of {@code tableName}, {@code columns} in that order (NULL for those the table lacks). Rows lacking a
+     * value the caller needs are left out by the caller, not by SQL: a WHERE on a column an older or hand-made file
+     * lacks would fail the whole import.
+     */
+    private void read(String tableName, List<String> columns, String orderBy, LdrTable.RowReader each) {
         try {
             LdrTable table = LdrTable.find(connection, tableName);
             if (table != null) {
-                LdrTable.forEachRow(connection, table.select(columns, where, orderBy), each);
+                LdrTable.forEachRow(connection, table.select(columns, orderBy), each);
             }
         } catch (SQLException damaged) {
             throw SqlCipherLdrDatabaseReader.notADatabase();

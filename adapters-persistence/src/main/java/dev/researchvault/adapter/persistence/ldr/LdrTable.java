@@ -31,16 +31,14 @@ record LdrTable(String name, Set<String> columns) {
         return columns.isEmpty() ? null : new LdrTable(name, Set.copyOf(columns));
     }
 
-    /** {@code SELECT} of {@code wanted} (in that order) with a NULL for each column this table lacks. */
-    String select(List<String> wanted, String where, String orderBy) {
+    /**
+     * {@code SELECT} of {@code wanted} (in that order) with a NULL for each column this table lacks, ordered by
+     * {@code orderBy}: result column numbers and {@code rowid}, which exist whatever the file's columns are.
+     */
+    String select(List<String> wanted, String orderBy) {
         String list = wanted.stream().map(column -> columns.contains(column) ? quoted(column) : "NULL")
                 .collect(Collectors.joining(", "));
-        return "SELECT " + list + " FROM " + quoted(name) + (where.isEmpty() ? "" : " WHERE " + where)
-                + " ORDER BY " + orderBy;
-    }
-
-    boolean has(String column) {
-        return columns.contains(column);
+        return "SELECT " + list + " FROM " + quoted(name) + " ORDER BY " + orderBy;
     }
 
     /** Runs {@code sql} and hands each row to {@code each}. */

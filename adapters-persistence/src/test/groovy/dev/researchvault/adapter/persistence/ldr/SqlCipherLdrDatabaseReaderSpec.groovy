@@ -97,6 +97,31 @@ class SqlCipherLdrDatabaseReaderSpec extends Specification {
         read.keys.empty
     }
 
+    def "a hand-made file with views for tables and tables without the needed columns reads as empty"() {
+        given:
+        byte[] odd = LdrFixture.create(files.dir.resolve('odd.db'), PASSWORD, files.salt) { c ->
+            def statement = c.createStatement()
+            ['research_history', 'research_resources', 'app_logs', 'settings', 'api_keys'].each {
+                statement.execute("DROP TABLE ${it}")
+            }
+            statement.execute("CREATE VIEW research_history AS SELECT 'x' AS id, 'q' AS query")
+            statement.execute('CREATE TABLE settings (id INTEGER PRIMARY KEY, note TEXT)')
+            statement.execute("INSERT INTO settings (note) VALUES ('no key here')")
+            statement.execute('CREATE TABLE api_keys (provider TEXT)')
+            statement.execute("INSERT INTO api_keys VALUES ('openai')")
+        }
+
+        when:
+        Contents read = readAll(odd, files.salt)
+
+        then:
+        read.research.empty
+        read.resources.empty
+        read.logs.empty
+        read.settings.empty
+        read.keys.empty
+    }
+
     def "#what is refused with #code, and the temporary copy is gone"() {
         given:
         int before = leftovers()
