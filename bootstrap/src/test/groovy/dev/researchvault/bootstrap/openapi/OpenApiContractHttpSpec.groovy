@@ -2,6 +2,7 @@ package dev.researchvault.bootstrap.openapi
 
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
 import org.yaml.snakeyaml.Yaml
+import dev.researchvault.adapter.persistence.ldr.LdrFixture
 import spock.lang.Shared
 import spock.lang.Stepwise
 
@@ -247,6 +248,20 @@ class OpenApiContractHttpSpec extends MessageFilesSpecSupport {
         exercise('POST', '/api/v1/export', [:], [includeApiKeys: true, password: 'not the password'], token).status == 403
         importArchive(archive.bytes, fresh.token).status == 200
         importArchive('not a zip'.bytes, fresh.token).status == 400
+    }
+
+    def "a Local Deep Research database imported"() {
+        given: 'a database made with the key recipe of LDR (LdrFixture)'
+        java.nio.file.Path file = java.nio.file.Files.createTempFile('ldr-contract', '.db')
+        byte[] salt = LdrFixture.newSalt()
+        byte[] database = LdrFixture.create(file, LdrFixture.PASSWORD, salt)
+        java.nio.file.Files.deleteIfExists(file)
+        List<List> form = [['database', 'ldr.db', 'application/octet-stream', database],
+                           ['salt', 'ldr.db.salt', 'application/octet-stream', salt]]
+
+        expect:
+        multipart('/api/v1/import/ldr', [:], form + [['password', null, null, LdrFixture.PASSWORD]], owner.token).status == 200
+        multipart('/api/v1/import/ldr', [:], form + [['password', null, null, 'not the password']], owner.token).status == 400
     }
 
     Reply importArchive(byte[] archive, String token) {

@@ -1,0 +1,6 @@
+package dev.researchvault.application.ldr;
+
+/** What an LDR import counts. */
+public enum LdrKind {
+    RESEARCH, REPORTS, RESOURCES, LOGS, SETTINGS, API_KEYS
+}
