@@ -142,9 +142,17 @@ class ConfigurationSpec extends Specification {
         '3GB'   | 3L * 1024 * 1024 * 1024
     }
 
-    def "the request size limit stays as configured when the file limit fits under it"() {
+    def "the request size limit follows the import limit (an export with a gigabyte of files imports as shipped)"() {
         when:
         start([:])
+
+        then:
+        context.getBean(io.micronaut.http.server.HttpServerConfiguration).maxRequestSize == 2L * 1024 * 1024 * 1024 + 1024 * 1024
+    }
+
+    def "the request size limit stays as configured when the file and import limits fit under it"() {
+        when:
+        start(['transfer.max-import-size': '10MB'])
 
         then:
         context.getBean(io.micronaut.http.server.HttpServerConfiguration).maxRequestSize == 40L * 1024 * 1024
