@@ -52,7 +52,7 @@ class BackupDownloadSpec extends ReliabilitySpec {
 
         and: 'another password opens neither file, and the server refuses it'
         !opens(dir.resolve('vault.db'), description.kdf as Map, 'not the password at all')
-        api.post("/api/v1/backups/${name}/download", [password: 'not the password at all'], alice.token).status == 401
+        api.post("/api/v1/backups/${name}/download", [password: 'not the password at all'], alice.token).status == 403
     }
 
     private boolean opens(Path file, Map kdf, String password) {

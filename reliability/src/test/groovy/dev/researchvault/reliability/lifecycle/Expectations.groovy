@@ -11,6 +11,13 @@ class Expectations {
     static final Set<Integer> BUSY = [409, 503] as Set
 
     /**
+     * Answers that refuse a password-confirming operation (change password, restore, delete account) with no effect:
+     * 401 for a session that ended, 403 {@code account.password-mismatch} for a wrong password on a live session
+     * (issue 18: a wrong confirmation must not look like an ended session).
+     */
+    static final Set<Integer> REFUSED = [401, 403] as Set
+
+    /**
      * Backups taken before a password change stay listed and restorable with the new password (the
      * server re-encrypts them). The current server deletes them instead (docs/backups.md "after a password
      * change"); -Dlifecycle.expect.backups-survive-password-change=false models that.

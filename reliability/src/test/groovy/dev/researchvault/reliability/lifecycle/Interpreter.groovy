@@ -142,9 +142,9 @@ class Interpreter {
                 world.mismatches << "I1: ${action} answered 204, but ${refusalReason(user, action, context)}".toString()
             }
             applyPasswordChange(user, action, outcome, context)
-        } else if (outcome.status == 401) {
+        } else if (outcome.status in REFUSED) {
             if (proper) {
-                world.mismatches << "I3: ${action} answered 401 with a live session and the current password".toString()
+                world.mismatches << "I3: ${action} answered ${outcome.status} with a live session and the current password".toString()
             }
         } else if (!(context.raced && outcome.status in BUSY)) {
             unexpected(world, action, outcome)
@@ -205,9 +205,9 @@ class Interpreter {
                 world.mismatches << "B: ${action} answered 200, but the backup is gone in this order".toString()
             }
             applyRestore(user, action, outcome)
-        } else if (outcome.status == 401) {
+        } else if (outcome.status in REFUSED) {
             if (proper) {
-                world.mismatches << "I3: ${action} answered 401 with a live session and the current password".toString()
+                world.mismatches << "I3: ${action} answered ${outcome.status} with a live session and the current password".toString()
             }
         } else if (outcome.status == 404) {
             if (proper && listed) {
@@ -253,9 +253,9 @@ class Interpreter {
                 world.mismatches << "I1: ${action} answered 204, but ${refusalReason(user, action, context)}".toString()
             }
             applyDelete(user, true, context)
-        } else if (outcome.status == 401) {
+        } else if (outcome.status in REFUSED) {
             if (proper) {
-                world.mismatches << "I3: ${action} answered 401 with a live session and the current password".toString()
+                world.mismatches << "I3: ${action} answered ${outcome.status} with a live session and the current password".toString()
             }
         } else if (!(context.raced && outcome.status in BUSY)) {
             unexpected(world, action, outcome)
