@@ -46,9 +46,11 @@ class LongRequestHttpSpec extends VaultHttpSpec {
         'a long path'      | '/api/v1/research/LONG'     | 20_000
     }
 
+    // Padded with w, not the y the header feature searches its log for: Micronaut publishes a request's terminated
+    // event (with its URI, at DEBUG) after the answer has reached the client, so it can land in the next capture.
     def "a URL just under the limit is answered as usual"() {
         expect:
-        get("/api/v1/research?q=x&padding=${'y' * 3_000}", token).status == 200
+        get("/api/v1/research?q=x&padding=${'w' * 3_000}", token).status == 200
     }
 
     def "headers of #length characters are refused with 431 naming the headers"() {
