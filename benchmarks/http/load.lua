@@ -1,5 +1,6 @@
 -- wrk script: spreads requests over the users in $BENCH_USERS ("<token> <researchId>" per line), round robin
--- per connection, against the endpoint named by $BENCH_TARGET (settings | research | logs). done() prints one
+-- per connection, against the endpoint named by $BENCH_TARGET (settings | research | logs | floor: GET /health/live,
+-- Micronaut's own floor on the same server, which reads nothing and answers on the event loop). done() prints one
 -- machine-readable line: requests, seconds, p50/p99 in ms, socket errors and non-2xx answers.
 local users = {}
 for line in io.lines(os.getenv("BENCH_USERS")) do
@@ -17,7 +18,9 @@ function request()
   next_user = next_user + 1
   local user = users[((next_user + offset) % #users) + 1]
   local headers = { ["Authorization"] = "Bearer " .. user.token }
-  if target == "settings" then
+  if target == "floor" then
+    return wrk.format("GET", "/health/live", headers)
+  elseif target == "settings" then
     return wrk.format("GET", "/api/v1/settings/llm.model", headers)
   elseif target == "research" then
     return wrk.format("GET", "/api/v1/research/" .. user.id, headers)
