@@ -56,11 +56,15 @@ public final class UploadService implements UploadFileUseCase {
         BlobInfo.requireValidMime(command.mime());
         // A client that announces too much is refused before it sends a byte, and before the vault is opened.
         command.announcedSize().ifPresent(limit::check);
+        // A body that announces its size is admitted by the quota once, before a byte is staged; one that does not (a
+        // chunked body) as its chunks arrive: one sum of stored sizes per chunk (1 MiB), no file byte read.
+        UploadLimit held = command.announcedSize().isPresent() ? limit : bytesSoFar -> {
+            limit.check(bytesSoFar);
+            quota.admit(bytesSoFar);
+        };
         return vault.inVault(caller, () -> {
-            // The announced size, or nothing more when none is announced (a chunked body): a vault already at its
-            // quota refuses before a byte is staged. An unannounced body is not held to the quota byte by byte.
             quota.admit(command.announcedSize().orElse(0L));
-            return uploads.stage(command.mime(), command.name(), command.content(), limit,
+            return uploads.stage(command.mime(), command.name(), command.content(), held,
                     // Milliseconds: what the store keeps, so the answer now and every later one read the same.
                     clock.instant().plus(keepFor).truncatedTo(ChronoUnit.MILLIS));
         });

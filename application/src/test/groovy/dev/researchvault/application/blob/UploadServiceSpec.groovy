@@ -88,6 +88,23 @@ class UploadServiceSpec extends Specification {
         limited.upload(caller, command(new byte[40], [announced: 40])).info().size() == 40
     }
 
+    def "a body that announces no size is held to the storage quota as it arrives, and nothing of it is kept"() {
+        given: '60 bytes stored of a 100-byte quota, a limit per file high enough not to matter'
+        def limited = new UploadService(InMemoryVaultScope.work(), uploads, new FileSizeLimit(1 << 20),
+                new StorageQuota({ -> 60L }, 100), Duration.ofMinutes(30), Clock.fixed(NOW, ZoneOffset.UTC))
+
+        when:
+        limited.upload(caller, command(new byte[41]))
+
+        then:
+        def refused = thrown(LimitExceededException)
+        refused.code() == 'vault.quota-exceeded'
+        uploads.count() == 0
+
+        expect:
+        limited.upload(caller, command(new byte[40])).info().size() == 40
+    }
+
     def "a name that is #problem is refused"() {
         when:
         service.upload(caller, command(new byte[1], [name: name]))
