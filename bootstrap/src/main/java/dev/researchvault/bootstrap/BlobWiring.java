@@ -3,7 +3,7 @@ package dev.researchvault.bootstrap;
 import dev.researchvault.application.blob.BlobReconciliation;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.blob.UploadService;
-import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.bootstrap.config.FilesConfiguration;
 import dev.researchvault.domain.blob.BlobStore;

@@ -1,7 +1,7 @@
 package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.blob.PendingBlobOwners;
-import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.document.DocumentGroupService;
 import dev.researchvault.application.document.DocumentService;
 import dev.researchvault.application.events.ChangeHub;

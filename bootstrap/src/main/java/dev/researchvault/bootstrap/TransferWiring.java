@@ -3,7 +3,7 @@ package dev.researchvault.bootstrap;
 import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.blob.PendingBlobOwners;
-import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.transfer.BackupDownloadService;
 import dev.researchvault.application.transfer.ImportLimits;
 import dev.researchvault.application.transfer.VaultExportService;

@@ -10,8 +10,8 @@ import dev.researchvault.application.account.LoginThrottle
 import dev.researchvault.application.account.RegisterAccount
 import dev.researchvault.application.account.RegisterAccountUseCase
 import dev.researchvault.application.blob.StorageQuota
-import dev.researchvault.application.chat.UploadLimits
-import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.application.blob.UploadLimits
+import dev.researchvault.application.blob.FileSizeLimit
 import dev.researchvault.application.transfer.VaultImportService
 import dev.researchvault.adapter.http.events.EventStreams
 import dev.researchvault.bootstrap.config.EventsConfiguration

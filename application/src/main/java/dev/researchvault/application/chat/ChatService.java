@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat;
 
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.events.ChangeEvents;

@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat;
 
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.UploadService;
 import dev.researchvault.domain.Texts;

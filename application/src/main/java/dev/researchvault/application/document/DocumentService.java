@@ -8,7 +8,7 @@ import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.blob.UploadService;
-import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.Page;

@@ -1,7 +1,6 @@
 package dev.researchvault.application.blob
 
 import dev.researchvault.application.account.Session
-import dev.researchvault.application.chat.FileSizeLimit
 import dev.researchvault.application.vault.InMemoryVaultScope
 import dev.researchvault.domain.LimitExceededException
 import dev.researchvault.domain.NotFoundException

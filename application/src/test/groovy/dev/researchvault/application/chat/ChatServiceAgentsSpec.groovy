@@ -1,5 +1,7 @@
 package dev.researchvault.application.chat
 
+import dev.researchvault.application.blob.UploadLimits
+import dev.researchvault.application.blob.FileSizeLimit
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.agent.AgentService

@@ -1,13 +1,13 @@
 package dev.researchvault.application.document
 
-import dev.researchvault.application.chat.UploadLimits
+import dev.researchvault.application.blob.UploadLimits
 import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.BlobReconciliation
 import dev.researchvault.application.blob.FileDownload
 import dev.researchvault.application.blob.InMemoryBlobStore
 import dev.researchvault.application.blob.PendingBlobOwners
-import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.application.blob.FileSizeLimit
 import dev.researchvault.application.support.RecordingChangeFeed
 import dev.researchvault.application.support.TestSessions
 import dev.researchvault.application.vault.InMemoryVaultScope

@@ -1,8 +1,8 @@
 package dev.researchvault.bootstrap.config;
 
 import dev.researchvault.application.blob.StorageQuota;
-import dev.researchvault.application.chat.FileSizeLimit;
-import dev.researchvault.application.chat.UploadLimits;
+import dev.researchvault.application.blob.FileSizeLimit;
+import dev.researchvault.application.blob.UploadLimits;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
 

@@ -16,7 +16,7 @@ import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
 import dev.researchvault.domain.PageRequest;

@@ -1,7 +1,7 @@
 package dev.researchvault.adapter.http.chat;
 
 import dev.researchvault.adapter.http.file.MultipartForm;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.chat.NewFile;
 import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.RuleViolationException;

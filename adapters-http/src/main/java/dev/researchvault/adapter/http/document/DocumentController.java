@@ -19,7 +19,7 @@ import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.document.DocumentErrors;
 import dev.researchvault.application.document.ManageDocumentsUseCase;
 import dev.researchvault.domain.PageRequest;

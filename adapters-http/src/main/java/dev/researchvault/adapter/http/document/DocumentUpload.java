@@ -1,7 +1,7 @@
 package dev.researchvault.adapter.http.document;
 
 import dev.researchvault.adapter.http.file.MultipartForm;
-import dev.researchvault.application.chat.FileSizeLimit;
+import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.document.Document;

@@ -1,11 +1,11 @@
 package dev.researchvault.adapter.persistence.vault
 
-import dev.researchvault.application.chat.UploadLimits
+import dev.researchvault.application.blob.UploadLimits
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.account.Session
 import dev.researchvault.application.blob.PendingBlobOwners
 import dev.researchvault.application.chat.ChatService
-import dev.researchvault.application.chat.FileSizeLimit
+import dev.researchvault.application.blob.FileSizeLimit
 import dev.researchvault.application.chat.NewFile
 import dev.researchvault.application.chat.PostMessageCommand
 import dev.researchvault.application.research.ResearchService

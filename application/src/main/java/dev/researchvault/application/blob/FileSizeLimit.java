@@ -1,4 +1,4 @@
-package dev.researchvault.application.chat;
+package dev.researchvault.application.blob;
 
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.blob.UploadLimit;

@@ -1,6 +1,5 @@
-package dev.researchvault.application.chat;
+package dev.researchvault.application.blob;
 
-import dev.researchvault.application.blob.StorageQuota;
 import dev.researchvault.domain.LimitExceededException;
 
 /**
