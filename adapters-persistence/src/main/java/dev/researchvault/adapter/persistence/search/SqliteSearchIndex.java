@@ -27,7 +27,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@link SearchIndex} over the FTS5 index of the bound user's {@code vault.db} (V9__search.sql): one statement for
+ * {@link SearchIndex} over the FTS5 index of the bound user's {@code vault.db} (V9__search.sql, its triggers
+ * rewritten by V10__search_write_cost.sql): one statement for
  * the page, best first by bm25 (titles weigh 3, bodies 1; ties by index order), and one for the total (or for as
  * much of it as is cheap to count). A message's
  * title is its chat's, read here. Plain JDBC: the statements are over a virtual table no entity repository holds;
@@ -50,14 +51,21 @@ final class SqliteSearchIndex implements SearchIndex {
      * The join orders, forced with CROSS JOIN: SQLite cannot tell how many items a MATCH selects, and left alone
      * it walked every entry of a kind with a MATCH per entry (325 ms for a word among 100,000 messages). A MATCH per
      * entry costs about 100 µs (it reads the term's lists again each time), an entry lookup per match about 1 µs:
-     * matches first, unless the wanted kinds have at most FEW_ENTRIES entries (docs/search.md, "Broad queries").
+     * matches first, unless the wanted kinds have at most FEW_ENTRIES items (docs/search.md, "Broad queries"), whose
+     * entries are then read through their tables' search_id ({@link IndexedTables}).
      */
     private static final String MATCHES_FIRST = " FROM search_text CROSS JOIN search_entry e"
             + " ON e.id = search_text.rowid WHERE search_text MATCH ?";
     private static final int FEW_ENTRIES = 50;
-    private static final String ENTRIES_FIRST = " FROM search_entry e CROSS JOIN search_text"
-            + " ON search_text.rowid = e.id WHERE search_text MATCH ?";
-    private static final String COLUMNS = "SELECT e.kind, e.item_id, e.parent_id, e.updated_at,"
+    private static final String ENTRIES_FIRST = " CROSS JOIN search_entry e ON e.id = k.search_id"
+            + " CROSS JOIN search_text ON search_text.rowid = e.id WHERE search_text MATCH ?";
+    /**
+     * A message's title is its chat's, and a chat's updated_at the chat's own (its entry's is never moved: that cost
+     * every message one more page), both read here for the page's hits only.
+     */
+    private static final String COLUMNS = "SELECT e.kind, e.item_id, e.parent_id,"
+            + " CASE e.kind WHEN 'chat' THEN (SELECT c.updated_at FROM chat c WHERE c.id = e.item_id)"
+            + " ELSE e.updated_at END AS updated_at,"
             + " CASE e.kind WHEN 'message' THEN (SELECT c.title FROM chat c WHERE c.id = e.parent_id)"
             + " ELSE search_text.title END AS title,"
             + " snippet(search_text, -1, char(57344), char(57345), '…', 16) AS snippet, search_text.rowid AS sequence, ";
@@ -80,7 +88,8 @@ final class SqliteSearchIndex implements SearchIndex {
         String match = FtsExpression.of(query);
         List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
                 : kinds.stream().map(SearchKind::wireName).toList();
-        String from = kindNames.isEmpty() ? MATCHES_FIRST : (fewEntries(kindNames) ? ENTRIES_FIRST : MATCHES_FIRST)
+        String from = kindNames.isEmpty() ? MATCHES_FIRST : (fewEntries(kinds)
+                ? " FROM " + IndexedTables.entryIds(kinds) + " k" + ENTRIES_FIRST : MATCHES_FIRST)
                 + " AND e.kind IN (" + VaultStatements.placeholders(kindNames.size()) + ")";
         boolean countAll = kindNames.isEmpty() && query.terms().stream().noneMatch(SearchQuery.Term::severalWords);
         long total = sql.count(countAll ? COUNT_ALL : "SELECT count(*) FROM (SELECT 1" + from + " LIMIT "
@@ -110,14 +119,10 @@ final class SqliteSearchIndex implements SearchIndex {
                 countAll || total <= RANKED, next);
     }
 
-    /** Whether the kinds have at most FEW_ENTRIES entries in all (counted no further): then they are read first. */
-    private boolean fewEntries(List<String> kindNames) {
-        return sql.count("SELECT count(*) FROM (SELECT 1 FROM search_entry WHERE kind IN ("
-                + VaultStatements.placeholders(kindNames.size()) + ") LIMIT " + (FEW_ENTRIES + 1) + ")", statement -> {
-                    for (int i = 0; i < kindNames.size(); i++) {
-                        statement.setString(i + 1, kindNames.get(i));
-                    }
-                }) <= FEW_ENTRIES;
+    /** Whether the kinds have at most FEW_ENTRIES items in all (counted no further): then they are read first. */
+    private boolean fewEntries(Set<SearchKind> kinds) {
+        return sql.count("SELECT count(*) FROM (SELECT 1 FROM " + IndexedTables.entryIds(kinds) + " LIMIT "
+                + (FEW_ENTRIES + 1) + ")", statement -> { }) <= FEW_ENTRIES;
     }
 
     /** Binds the match and the kinds; answers the index of the next parameter. */

@@ -4,7 +4,8 @@ import dev.researchvault.adapter.persistence.support.MigrationSpec
 
 /**
  * V9__search.sql on a vault that already holds research (with a report), chats, messages, agents and executions:
- * every one of them is in the index after the migration, and nothing else is.
+ * every one of them is in the index after the migration, and nothing else is. V10__search_write_cost.sql on an
+ * indexed vault: every row learns its entry's id, and the rewritten triggers keep the index right from then on.
  */
 class SearchMigrationSpec extends MigrationSpec {
 
@@ -51,5 +52,79 @@ class SearchMigrationSpec extends MigrationSpec {
         matches('bell') == [['document', 'd1'], ['research', 'r1']]
         matches('entropy') == [['draft', 'f1']]
         matches('wording').isEmpty()
+    }
+
+    def "V10 gives every indexed row its entry's id, and later writes keep the index exact"() {
+        given: 'a vault at V9 with one item of every kind, indexed by V9'
+        migrateTo('9')
+        run("INSERT INTO research (id, query, mode, status, title, created_at) VALUES ('r1', 'photon entanglement', 'quick', 'completed', NULL, '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m1', 'c1', 'user', 'the Smith paper', '[]', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m2', 'c1', 'user', 'second thought', '[]', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO agent (id, name, description, model, active, parameters, created_at, updated_at) VALUES ('a1', 'Summariser', 'condenses papers', 'm', 1, '{}', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO agent_execution (id, agent_id, agent_name, status, input, output, model, created_at) VALUES ('x1', 'a1', 'Summariser', 'completed', 'summarise Smith', 'it says hello', 'm', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO document (id, title, mime, size, sha256, status, created_at, updated_at) VALUES ('d1', 'Bell paper', 'application/pdf', 3, 'x', 'completed', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO writing_session (id, title, created_at, updated_at) VALUES ('s1', 'essay', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO draft (id, session_id, title, version, created_at, updated_at) VALUES ('f1', 's1', 'Intro', 1, '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO draft_version (draft_id, version, title, content, length, created_at) VALUES ('f1', 1, 'Intro', 'old wording', 11, '2026-11-01T00:00:00.000Z')")
+
+        when:
+        migrateTo('latest')
+
+        then: 'each row holds the id of its own entry, and the unique index is gone'
+        ['research': 'research', 'chat': 'chat', 'chat_message': 'message', 'agent': 'agent',
+         'agent_execution': 'execution', 'document': 'document', 'draft': 'draft'].every { table, kind ->
+            single("SELECT count(*) FROM $table t LEFT JOIN search_entry e ON e.id = t.search_id"
+                    + " AND e.kind = '$kind' AND e.item_id = t.id WHERE e.id IS NULL") == 0
+        }
+        single("SELECT count(*) FROM sqlite_master WHERE name = 'idx_search_entry_item'") == 0
+
+        when: 'every kind of write after the migration'
+        run("UPDATE research SET title = 'Bell inequalities' WHERE id = 'r1'")
+        run("INSERT INTO research_report (research_id, content, format, version, updated_at) VALUES ('r1', 'a report on loopholes', 'markdown', 1, '2026-11-02T00:00:00.000Z')")
+        run("UPDATE chat SET title = 'Journal club' WHERE id = 'c1'")
+        run("UPDATE chat_message SET content = 'the Jones paper', edited_at = '2026-11-02T00:00:00.000Z' WHERE id = 'm1'")
+        run("DELETE FROM chat_message WHERE id = 'm2'")
+        run("UPDATE agent SET name = 'Condenser', updated_at = '2026-11-02T00:00:00.000Z' WHERE id = 'a1'")
+        run("UPDATE agent_execution SET output = 'it says goodbye' WHERE id = 'x1'")
+        run("INSERT INTO document_text (document_id, text) VALUES ('d1', 'extracted decoherence')")
+        run("INSERT INTO draft_version (draft_id, version, title, content, length, created_at) VALUES ('f1', 2, 'Intro', 'new entropy', 11, '2026-11-02T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m3', 'c1', 'user', 'a fresh message', '[]', '2026-11-03T00:00:00.000Z')")
+
+        then:
+        matches('inequalities') == [['research', 'r1']]
+        matches('loopholes') == [['research', 'r1']]
+        matches('journal') == [['chat', 'c1']]
+        matches('reading').isEmpty()
+        matches('jones') == [['message', 'm1']]
+        matches('thought').isEmpty()
+        matches('condenser') == [['agent', 'a1']]
+        matches('goodbye') == [['execution', 'x1']]
+        matches('hello').isEmpty()
+        matches('decoherence') == [['document', 'd1']]
+        matches('entropy') == [['draft', 'f1']]
+        matches('wording').isEmpty()
+        matches('fresh') == [['message', 'm3']]
+        single("SELECT count(*) FROM search_entry WHERE kind = 'message' AND item_id = 'm1'"
+                + " AND updated_at = '2026-11-02T00:00:00.000Z'") == 1
+
+        when: 'everything is deleted, a chat with its messages by the cascade'
+        run('DELETE FROM chat')
+        run('DELETE FROM research')
+        run('DELETE FROM agent_execution')
+        run('DELETE FROM agent')
+        run('DELETE FROM document')
+        run('DELETE FROM draft')
+
+        then: 'no entry and no indexed row is left, and FTS5 finds its index consistent'
+        single('SELECT count(*) FROM search_entry') == 0
+        single('SELECT count(*) FROM search_text') == 0
+        single("SELECT count(*) FROM search_text WHERE search_text MATCH 'smith OR jones OR summarise OR bell'") == 0
+
+        when: 'FTS5 checks its index against what it holds'
+        run("INSERT INTO search_text (search_text) VALUES ('integrity-check')")
+
+        then:
+        noExceptionThrown()
     }
 }

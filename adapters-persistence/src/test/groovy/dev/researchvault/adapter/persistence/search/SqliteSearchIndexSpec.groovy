@@ -57,6 +57,13 @@ class SqliteSearchIndexSpec extends SearchIndexContractSpec {
         then:
         vault.countRows('search_entry') == 0
         vault.rows('SELECT count(*) FROM search_text')[0][0] == 0
+        vault.rows("SELECT count(*) FROM search_text WHERE search_text MATCH 'quantum OR perovskite OR draft'")[0][0] == 0
+
+        when: 'FTS5 checks its index against what it holds'
+        vault.execute("INSERT INTO search_text (search_text) VALUES ('integrity-check')")
+
+        then:
+        noExceptionThrown()
     }
 
     def 'beyond 2,000 matches, words are counted exactly on the index; phrases, split words and kind filters just past 2,000'() {
