@@ -35,7 +35,6 @@ public class SearchWriteCost {
     variants.put("external", EXTERNAL);
     variants.put("external columnsize=0", EXTERNAL.replace("content_rowid = 'id'", "content_rowid = 'id', columnsize = 0"));
     variants.put("external columnsize=0 search_id", SEARCH_ID.replace("content_rowid = 'id'", "content_rowid = 'id', columnsize = 0"));
-    variants.put("entry+search_id", ENTRY_SEARCH_ID);
     variants.put("folded+search_id", FOLDED);
     variants.put("entry holds text", ENTRY_CONTENT);
     if (v10 != null) {
@@ -129,19 +128,6 @@ public class SearchWriteCost {
   static final String SEARCH_ID = EXTERNAL.replace("CREATE UNIQUE INDEX idx_search_entry_item ON search_entry (kind, item_id);",
       "ALTER TABLE chat_message ADD COLUMN search_id INTEGER;").replace("VALUES ('message', NEW.id, NEW.chat_id, NEW.created_at);",
       "VALUES ('message', NEW.id, NEW.chat_id, NEW.created_at);\n    UPDATE chat_message SET search_id = last_insert_rowid() WHERE rowid = NEW.rowid;");
-
-  /** V9's own-content index; the entry without its unique index: the message row keeps its entry's id. */
-  static final String ENTRY_SEARCH_ID = """
-      CREATE TABLE search_entry (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL, parent_id TEXT, updated_at TEXT NOT NULL);
-      CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = 'unicode61 remove_diacritics 2');
-      ALTER TABLE chat_message ADD COLUMN search_id INTEGER;
-      CREATE TRIGGER trg_search_message_added AFTER INSERT ON chat_message
-      BEGIN
-          INSERT INTO search_entry (kind, item_id, parent_id, updated_at) VALUES ('message', NEW.id, NEW.chat_id, NEW.created_at);
-          UPDATE chat_message SET search_id = last_insert_rowid() WHERE rowid = NEW.rowid;
-          INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), '', NEW.content);
-      END;
-      """;
 
   /** No entry table: what it held is in the index's own content (unindexed columns); the message row keeps the rowid. */
   static final String FOLDED = """
