@@ -91,21 +91,24 @@ public class SearchWriteCost {
     queries.put("phrase count to 2,001", new String[] {phraseCount, "\"" + vocabulary[0] + " " + vocabulary[1] + "\""});
     queries.put("newest phrase page", new String[] {newest, "\"" + vocabulary[0] + " " + vocabulary[1] + "\""});
     for (Map.Entry<String, String[]> q : queries.entrySet()) {
-      StringBuilder line = new StringBuilder("| " + q.getKey() + " |");
-      for (Map.Entry<String, Connection> v : vaults.entrySet()) {
-        if (v.getKey().equals("none")) continue;
-        List<Double> times = new ArrayList<>();
-        int rows = 0;
-        for (int i = -3; i < 20; i++) {
+      // Samples alternate between the vaults, so a change of load on the machine falls on all of them alike.
+      Map<String, List<Double>> times = new LinkedHashMap<>();
+      Map<String, Integer> rows = new HashMap<>();
+      for (int i = -3; i < 20; i++) {
+        for (Map.Entry<String, Connection> v : vaults.entrySet()) {
+          if (v.getKey().equals("none")) continue;
           long t = System.nanoTime();
+          int found = 0;
           try (PreparedStatement p = v.getValue().prepareStatement(q.getValue()[0])) {
             p.setString(1, q.getValue()[1]);
-            try (ResultSet r = p.executeQuery()) { rows = 0; while (r.next()) { r.getString(1); rows++; } }
+            try (ResultSet r = p.executeQuery()) { while (r.next()) { r.getString(1); found++; } }
           }
-          if (i >= 0) times.add((System.nanoTime() - t) / 1e6);
+          rows.put(v.getKey(), found);
+          if (i >= 0) times.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
         }
-        line.append(String.format(" %s %.2f ms (%d rows) |", v.getKey(), p50(times), rows));
       }
+      StringBuilder line = new StringBuilder("| " + q.getKey() + " |");
+      times.forEach((k, list) -> line.append(String.format(" %s %.2f ms (%d rows) |", k, p50(list), rows.get(k))));
       System.out.println(line);
     }
     for (Connection c : vaults.values()) c.close();

@@ -13,10 +13,14 @@ import java.util.TreeMap;
 /**
  * The table behind a {@link RecordKind} (named like it), with its columns as the vault's schema has them now,
  * read from {@code PRAGMA table_info}: an export always carries every column of the running schema, and a
- * column added by a later migration needs no change here. Table and column names come from the schema and
- * our own enum only, never from a request, so they may be written into SQL.
+ * column added by a later migration needs no change here, except {@value #SEARCH_ID}: the id of the row's entry in
+ * the vault's own search index (V10__search_write_cost.sql), which means nothing in another vault and is set by the
+ * insert trigger on import. Table and column names come from the schema and our own enum only, never from a
+ * request, so they may be written into SQL.
  */
 record RecordTable(String name, List<String> columns, List<String> keyColumns) {
+
+    private static final String SEARCH_ID = "search_id";
 
     static RecordTable of(Connection connection, RecordKind kind) throws SQLException {
         String table = kind.wireName();
@@ -25,7 +29,9 @@ record RecordTable(String name, List<String> columns, List<String> keyColumns) {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (rows.next()) {
-                columns.add(rows.getString("name"));
+                if (!rows.getString("name").equals(SEARCH_ID)) {
+                    columns.add(rows.getString("name"));
+                }
                 if (rows.getInt("pk") > 0) {
                     keys.put(rows.getInt("pk"), rows.getString("name"));
                 }
