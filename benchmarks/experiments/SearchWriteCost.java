@@ -112,6 +112,9 @@ public class SearchWriteCost {
       System.out.println(line);
     }
     for (Connection c : vaults.values()) c.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   /** The messages-only sketch of an external-content index: the text read back from chat_message through a view. */
