@@ -7,7 +7,9 @@ import dev.researchvault.domain.vault.MasterKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -37,6 +39,9 @@ final class OpenVault {
 
     private final UserId user;
     private final CountDownLatch closedLatch = new CountDownLatch(1);
+    /** Run once the files are closed; guarded by this. */
+    private final List<Runnable> afterClose = new ArrayList<>();
+    private boolean closeAnnounced;
     private Map<VaultFile, ConnectionPool> pools;
     private MasterKey key;
     private int leases;
@@ -160,6 +165,17 @@ final class OpenVault {
         }
     }
 
+    /** Runs {@code action} once the files are closed: now, if they are. */
+    void whenClosed(Runnable action) {
+        synchronized (this) {
+            if (!closeAnnounced) {
+                afterClose.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
     /** Waits until the files are closed; true when they are. */
     boolean awaitClosed(long timeoutMillis) throws InterruptedException {
         return closedLatch.await(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -176,6 +192,13 @@ final class OpenVault {
         }
         toClose.forEach(this::checkpointAndClose);
         closedLatch.countDown();
+        List<Runnable> actions;
+        synchronized (this) {
+            closeAnnounced = true;
+            actions = List.copyOf(afterClose);
+            afterClose.clear();
+        }
+        actions.forEach(Runnable::run);
     }
 
     private void checkpointAndClose(VaultFile file, ConnectionPool pool) {

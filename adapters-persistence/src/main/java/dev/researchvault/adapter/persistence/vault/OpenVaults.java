@@ -14,6 +14,7 @@ import io.micronaut.core.propagation.PropagatedContext;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,11 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     private final Cache<UserId, OpenVault> cache;
     private final VaultLocks locks;
     private final OpenVault.Opener opener;
+    /**
+     * Vaults that left the cache but are not closed yet: a download still reads one. The lifecycle operations that
+     * replace or delete the files wait for these too, not only for the cached one (see {@link #retireAndAwaitClosed}).
+     */
+    private final ClosingVaults closing = new ClosingVaults();
     /** Vaults that left the cache since start: each closes as soon as no request uses it. */
     private final AtomicLong retirements = new AtomicLong();
 
@@ -44,7 +50,9 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
                 .removalListener((UserId user, OpenVault vault, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
                     if (vault != null) {
                         LOG.debug("event=vault.retired user={} cause={}", user, cause);
+                        closing.add(user, vault);
                         vault.retire();
+                        vault.whenClosed(() -> closing.remove(user, vault));
                         retirements.incrementAndGet();
                     }
                 })
@@ -103,16 +111,24 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
         cache.invalidate(user);
     }
 
-    /** Retires and waits until the files are closed; callers hold the user's exclusive lock. */
+    /**
+     * Retires the user's vault and waits until every open generation of its files is closed: the cached vault, and
+     * any retired earlier (idle, logged out, evicted) that a download still keeps open. Callers hold the user's
+     * exclusive lock, so no request takes a new lease meanwhile; they are about to replace or delete the files, and
+     * a connection still open on the old ones would go on reading them, then fold its write-ahead log, which
+     * SQLite keeps under the same name beside whichever file now has it, into the file that replaced them.
+     *
+     * @throws UnavailableException {@code vault.busy} when one is still in use after {@code timeoutMillis}
+     */
     void retireAndAwaitClosed(UserId user, long timeoutMillis) {
-        OpenVault vault = cache.asMap().remove(user);
-        if (vault == null) {
-            return;
-        }
-        vault.retire();
+        cache.invalidate(user);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         try {
-            if (!vault.awaitClosed(timeoutMillis)) {
-                throw new UnavailableException("vault.busy", "the vault is still in use; try again shortly");
+            for (OpenVault vault : closing.of(user)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (!vault.awaitClosed(Math.max(0, left))) {
+                    throw new UnavailableException("vault.busy", "the vault is still in use; try again shortly");
+                }
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -357,6 +357,32 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         pool.shutdown()
     }
 
+    def "a re-key waits for a vault that left the cache but is still kept open by a download, or gives up busy"() {
+        given: 'a download keeps the vault open past its request; then the user logs out, so the vault is retired'
+        def engine = vaults([lockTimeout: java.time.Duration.ofMillis(300)])
+        def user = UserId.random()
+        def key = randomKey()
+        def newKey = randomKey()
+        engine.create(user, key, TEST_KDF)
+        CurrentVault.Retained download = engine.openVaults().call(user, key, { CurrentVault.retain() } as Supplier)
+        engine.close(user)
+
+        when: 'a re-key comes while the download is still read'
+        engine.rekey(user, key, newKey, KDF, {} as Runnable)
+
+        then: 'it does not swap files under the open connections: busy, and the old key still opens the vault'
+        def busy = thrown(dev.researchvault.domain.UnavailableException)
+        busy.code() == 'vault.busy'
+        opens(engine.layout().file(user, VaultFile.VAULT), key, VaultFile.VAULT)
+
+        when: 'the download ends, and the re-key is tried again'
+        download.close()
+        engine.rekey(user, key, newKey, KDF, {} as Runnable)
+
+        then:
+        opens(engine.layout().file(user, VaultFile.VAULT), newKey, VaultFile.VAULT)
+    }
+
     def "closing a vault folds its WAL into the main file"() {
         given:
         def engine = vaults()
