@@ -56,17 +56,19 @@ public final class UploadService implements UploadFileUseCase {
         BlobInfo.requireValidMime(command.mime());
         // A client that announces too much is refused before it sends a byte, and before the vault is opened.
         command.announcedSize().ifPresent(limit::check);
-        // A body that announces its size is admitted by the quota once, before a byte is staged; one that does not (a
-        // chunked body) as its chunks arrive: one sum of stored sizes per chunk (1 MiB), no file byte read.
-        UploadLimit held = command.announcedSize().isPresent() ? limit : bytesSoFar -> {
-            limit.check(bytesSoFar);
-            quota.admit(bytesSoFar);
-        };
         return vault.inVault(caller, () -> {
-            quota.admit(command.announcedSize().orElse(0L));
-            return uploads.stage(command.mime(), command.name(), command.content(), held,
-                    // Milliseconds: what the store keeps, so the answer now and every later one read the same.
-                    clock.instant().plus(keepFor).truncatedTo(ChronoUnit.MILLIS));
+            // A body that announces its size is admitted by the quota once, before a byte is staged; one that does not
+            // (a chunked body) as its chunks arrive: one sum of stored sizes per chunk (1 MiB), no file byte read.
+            // Either way the bytes stay reserved until the upload is staged, so concurrent uploads cannot pass it.
+            try (StorageQuota.Reservation reservation = quota.admit(command.announcedSize().orElse(0L))) {
+                UploadLimit held = command.announcedSize().isPresent() ? limit : bytesSoFar -> {
+                    limit.check(bytesSoFar);
+                    reservation.growTo(bytesSoFar);
+                };
+                return uploads.stage(command.mime(), command.name(), command.content(), held,
+                        // Milliseconds: what the store keeps, so the answer now and every later one read the same.
+                        clock.instant().plus(keepFor).truncatedTo(ChronoUnit.MILLIS));
+            }
         });
     }
 

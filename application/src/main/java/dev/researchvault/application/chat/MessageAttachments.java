@@ -1,5 +1,6 @@
 package dev.researchvault.application.chat;
 
+import dev.researchvault.application.blob.StorageQuota;
 import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.UploadService;
@@ -82,8 +83,14 @@ final class MessageAttachments {
      * @throws dev.researchvault.domain.LimitExceededException {@code vault.quota-exceeded}, nothing stored
      */
     void store(UUID messageId, List<? extends NewAttachment> files, Instant now) {
-        limits.quota().admit(files.stream().filter(NewFile.class::isInstance).map(NewFile.class::cast)
-                .mapToLong(file -> file.data().length + (file.hasThumbnail() ? file.thumbnail().length : 0L)).sum());
+        long sent = files.stream().filter(NewFile.class::isInstance).map(NewFile.class::cast)
+                .mapToLong(file -> file.data().length + (file.hasThumbnail() ? file.thumbnail().length : 0L)).sum();
+        try (StorageQuota.Reservation reserved = limits.quota().admit(sent)) {
+            storeAll(messageId, files, now);
+        }
+    }
+
+    private void storeAll(UUID messageId, List<? extends NewAttachment> files, Instant now) {
         try {
             for (int index = 0; index < files.size(); index++) {
                 BlobKey key = BlobKey.file(messageId, index);

@@ -7,6 +7,7 @@ import dev.researchvault.application.blob.BlobDownloads;
 import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.blob.StorageQuota;
 import dev.researchvault.application.blob.UploadService;
 import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.vault.VaultWork;
@@ -57,8 +58,9 @@ public record DocumentService(VaultWork vault, DocumentRepository documents, Doc
         uploadLimits.fileSize().check(bytes.length);
         BlobInfo.requireValidMime(mime);
         return create(caller, (id, now) -> {
-            uploadLimits.quota().admit(bytes.length);
-            return new Stored(blobs.save(BlobKey.file(id, 0), mime, bytes), fields);
+            try (StorageQuota.Reservation reserved = uploadLimits.quota().admit(bytes.length)) {
+                return new Stored(blobs.save(BlobKey.file(id, 0), mime, bytes), fields);
+            }
         });
     }
 

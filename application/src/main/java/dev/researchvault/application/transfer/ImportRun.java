@@ -1,5 +1,6 @@
 package dev.researchvault.application.transfer;
 
+import dev.researchvault.application.blob.StorageQuota;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.blob.BlobInfo;
@@ -92,14 +93,15 @@ final class ImportRun {
         }
         // Each file against what is stored at that moment, the import's earlier files included: an archive cannot
         // carry a vault past its storage quota (413 vault.quota-exceeded, and the whole import is undone).
-        service.quota().admit(size);
-        owners.computeIfAbsent(key.messageId(), service.pending()::register);
         BlobInfo saved;
-        try {
-            saved = service.blobs().save(key, mime, size, zip.content());
-        } finally {
-            // Saved or not, the key may hold bytes now: a failure must find it in the list.
-            stored.add(key);
+        try (StorageQuota.Reservation reserved = service.quota().admit(size)) {
+            owners.computeIfAbsent(key.messageId(), service.pending()::register);
+            try {
+                saved = service.blobs().save(key, mime, size, zip.content());
+            } finally {
+                // Saved or not, the key may hold bytes now: a failure must find it in the list.
+                stored.add(key);
+            }
         }
         if (!saved.digest().sha256Hex().equalsIgnoreCase(sha256)) {
             throw ImportErrors.badFile("a file's bytes do not have the SHA-256 its metadata names");

@@ -79,4 +79,50 @@ class OperatorLimitsHttpSpec extends DocumentHttpSupport {
         upload(bob, new byte[QUOTA]).status == 201
         upload(ann, new byte[1]).json.code == 'vault.quota-exceeded'
     }
+
+    def "uploads sent at once cannot together take a user past the quota, by any path"() {
+        given: 'twelve uploads of 100 bytes each, against 1,000: raw, document and message, all started together'
+        User owner = user('burst')
+        String chat = newChat(owner)
+        def start = new java.util.concurrent.CountDownLatch(1)
+        def pool = java.util.concurrent.Executors.newFixedThreadPool(12)
+
+        when:
+        def replies = (0..<12).collect { n ->
+            pool.submit({
+                start.await()
+                byte[] bytes = new byte[100]
+                switch (n % 3) {
+                    case 0: return rawUpload(owner, bytes)
+                    case 1: return upload(owner, bytes)
+                    default: return postMultipart("/api/v1/chats/${chat}/messages",
+                            [['role', null, null, 'user'], ['files', 'f.bin', 'application/octet-stream', bytes]], owner.token)
+                }
+            } as java.util.concurrent.Callable<Reply>)
+        }
+        start.countDown()
+        List<Reply> answers = replies*.get(60, java.util.concurrent.TimeUnit.SECONDS)
+
+        then: 'each is stored or refused with 413; what was stored fits'
+        answers.every { it.status == 201 || (it.status == 413 && it.json.code == 'vault.quota-exceeded') }
+        int stored = answers.count { it.status == 201 }
+        stored * 100 <= QUOTA
+        storedBytes(owner) <= QUOTA
+
+        cleanup:
+        pool.shutdown()
+    }
+
+    Reply rawUpload(User owner, byte[] bytes) {
+        def request = java.net.http.HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/uploads?name=raw.bin"))
+                .header('Content-Type', 'application/octet-stream').header('Authorization', "Bearer ${owner.token}")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build()
+        new Reply(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()))
+    }
+
+    /** What the owner's blobs.db holds, files and waiting uploads, read from the file itself. */
+    long storedBytes(User owner) {
+        rowsOf(owner, dev.researchvault.adapter.persistence.vault.VaultFile.BLOBS,
+                'SELECT (SELECT COALESCE(SUM(size), 0) FROM blob) + (SELECT COALESCE(SUM(size), 0) FROM blob_upload)')[0][0] as long
+    }
 }

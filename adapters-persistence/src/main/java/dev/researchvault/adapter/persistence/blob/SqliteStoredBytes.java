@@ -5,6 +5,7 @@ import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.adapter.persistence.vault.StorageFailures;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
+import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.blob.StoredBytes;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -37,5 +38,10 @@ final class SqliteStoredBytes implements StoredBytes {
             }
             throw new UnavailableException("blob.unavailable", "the file store is unavailable right now");
         }
+    }
+
+    @Override
+    public UserId owner() {
+        return CurrentVault.owner();
     }
 }
