@@ -51,11 +51,17 @@ final class FileBytesWriter implements ResponseBodyWriter<FileBytes> {
     public ByteBodyHttpResponse<?> write(ByteBodyFactory bodyFactory, HttpRequest<?> request,
                                          MutableHttpResponse<FileBytes> response, Argument<FileBytes> type,
                                          MediaType mediaType, FileBytes file) throws CodecException {
-        ResponseBodyWriter<StreamedFile> headers = ResponseBodyWriter.wrap(writers.getWriter(STREAMED_FILE, List.of(mediaType)));
-        ByteBodyHttpResponse<?> headed = headers.write(bodyFactory, request, (MutableHttpResponse) response,
-                STREAMED_FILE, mediaType, file.withoutBytes());
+        ByteBodyHttpResponse<?> headed;
+        try {
+            ResponseBodyWriter<StreamedFile> headers = ResponseBodyWriter.wrap(writers.getWriter(STREAMED_FILE, List.of(mediaType)));
+            headed = headers.write(bodyFactory, request, (MutableHttpResponse) response, STREAMED_FILE, mediaType,
+                    file.withoutBytes());
+        } catch (RuntimeException failure) {
+            letGo(file);
+            throw failure;
+        }
         if (headed.code() == HttpStatus.NOT_MODIFIED.getCode()) {
-            new FilePieces(file.bytes()).close();
+            letGo(file);
             return headed;
         }
         headed.close(); // its body is the empty stream it was given
@@ -70,6 +76,11 @@ final class FileBytesWriter implements ResponseBodyWriter<FileBytes> {
         // (a HEAD, a connection gone) closes the stream, releasing the vault it may hold open.
         return bodyFactory.adapt(pieces.publisher(bodyFactory.readBufferFactory(), blocking), BodySizeLimits.UNLIMITED,
                 response.getHeaders(), pieces::close);
+    }
+
+    /** Closes the bytes of an answer that will have no body: a chunked file's stream keeps the vault open. */
+    private static void letGo(FileBytes file) {
+        new FilePieces(file.bytes()).close();
     }
 
     @Override
