@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.types.files.StreamedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,7 +59,7 @@ public final class FileResponses {
                                                InputStream bytes, long length) {
         // Micronaut writes Last-Modified from this time and answers If-Modified-Since with 304 by itself.
         long storedAt = content.storedAt() == null ? -1 : content.storedAt().toEpochMilli();
-        StreamedFile body = new StreamedFile(bytes, mediaType(content.mime()), storedAt, length);
+        FileBytes body = new FileBytes(bytes, mediaType(content.mime()), storedAt, length);
         // The stored type verbatim: MediaType would drop its parameters (a text file's charset).
         return withTag(response.body(body), content.etag()).header(HttpHeaders.CONTENT_TYPE, content.mime())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")

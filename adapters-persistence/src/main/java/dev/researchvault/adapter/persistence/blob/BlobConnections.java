@@ -6,7 +6,9 @@ import dev.researchvault.adapter.persistence.vault.StorageFailures;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,25 @@ final class BlobConnections {
      */
     static <T> T write(String operation, SqlWork<T> work) {
         return run(operation, () -> CurrentVault.writeConnection(VaultFile.BLOBS), work);
+    }
+
+    /**
+     * {@link #write} whose commit is not synced: {@code synchronous=NORMAL} on the connection for this one write
+     * (the connection's own setting, FULL, is put back after). In WAL mode such a commit keeps the file consistent
+     * but may be lost with a power cut (never with a process crash: the frames are in the OS's cache). Only for
+     * writes that nothing depends on until a later synced commit of the same file, which syncs the WAL and with it
+     * every frame before its own (docs/blobs.md, "Durability of staged chunks").
+     */
+    static <T> T writeUnsynced(String operation, SqlWork<T> work) {
+        return write(operation, connection -> {
+            String synced = synchronous(connection);
+            setSynchronous(connection, "NORMAL");
+            try {
+                return work.run(connection);
+            } finally {
+                setSynchronous(connection, synced);
+            }
+        });
     }
 
     /** {@link #write} as one transaction: all of {@code work} is committed, or none of it. */
@@ -81,6 +102,20 @@ final class BlobConnections {
             return work.run(connection);
         } catch (SQLException failure) {
             throw translated(operation, failure);
+        }
+    }
+
+    private static String synchronous(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA synchronous")) {
+            row.next();
+            return Integer.toString(row.getInt(1));
+        }
+    }
+
+    private static void setSynchronous(Connection connection, String level) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = " + level);
         }
     }
 

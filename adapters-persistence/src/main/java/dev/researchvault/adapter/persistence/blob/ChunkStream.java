@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The bytes of a file stored in chunks, read one chunk at a time as the stream is read: the only copy in memory
- * is the current chunk. Each chunk read borrows a connection of the retained vault for one statement. Skipping
- * moves the position without reading, so a range download reads only the chunks it sends.
+ * is the current chunk, held until it has been read to its end. Each chunk read borrows a connection of the
+ * retained vault for one statement. Skipping moves the position without reading, so a range download reads only
+ * the chunks it sends.
  *
  * <p>Pinned to one content id: a file replaced or deleted meanwhile has lost its chunks, and the next read fails
  * with an {@code IOException} rather than go on with another version's bytes.
@@ -51,6 +52,12 @@ final class ChunkStream extends InputStream {
         int count = Math.min(length, current.length - from);
         System.arraycopy(current, from, target, offset, count);
         position += count;
+        if (from + count == current.length) {
+            // Read to its end: let it go now rather than at the next fetch, so a reader that keeps what it read
+            // (a download's piece on its way out) does not hold this chunk as well.
+            chunk = null;
+            chunkSeq = -1;
+        }
         return count;
     }
 

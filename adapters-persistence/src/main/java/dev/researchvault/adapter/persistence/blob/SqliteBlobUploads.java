@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * chunks whose content id is the upload's id (schema V3). Crash order: the row comes first (so a crash while the
  * bytes arrive leaves a row that expires and takes its chunks along), then each chunk in a write of its own (so the
  * writer turn is never held while the client's next bytes are awaited), then size and digest (the upload is
- * complete only now); a claim points a {@code blob} row at the chunks and deletes the upload row in one transaction.
+ * complete only now). Row and chunks are committed without a sync; the completion's commit is synced, and syncing the
+ * WAL makes every earlier frame durable with it, so an acknowledged upload has all its bytes on disk; a claim points a {@code blob} row at the chunks and deletes the upload row in one transaction.
  */
 @Singleton
 final class SqliteBlobUploads implements BlobUploads {
@@ -45,7 +46,9 @@ final class SqliteBlobUploads implements BlobUploads {
     public StagedUpload stage(String mime, Optional<String> name, InputStream content, UploadLimit limit, Instant expiresAt) {
         BlobInfo.requireValidMime(mime);
         String id = UUID.randomUUID().toString();
-        BlobConnections.write("upload", connection -> {
+        // Unsynced, as each chunk below: the completion's synced commit makes them all durable before the upload is
+        // acknowledged, and nothing can find the upload before that commit (docs/blobs.md).
+        BlobConnections.writeUnsynced("upload", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, id);
                 insert.setString(2, mime);
@@ -58,7 +61,7 @@ final class SqliteBlobUploads implements BlobUploads {
         });
         try {
             ChunkWriter.Written written = BlobConnections.translating("upload", () -> ChunkWriter.write(content, limit,
-                    (seq, chunk) -> BlobConnections.write("upload", connection -> {
+                    (seq, chunk) -> BlobConnections.writeUnsynced("upload", connection -> {
                         Chunks.insert(connection, id, seq, chunk);
                         return null;
                     })));
