@@ -373,6 +373,30 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         !Files.exists(wal) || Files.size(wal) == 0
     }
 
+    def "closing an open vault's idle connections folds the WAL; the vault stays open and the next request reads on"() {
+        given:
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key, TEST_KDF)
+        writeNote(engine, user, key, 'before the idle close')
+        def opened = migrations.values()*.get().sum()
+
+        when:
+        def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ZERO)
+
+        then: 'its one connection closed as the last one of vault.db: WAL checkpointed and gone'
+        closed == 1
+        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
+        !Files.exists(wal) || Files.size(wal) == 0
+        engine.openVaults().openCount() == 1
+
+        and: 'the next request reads on a new connection, and the vault was not opened again'
+        readNote(engine, user, key) == 'before the idle close'
+        migrations.values()*.get().sum() == opened
+        engine.openVaults().retirements() == 0
+    }
+
     def "a #kind a borrower forgot to close is closed or reset on return, so the WAL can still be checkpointed"() {
         given:
         def engine = vaults()
