@@ -359,27 +359,18 @@ class SqliteVaultsSpec extends VaultsContractSpec {
 
     def "closing a vault folds its WAL into the main file"() {
         given:
-        def engine = vaults()
-        def user = UserId.random()
-        def key = randomKey()
-        engine.create(user, key, TEST_KDF)
-        writeNote(engine, user, key, 'in the wal')
+        def (SqliteVaults engine, UserId user) = vaultWithNote('in the wal')
 
         when:
         engine.close(user)
 
         then:
-        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
-        !Files.exists(wal) || Files.size(wal) == 0
+        walFolded(engine, user)
     }
 
     def "closing an open vault's idle connections folds the WAL; the vault stays open and the next request reads on"() {
         given:
-        def engine = vaults()
-        def user = UserId.random()
-        def key = randomKey()
-        engine.create(user, key, TEST_KDF)
-        writeNote(engine, user, key, 'before the idle close')
+        def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('before the idle close')
         def opened = migrations.values()*.get().sum()
 
         when:
@@ -387,8 +378,7 @@ class SqliteVaultsSpec extends VaultsContractSpec {
 
         then: 'its one connection closed as the last one of vault.db: WAL checkpointed and gone'
         closed == 1
-        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
-        !Files.exists(wal) || Files.size(wal) == 0
+        walFolded(engine, user)
         engine.openVaults().openCount() == 1
 
         and: 'the next request reads on a new connection, and the vault was not opened again'
@@ -496,6 +486,21 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         then:
         !Files.exists(engine.layout().userDir(user))
         !Files.exists(engine.layout().backupDir(user))
+    }
+
+    /** A new vault, open, with {@code note} written (still in its WAL): [engine, user, key]. */
+    private List<Object> vaultWithNote(String note) {
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key, TEST_KDF)
+        writeNote(engine, user, key, note)
+        [engine, user, key]
+    }
+
+    private static boolean walFolded(SqliteVaults engine, UserId user) {
+        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
+        !Files.exists(wal) || Files.size(wal) == 0
     }
 
     private static void writeNote(SqliteVaults engine, UserId user, MasterKey key, String note) {

@@ -180,25 +180,10 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
-     * A connection waiting in the pool, and since when ({@link System#nanoTime}). Compared by identity: two entries
-     * are never the same wait.
+     * A connection waiting in the pool, and since when ({@link System#nanoTime}). Equal only to itself in practice:
+     * a connection waits in the pool at most once at a time.
      */
-    private static final class Idle {
-        private final Connection connection;
-        private final long since;
-
-        Idle(Connection connection, long since) {
-            this.connection = connection;
-            this.since = since;
-        }
-
-        Connection connection() {
-            return connection;
-        }
-
-        long since() {
-            return since;
-        }
+    private record Idle(Connection connection, long since) {
     }
 
     private static void closeQuietly(Connection connection) {
