@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Memory with many users: heap and RSS of the server process as 1,000 users log in one after another
-(open-vault cache bound in force), and again after their vaults have gone idle and been closed.
+(open-vault cache bound in force), again once the open vaults' connections have been idle long enough to be
+closed (vault.close-idle-connections-after, 10 s) while the vaults stay open, and again after the vaults
+themselves have gone idle and been closed.
 
 Usage: benchmarks/memory.sh [users, default 1000]  (starts its own server; prints table rows)."""
 import http.client
@@ -74,6 +76,10 @@ def jvm_committed_kib(pid):
 
 def main():
     port, pid, users, idle_seconds = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    # Seconds after the touch below at which the connections are sampled idle: past the 10 s of
+    # vault.close-idle-connections-after and the native heap trim that follows (every 10 s at most), and well
+    # before vault.close-idle-vaults-after.
+    connections_idle_seconds = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     samples = []
     def sample(label):
         samples.append((label, heap_used_kib(pid), rss_kib(pid), jvm_committed_kib(pid), open_vault_files(pid)))
@@ -92,7 +98,7 @@ def main():
         assert status == 200, status
         tokens.append(token)
     elapsed = time.time() - started
-    # Vaults idle for 20 s close during a slow login phase, so the number still open at the end would depend
+    # Vaults idle for 60 s close during a slow login phase, so the number still open at the end would depend
     # on the machine's speed. Touching the last OPEN_VAULT_BOUND users again right before sampling makes it
     # exactly the cache bound (older vaults are evicted by it), whatever the speed.
     # A list read, not a setting: settings may be answered from the per-user cache without opening the vault.
@@ -100,9 +106,13 @@ def main():
     for token in touched:
         status, _ = request(port, 'GET', '/api/v1/research?size=1', token=token)
         assert status == 200, status
+    touched_at = time.time()
     sample(f'{users} users logged in one after another ({elapsed:.0f} s), the last {len(touched)} touched again: '
            f'{len(touched)} vaults open')
-    time.sleep(idle_seconds)
+    if connections_idle_seconds:
+        time.sleep(max(0.0, connections_idle_seconds - (time.time() - touched_at)))
+        sample(f'after {connections_idle_seconds} s idle (idle connections closed, the {len(touched)} vaults still open)')
+    time.sleep(max(0.0, idle_seconds - (time.time() - touched_at)))
     sample(f'after {idle_seconds} s idle (idle vaults closed, sessions alive)')
     for token in tokens:
         request(port, 'POST', '/api/v1/auth/logout', token=token)

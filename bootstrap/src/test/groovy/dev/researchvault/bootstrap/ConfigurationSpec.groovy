@@ -53,6 +53,7 @@ class ConfigurationSpec extends Specification {
             ['vault.busy-timeout', '3s', { it.getBean(SqlCipher.ConnectionSettings).busyTimeoutMillis() }, 3000L],
             ['vault.max-open-vaults', 7, { it.getBean(VaultConfiguration).maxOpenVaults }, 7],
             ['vault.close-idle-vaults-after', '2m', { it.getBean(VaultConfiguration).closeIdleVaultsAfter }, Duration.ofMinutes(2)],
+            ['vault.close-idle-connections-after', '30s', { it.getBean(VaultConfiguration).closeIdleConnectionsAfter }, Duration.ofSeconds(30)],
             ['vault.lock-timeout', '4s', { it.getBean(VaultConfiguration).lockTimeout }, Duration.ofSeconds(4)],
             ['vault.page-cache-kib', 512, { it.getBean(SqlCipher.ConnectionSettings).pageCacheKiB() }, 512],
             ['vault.blob-page-cache-kib', 64, { it.getBean(SqlCipher.ConnectionSettings).blobPageCacheKiB() }, 64],

@@ -7,6 +7,7 @@ import dev.researchvault.domain.vault.MasterKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * One user's vault while it is open: a connection pool per file, and a count of the requests using it
  * ("leases"). It is opened lazily by the first lease, and closed only when it has been retired (evicted
  * from the cache, or its user logged out) and no lease is left, so eviction never pulls a connection from
- * under a running request. Closing checkpoints the WAL into the main file first.
+ * under a running request. Closing checkpoints the WAL into the main file first. While it stays open, the
+ * connections nobody has used for a while are closed ({@link #closeIdleConnections}) and reopened on demand.
  */
 final class OpenVault {
 
@@ -174,6 +176,35 @@ final class OpenVault {
             }
         }
         action.run();
+    }
+
+    /**
+     * Closes the pooled connections idle for at least {@code idleFor}; the vault stays open with its key, and the
+     * next request opens a connection again (without the key checks and migrations of opening the vault). Holds a
+     * lease while it does, so the vault cannot finish closing meanwhile: a password change, restore or deletion,
+     * which waits for the vault to close, never works on a file that one of these connections is still closing
+     * (closing the last connection of a WAL file checkpoints it and deletes the WAL).
+     *
+     * @return how many connections were closed
+     */
+    int closeIdleConnections(Duration idleFor) {
+        Map<VaultFile, ConnectionPool> current;
+        synchronized (this) {
+            if (pools == null || closed) {
+                return 0;
+            }
+            leases++;
+            current = pools;
+        }
+        try {
+            int closedNow = 0;
+            for (ConnectionPool pool : current.values()) {
+                closedNow += pool.closeIdle(idleFor);
+            }
+            return closedNow;
+        } finally {
+            release();
+        }
     }
 
     /** Waits until the files are closed; true when they are. */

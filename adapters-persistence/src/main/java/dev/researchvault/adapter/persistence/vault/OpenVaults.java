@@ -12,6 +12,7 @@ import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.vault.MasterKey;
 import io.micronaut.core.propagation.PropagatedContext;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bounded cache of open vaults. The least recently used vaults beyond {@code maxOpenVaults}, and those
- * idle for {@code closeIdleVaultsAfter}, are retired: closed as soon as no request uses them.
+ * idle for {@code closeIdleVaultsAfter}, are retired: closed as soon as no request uses them. Before that, the
+ * connections of an open vault that nobody used for {@code closeIdleConnectionsAfter} are closed
+ * ({@link #closeIdleConnections}), because they hold most of its memory.
  */
 public final class OpenVaults implements VaultScope, AutoCloseable {
 
@@ -37,6 +40,8 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     private final ClosingVaults closing = new ClosingVaults();
     /** Vaults that left the cache since start: each closes as soon as no request uses it. */
     private final AtomicLong retirements = new AtomicLong();
+    /** Connections closed since start because they were idle while their vault stayed open. */
+    private final AtomicLong idleConnectionsClosed = new AtomicLong();
 
     OpenVaults(VaultConfiguration configuration, VaultLocks locks, OpenVault.Opener opener) {
         this.locks = locks;
@@ -145,6 +150,26 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     /** How many vaults have left the cache since start (idle, evicted, re-keyed, deleted): they close once unused. */
     public long retirements() {
         return retirements.get();
+    }
+
+    /** How many connections were closed since start because they were idle while their vault stayed open. */
+    public long idleConnectionsClosed() {
+        return idleConnectionsClosed.get();
+    }
+
+    /**
+     * Closes the connections of open vaults that have been idle for at least {@code idleFor}; the vaults stay open.
+     * Walking the cache does not count as using a vault, so it does not delay their own idle close.
+     *
+     * @return how many connections were closed
+     */
+    public int closeIdleConnections(Duration idleFor) {
+        int closedNow = 0;
+        for (OpenVault vault : cache.asMap().values()) {
+            closedNow += vault.closeIdleConnections(idleFor);
+        }
+        idleConnectionsClosed.addAndGet(closedNow);
+        return closedNow;
     }
 
     /** Closes every vault once unused: at shutdown. */

@@ -14,6 +14,7 @@ public class VaultConfiguration {
     private Duration busyTimeout = Duration.ofSeconds(10);
     private int maxOpenVaults = 256;
     private Duration closeIdleVaultsAfter = Duration.ofMinutes(15);
+    private Duration closeIdleConnectionsAfter = Duration.ofSeconds(10);
     private Duration lockTimeout = Duration.ofSeconds(30);
     private int pageCacheKiB = 1024;
     private int blobPageCacheKiB = SqlCipher.ConnectionSettings.DEFAULT_BLOB_PAGE_CACHE_KIB;
@@ -64,6 +65,24 @@ public class VaultConfiguration {
 
     public void setCloseIdleVaultsAfter(Duration closeIdleVaultsAfter) {
         this.closeIdleVaultsAfter = closeIdleVaultsAfter;
+    }
+
+    /**
+     * A pooled connection of an open vault unused for this long is closed, and opened again by the next request
+     * that needs it; zero: connections stay open until their vault closes. Each costs ~450 KiB of native memory
+     * (docs/benchmarks.md, "Where an open vault's native memory goes"), an open vault may sit idle for
+     * {@link #getCloseIdleVaultsAfter()}, and reopening one connection takes a few milliseconds.
+     */
+    public Duration getCloseIdleConnectionsAfter() {
+        return closeIdleConnectionsAfter;
+    }
+
+    public void setCloseIdleConnectionsAfter(Duration closeIdleConnectionsAfter) {
+        if (closeIdleConnectionsAfter.isNegative()) {
+            throw new IllegalArgumentException("vault.close-idle-connections-after must not be negative, was "
+                    + closeIdleConnectionsAfter);
+        }
+        this.closeIdleConnectionsAfter = closeIdleConnectionsAfter;
     }
 
     /**

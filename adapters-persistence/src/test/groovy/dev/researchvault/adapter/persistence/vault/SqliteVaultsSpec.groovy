@@ -385,18 +385,32 @@ class SqliteVaultsSpec extends VaultsContractSpec {
 
     def "closing a vault folds its WAL into the main file"() {
         given:
-        def engine = vaults()
-        def user = UserId.random()
-        def key = randomKey()
-        engine.create(user, key, TEST_KDF)
-        writeNote(engine, user, key, 'in the wal')
+        def (SqliteVaults engine, UserId user) = vaultWithNote('in the wal')
 
         when:
         engine.close(user)
 
         then:
-        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
-        !Files.exists(wal) || Files.size(wal) == 0
+        walFolded(engine, user)
+    }
+
+    def "closing an open vault's idle connections folds the WAL; the vault stays open and the next request reads on"() {
+        given:
+        def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('before the idle close')
+        def opened = migrations.values()*.get().sum()
+
+        when:
+        def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ZERO)
+
+        then: 'its one connection closed as the last one of vault.db: WAL checkpointed and gone'
+        closed == 1
+        walFolded(engine, user)
+        engine.openVaults().openCount() == 1
+
+        and: 'the next request reads on a new connection, and the vault was not opened again'
+        readNote(engine, user, key) == 'before the idle close'
+        migrations.values()*.get().sum() == opened
+        engine.openVaults().retirements() == 0
     }
 
     def "a #kind a borrower forgot to close is closed or reset on return, so the WAL can still be checkpointed"() {
@@ -498,6 +512,21 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         then:
         !Files.exists(engine.layout().userDir(user))
         !Files.exists(engine.layout().backupDir(user))
+    }
+
+    /** A new vault, open, with {@code note} written (still in its WAL): [engine, user, key]. */
+    private List<Object> vaultWithNote(String note) {
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key, TEST_KDF)
+        writeNote(engine, user, key, note)
+        [engine, user, key]
+    }
+
+    private static boolean walFolded(SqliteVaults engine, UserId user) {
+        def wal = Path.of(engine.layout().file(user, VaultFile.VAULT).toString() + '-wal')
+        !Files.exists(wal) || Files.size(wal) == 0
     }
 
     private static void writeNote(SqliteVaults engine, UserId user, MasterKey key, String note) {

@@ -13,8 +13,10 @@ import org.sqlite.SQLiteException;
 
 /**
  * A small bounded pool of connections to one SQLite file. Connections are created on demand (a vault
- * used by one request at a time keeps one connection) and kept until {@link #close()}. Small on purpose:
- * SQLite has one writer, and each open connection of an encrypted file costs page cache memory.
+ * used by one request at a time keeps one connection) and kept until {@link #close()}, or until they have been
+ * idle long enough for {@link #closeIdle}. Small on purpose: SQLite has one writer, and each open connection of an
+ * encrypted file costs native memory (about 450 KiB for a vault.db connection: its parsed schema, SQLite's
+ * lookaside, the cipher's buffers and its page cache; docs/benchmarks.md).
  *
  * <p>The pool also keeps the file's <b>writer turn</b> ({@link #writers()}), a fair lock that every writer of
  * the file takes <em>before</em> it borrows a connection (a vault.db transaction in {@code VaultTransactions},
@@ -43,7 +45,8 @@ public final class ConnectionPool implements AutoCloseable {
     private final Semaphore permits;
     private final Duration borrowTimeout;
     private final int statementsPerConnection;
-    private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Most recently returned first: borrowing takes the head, {@link #closeIdle} the tail. */
+    private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final ReentrantLock writers = new ReentrantLock(true);
     private volatile boolean closed;
 
@@ -67,8 +70,8 @@ public final class ConnectionPool implements AutoCloseable {
         }
         acquirePermit();
         try {
-            Connection connection = idle.pollFirst();
-            return new PooledConnection(connection != null ? connection : openNew(), this);
+            Idle connection = idle.pollFirst();
+            return new PooledConnection(connection != null ? connection.connection() : openNew(), this);
         } catch (SQLException | RuntimeException failure) {
             permits.release();
             throw failure;
@@ -80,12 +83,34 @@ public final class ConnectionPool implements AutoCloseable {
      * it, and a file nobody used needs no checkpoint.
      */
     public java.util.Optional<Connection> borrowIdle() {
-        Connection connection = closed ? null : idle.pollFirst();
+        Idle connection = closed ? null : idle.pollFirst();
         if (connection == null) {
             return java.util.Optional.empty();
         }
         permits.acquireUninterruptibly();
-        return java.util.Optional.of(new PooledConnection(connection, this));
+        return java.util.Optional.of(new PooledConnection(connection.connection(), this));
+    }
+
+    /**
+     * Closes the connections that have been idle for at least {@code idleFor}, leaving the pool open: the next
+     * borrower opens a new one. Borrowed connections are never touched. The caller makes sure that the file is not
+     * closed, replaced or re-keyed while this runs ({@code OpenVault} holds a lease): closing the last connection
+     * of a WAL file checkpoints it.
+     *
+     * @return how many connections it closed
+     */
+    public int closeIdle(Duration idleFor) {
+        long idleSince = System.nanoTime() - idleFor.toNanos();
+        int closedNow = 0;
+        Idle oldest;
+        while ((oldest = idle.peekLast()) != null && oldest.since() - idleSince <= 0) {
+            // A borrower may have taken it since the peek: then the loop looks at the new tail.
+            if (idle.removeLastOccurrence(oldest)) {
+                closeQuietly(oldest.connection());
+                closedNow++;
+            }
+        }
+        return closedNow;
     }
 
     /** The writer turn of this file: fair (first come, first served) and reentrant. */
@@ -118,7 +143,7 @@ public final class ConnectionPool implements AutoCloseable {
 
     void giveBack(Connection connection, boolean healthy) {
         if (healthy && !closed) {
-            idle.offerFirst(connection);
+            idle.offerFirst(new Idle(connection, System.nanoTime()));
         } else {
             closeQuietly(connection);
         }
@@ -148,10 +173,17 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     private void drainIdle() {
-        Connection connection;
+        Idle connection;
         while ((connection = idle.pollFirst()) != null) {
-            closeQuietly(connection);
+            closeQuietly(connection.connection());
         }
+    }
+
+    /**
+     * A connection waiting in the pool, and since when ({@link System#nanoTime}). Equal only to itself in practice:
+     * a connection waits in the pool at most once at a time.
+     */
+    private record Idle(Connection connection, long since) {
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,0 +1,120 @@
+package dev.researchvault.adapter.persistence.vault
+
+import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool
+import dev.researchvault.domain.account.UserId
+import dev.researchvault.domain.vault.MasterKey
+import java.sql.Connection
+import java.sql.Statement
+import java.time.Duration
+import java.util.concurrent.Callable
+import java.util.concurrent.CopyOnWriteArrayList
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+import java.util.function.Supplier
+import spock.lang.AutoCleanup
+import spock.lang.Specification
+
+import static dev.researchvault.adapter.persistence.support.EncryptedFiles.randomKey
+
+/**
+ * Closing the idle connections of an open vault (vault.close-idle-connections-after) against the vault's own close:
+ * a password change (or restore, or deletion) waits for the vault to close, and the vault does not finish closing
+ * while one of its idle connections is still being closed, because closing the last connection of a WAL file
+ * checkpoints it and deletes the WAL, which must never happen to a file that is being re-keyed.
+ */
+class IdleConnectionsSpec extends Specification {
+
+    @AutoCleanup('shutdownNow')
+    def threads = Executors.newFixedThreadPool(2)
+
+    List<String> events = new CopyOnWriteArrayList<>()
+    CountDownLatch closing = new CountDownLatch(1)
+    CountDownLatch mayClose = new CountDownLatch(1)
+
+    /** Pools whose connections block in close() until {@link #mayClose}, and which log what closed. */
+    OpenVault.Opener opener = { UserId user, MasterKey key ->
+        def pools = new EnumMap<VaultFile, ConnectionPool>(VaultFile)
+        VaultFile.values().each { file ->
+            def factory = new ConnectionPool.ConnectionFactory() {
+                Connection open() {
+                    [getAutoCommit  : { true },
+                     createStatement: { [execute: { String sql -> false }, close: {}] as Statement },
+                     close          : {
+                         closing.countDown()
+                         mayClose.await(30, TimeUnit.SECONDS)
+                         events << "connection of ${file} closed".toString()
+                     }] as Connection
+                }
+
+                void close() {
+                    events << "${file} closed".toString()
+                }
+            }
+            pools.put(file, new ConnectionPool(factory, 4, Duration.ofSeconds(1), 0))
+        }
+        pools
+    } as OpenVault.Opener
+
+    OpenVaults vaults = new OpenVaults(new VaultConfiguration(), new VaultLocks(Duration.ofSeconds(30)), opener)
+    UserId user = UserId.random()
+    MasterKey key = randomKey()
+
+    def "a password change that comes while an idle connection is being closed waits until it is closed"() {
+        given: 'an open vault whose one vault.db connection is idle'
+        vaults.call(user, key, { CurrentVault.connection(VaultFile.VAULT).close() } as Supplier)
+
+        when: 'the idle connection is being closed, and the password change closes the vault meanwhile'
+        def sweep = threads.submit({ vaults.closeIdleConnections(Duration.ZERO) } as Callable)
+        closing.await(30, TimeUnit.SECONDS)
+        def passwordChange = threads.submit({ vaults.retireAndAwaitClosed(user, 30_000); events << 'vault closed' } as Callable)
+        Thread.sleep(300)
+
+        then: 'the password change is still waiting'
+        !passwordChange.isDone()
+
+        when:
+        mayClose.countDown()
+        passwordChange.get(30, TimeUnit.SECONDS)
+
+        then: 'the connection was closed before the vault finished closing'
+        sweep.get(30, TimeUnit.SECONDS) == 1
+        events.indexOf('connection of VAULT closed') < events.indexOf('VAULT closed')
+        events.last() == 'vault closed'
+        vaults.idleConnectionsClosed() == 1
+    }
+
+    def "the vault stays open after its idle connections were closed, and the next request opens a new one"() {
+        given:
+        mayClose.countDown()
+        vaults.call(user, key, { CurrentVault.connection(VaultFile.VAULT).close() } as Supplier)
+
+        when:
+        def count = vaults.closeIdleConnections(Duration.ZERO)
+
+        then:
+        count == 1
+        vaults.openCount() == 1
+        vaults.retirements() == 0
+
+        when: 'the same key is used again'
+        def answered = vaults.call(user, key, { CurrentVault.connection(VaultFile.VAULT).withCloseable { 'read' } } as Supplier)
+
+        then: 'without reopening the vault'
+        answered == 'read'
+        !events.contains('VAULT closed')
+
+        cleanup:
+        vaults.close()
+    }
+
+    def "a vault that is closing is left alone"() {
+        given:
+        mayClose.countDown()
+        vaults.call(user, key, { CurrentVault.connection(VaultFile.VAULT).close() } as Supplier)
+        vaults.retire(user)
+
+        expect:
+        vaults.closeIdleConnections(Duration.ZERO) == 0
+    }
+}
