@@ -240,7 +240,7 @@ class LifecycleRun {
         next.sort { it.mismatches.size() }.take(64)
     }
 
-    /** How downloads ended, and whether the other operation of their step answered while they were still open. */
+    /** How downloads ended, and whether the other operation of their step answered while a whole one was still read. */
     private void countDownload(List<Action> actions, List<Outcome> outcomes) {
         int index = actions.findIndexOf { it.type == OpType.DOWNLOAD }
         if (index < 0) {
@@ -248,7 +248,7 @@ class LifecycleRun {
         }
         Outcome download = outcomes[index]
         count("downloads ${download.unknown ? 'cut' : download.status}")
-        if (actions.size() == 2 && index == 0 && download.finished && outcomes[1].finished) {
+        if (actions.size() == 2 && index == 0 && download.status == 200 && outcomes[1].finished) {
             // Still reading when the other answered: with 8 MiB and a paused reader, the server's stream was open
             // then, or had just written its last bytes into the socket buffers.
             String other = "${actions[1].type.name().toLowerCase()} ${outcomes[1].status ?: ''}".trim()

@@ -74,7 +74,7 @@ class Schedule {
     /** Share of steps that are one of the named races of issue 12. */
     static final double P_RACE = 0.12
     /** Share of steps that are a slow download of a stored file paired with an operation that ends or replaces its vault. */
-    static final double P_DOWNLOAD = 0.08
+    static final double P_DOWNLOAD = 0.12
     /**
      * What a download races, with weights (of 12): the operations that end its session, replace or delete its
      * files, copy them, or kill the server under it.
@@ -128,8 +128,10 @@ class Schedule {
     }
 
     /**
-     * A download of one of the user's files and, 0–30 ms later, an operation of the same user (or a SIGKILL)
-     * while the client pauses mid-body; one in four the other way round (the download starts after it).
+     * A download of one of the user's files and an operation of the same user (or a SIGKILL): half the time
+     * 0–30 ms later (which request the server takes first is a race), half 60–200 ms later, once the download's
+     * first bytes have come and the client pauses mid-body (150–750 ms after them). One in four the other way
+     * round: the download starts 0–30 ms after the operation.
      */
     private static Step downloadRace(Random random, int slot) {
         OpSpec download = OpSpec.of(OpType.DOWNLOAD, slot, null, random.nextDouble() < 0.08)
@@ -137,11 +139,10 @@ class Schedule {
         OpSpec other = partner == OpType.KILL ? OpSpec.of(OpType.KILL, -1) :
                 OpSpec.of(partner, slot, partner == OpType.RESTORE ? (random.nextBoolean() ? 'latest' : 'older') : null)
         String race = "${RACE_DOWNLOAD}${partner.name().toLowerCase()}"
-        int delayMs = random.nextInt(31)
         if (partner == OpType.KILL || random.nextDouble() < 0.75) {
-            return Step.pair(download, other, delayMs, race)
+            return Step.pair(download, other, random.nextBoolean() ? random.nextInt(31) : 60 + random.nextInt(141), race)
         }
-        Step.pair(other, download, delayMs, race)
+        Step.pair(other, download, random.nextInt(31), race)
     }
 
     private static Step ordered(Random random, OpSpec a, OpSpec b, int delayMs, String race) {
