@@ -15,6 +15,10 @@ class Action {
     String marker
     String chatId
     String userId
+    /** WRITE of a file and DOWNLOAD: the file's size; DOWNLOAD: its message, and how long the client pauses mid-body. */
+    int fileSize
+    String messageId
+    int pauseMs
     /** A readable form with labels instead of secrets, for the step list. */
     String text
 
@@ -33,19 +37,23 @@ class Outcome {
     /** When the request was sent and when its answer came (null: none came). */
     Instant started
     Instant finished
+    /** DOWNLOAD: what the body held when it was not the file's bytes (also in a body that broke off). */
+    String wrongBytes
+    /** What the client saw besides the status (a download's byte count). */
+    String note
 
     boolean isUnknown() { status == null }
 
     @Override
     String toString() {
         if (unknown) {
-            return "no answer (${error})"
+            return "no answer (${error}${wrongBytes ? "; ${wrongBytes}" : ''})"
         }
         if (json instanceof Map && json.token) {
             return "${status} ${body}"   // the engine puts the token's label there, never the token
         }
         String code = json instanceof Map && json.code ? " ${json.code}" : ''
-        "${status}${code}"
+        "${status}${code}${note ? " (${note})" : ''}"
     }
 }
 

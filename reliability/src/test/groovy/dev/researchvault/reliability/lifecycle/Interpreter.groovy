@@ -11,7 +11,7 @@ import static dev.researchvault.reliability.lifecycle.Expectations.*
  * on the invariants.
  *
  * Mismatch prefixes name the invariant: I1 passwords, I2 acknowledged writes, I3 sessions, B backups
- * listed, answer (an answer no order of the operations explains, e.g. a 500).
+ * listed, D downloads (exactly the file's bytes or a clean refusal), answer (an answer no order of the operations explains, e.g. a 500).
  */
 class Interpreter {
 
@@ -39,6 +39,7 @@ class Interpreter {
             case OpType.DELETE: return delete(world, user, action, outcome, context)
             case OpType.REGISTER: return [register(world, user, action, outcome)]
             case OpType.SETUP: return [setup(world, user, action, outcome)]
+            case OpType.DOWNLOAD: return [download(world, user, action, outcome, context)]
             default: throw new IllegalArgumentException("not an operation of the model: ${action.type}")
         }
     }
@@ -86,6 +87,9 @@ class Interpreter {
             }
             user.must << action.marker
             user.maybe.remove(action.marker)
+            if (FileBytes.isFile(action.variant)) {
+                user.files[action.marker] = new StoredFile(messageId: outcome.json.id as String, size: action.fileSize)
+            }
         } else if (outcome.status == 401) {
             if (live) {
                 world.mismatches << "I3: ${action} answered 401 with a live session".toString()
@@ -97,6 +101,42 @@ class Interpreter {
             if (!(outcome.status in WRITE_REFUSALS_WITHOUT_EFFECT)) {
                 user.maybe << action.marker
             }
+        }
+        world
+    }
+
+    /**
+     * A download changes nothing. It must answer exactly the file's bytes (never others, also in a body that broke
+     * off) with a session that is live and a file the vault holds in this order, or refuse cleanly: 401 for an
+     * ended session, 404 for a file a restore or delete removed, BUSY beside another operation of the user, a
+     * cut connection only when the server was killed.
+     */
+    private static World download(World world, UserState user, Action action, Outcome outcome, Context context) {
+        boolean live = user.live(action.token)
+        boolean held = user.exists && action.marker in user.must
+        boolean possible = held || (user.exists && (user.contentUnknown || action.marker in user.maybe))
+        if (outcome.wrongBytes) {
+            world.mismatches << "D: ${action} served bytes that are not the file's: ${outcome.wrongBytes}".toString()
+        }
+        if (outcome.unknown) {
+            return noAnswer(world, action, outcome, context)
+        }
+        if (outcome.status == 200) {
+            if (!live) {
+                world.mismatches << "I3: ${action} answered 200 with a session that ${ended(user, action.token)}".toString()
+            } else if (!possible) {
+                world.mismatches << "D: ${action} answered 200, but the file is gone in this order".toString()
+            }
+        } else if (outcome.status == 401) {
+            if (live) {
+                world.mismatches << "I3: ${action} answered 401 with a live session".toString()
+            }
+        } else if (outcome.status == 404) {
+            if (live && held && !user.contentUnknown) {
+                world.mismatches << "D: ${action} answered 404 for a file the vault holds in this order".toString()
+            }
+        } else if (!(context.raced && outcome.status in BUSY)) {
+            unexpected(world, action, outcome)
         }
         world
     }
@@ -277,6 +317,7 @@ class Interpreter {
         user.contentUnknown = false
         user.backups.clear()
         user.extras.clear()
+        user.files.clear()
     }
 
     private static World register(World world, UserState user, Action action, Outcome outcome) {
@@ -295,6 +336,7 @@ class Interpreter {
             user.contentUnknown = false
             user.backups.clear()
             user.extras.clear()
+            user.files.clear()
         } else {
             world.mismatches << "answer: ${action} answered ${outcome}".toString()
         }

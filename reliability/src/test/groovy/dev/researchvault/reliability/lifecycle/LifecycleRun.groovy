@@ -143,6 +143,13 @@ class LifecycleRun {
                     if (op.type == OpType.RESTORE && restorable(worlds[0].user(op.slot)).isEmpty()) {
                         worlds = stage(worlds, [resolve(OpSpec.of(OpType.BACKUP, op.slot), worlds[0], local)], 0)
                     }
+                    if (op.type == OpType.DOWNLOAD && downloadable(worlds[0].user(op.slot)).isEmpty()) {
+                        // A file to download: stored with a live session even when the download uses an ended one.
+                        if (worlds[0].user(op.slot).liveTokens().isEmpty()) {
+                            worlds = stage(worlds, [resolve(OpSpec.of(OpType.LOGIN, op.slot, 'right'), worlds[0], local)], 0)
+                        }
+                        worlds = stage(worlds, [resolve(OpSpec.of(OpType.WRITE, op.slot, 'large file'), worlds[0], local)], 0)
+                    }
                 }
                 List<Action> actions = step.ops.collect { resolve(it, worlds[0], local) }
                 killed = actions.any { it.type == OpType.KILL }
@@ -180,6 +187,7 @@ class LifecycleRun {
         }
         actions.findAll { it.type == OpType.CHANGE_PASSWORD }.each { offeredPasswords << it.newPassword }
         List<Outcome> outcomes = execute(actions, delayMs)
+        countDownload(actions, outcomes)
         actions.eachWithIndex { Action action, int i ->
             if (action.type == OpType.LOGIN && outcomes[i].status == 200 && outcomes[i].json?.token) {
                 String token = outcomes[i].json.token
@@ -232,6 +240,23 @@ class LifecycleRun {
         next.sort { it.mismatches.size() }.take(64)
     }
 
+    /** How downloads ended, and whether the other operation of their step answered while a whole one was still read. */
+    private void countDownload(List<Action> actions, List<Outcome> outcomes) {
+        int index = actions.findIndexOf { it.type == OpType.DOWNLOAD }
+        if (index < 0) {
+            return
+        }
+        Outcome download = outcomes[index]
+        count("downloads ${download.unknown ? 'cut' : download.status}")
+        if (actions.size() == 2 && index == 0 && download.status == 200 && outcomes[1].finished) {
+            // Still reading when the other answered: with 8 MiB and a paused reader, the server's stream was open
+            // then, or had just written its last bytes into the socket buffers.
+            String other = "${actions[1].type.name().toLowerCase()} ${outcomes[1].status ?: ''}".trim()
+            count(outcomes[1].finished.isBefore(download.finished) ? "downloads still reading when ${other} answered" :
+                    "downloads read whole before ${other} answered")
+        }
+    }
+
     private List<Outcome> execute(List<Action> actions, int delayMs) {
         if (actions.size() == 1) {
             return [perform(actions[0])]
@@ -270,10 +295,9 @@ class LifecycleRun {
                         reply = api.post('/api/v1/research', [query: action.marker, mode: 'quick'], action.token)
                     } else {
                         def message = [role: 'user', content: action.marker]
-                        if (action.variant == 'file') {
-                            // A message with a 2 MiB file: blobs.db grows, so copying and checking it takes a while.
-                            byte[] bytes = new byte[2 << 20]
-                            new Random(action.marker.hashCode()).nextBytes(bytes)
+                        if (FileBytes.isFile(action.variant)) {
+                            // A message with a file: blobs.db grows, so copying and checking it takes a while.
+                            byte[] bytes = FileBytes.of(action.marker, action.fileSize)
                             message.files = [[name: 'data.bin', mime: 'application/octet-stream', data: bytes.encodeBase64().toString()]]
                         }
                         reply = api.post("/api/v1/chats/${action.chatId}/messages", message, action.token)
@@ -291,6 +315,9 @@ class LifecycleRun {
                 case OpType.DELETE:
                     reply = api.delete('/api/v1/account', action.token, [password: action.password])
                     break
+                case OpType.DOWNLOAD:
+                    return SlowDownload.fetch("${api.baseUrl.get()}/api/v1/messages/${action.messageId}/files/0".toString(),
+                            action.token, action.pauseMs, FileBytes.of(action.marker ?: '', action.fileSize))
                 case OpType.REGISTER:
                     reply = api.register(action.username, action.password)
                     Outcome registered = outcome(reply)
@@ -369,7 +396,8 @@ class LifecycleRun {
                 break
             case OpType.WRITE:
                 action.token = token(user, op.staleToken)
-                action.marker = "${user.name}/${[research: 'r', message: 'm', file: 'f'][op.variant]}${++markers}".toString()
+                action.marker = "${user.name}/${[research: 'r', message: 'm', file: 'f', 'large file': 'F'][op.variant]}${++markers}".toString()
+                action.fileSize = FileBytes.isFile(op.variant) ? FileBytes.sizeOf(op.variant) : 0
                 action.text = "${who}.write(${op.variant} ${action.marker.substring(user.name.length() + 1)}, ${labels.of(action.token)})"
                 break
             case OpType.CHANGE_PASSWORD:
@@ -400,6 +428,19 @@ class LifecycleRun {
                 action.password = user.password
                 action.text = "${who}.delete(${labels.of(action.token)}, ${labels.of(action.password)})"
                 break
+            case OpType.LOGOUT:
+                return logout(world, op.slot, token(user, op.staleToken))
+            case OpType.DOWNLOAD:
+                action.token = token(user, op.staleToken)
+                Map.Entry<String, StoredFile> file = pickFile(user, local)
+                action.marker = file?.key
+                // No file (storing one failed): a message that does not exist, 404 (or 401).
+                action.messageId = file?.value?.messageId ?: UUID.randomUUID().toString()
+                action.fileSize = file?.value?.size ?: 0
+                action.pauseMs = 150 + local.nextInt(601)
+                String what = file ? "${file.key.substring(user.name.length() + 1)} ${file.value.size >> 20} MiB" : 'no file'
+                action.text = "${who}.download(${what}, pause ${action.pauseMs} ms, ${labels.of(action.token)})"
+                break
             case OpType.SETUP:
                 action.token = token(user, false)
                 action.userId = user.userId
@@ -421,6 +462,20 @@ class LifecycleRun {
     private Action logout(World world, int slot, String token) {
         new Action(type: OpType.LOGOUT, slot: slot, username: world.user(slot).name, token: token,
                 text: "u${slot}.logout(${labels.of(token)})")
+    }
+
+    /** Files of messages the vault must hold. */
+    private static List<String> downloadable(UserState user) {
+        user.files.keySet().findAll { it in user.must }.toList()
+    }
+
+    /** Mostly a file the vault holds; one in six a file a restore removed (404), when there is one. */
+    private static Map.Entry<String, StoredFile> pickFile(UserState user, Random local) {
+        List<String> held = downloadable(user)
+        List<String> gone = user.files.keySet().findAll { !(it in user.must) && !(it in user.maybe) }.toList()
+        List<String> from = gone && (held.isEmpty() || local.nextInt(6) == 0) ? gone : held
+        String marker = from ? from[local.nextInt(from.size())] : null
+        marker == null ? null : user.files.find { it.key == marker }
     }
 
     private static List<String> restorable(UserState user) {
@@ -662,6 +717,7 @@ class LifecycleRun {
         user.maybe.clear()
         user.contentUnknown = false
         user.backups.clear()
+        user.files.clear()
         user.chatId = null
     }
 

@@ -77,6 +77,13 @@ class PendingBackup {
     }
 }
 
+/** A file a WRITE(file) stored: the message that holds it (as file 0) and its size; its bytes follow from the marker. */
+@groovy.transform.Immutable
+class StoredFile {
+    String messageId
+    int size
+}
+
 /** One user ("slot") as one world of the model has it. */
 class UserState {
     int slot
@@ -95,6 +102,8 @@ class UserState {
     /** Contents of backups the server may add on its own during this step (a restore's safety copy…). */
     List<PendingBackup> extras = []
     LinkedHashMap<String, TokenState> tokens = new LinkedHashMap<>()
+    /** Files acknowledged in this account, by the marker of their message (downloadable while the marker is in must). */
+    Map<String, StoredFile> files = [:]
     /** User ids this slot had before, with whether their delete was acknowledged (2xx reached the client). */
     Map<String, Boolean> deletedIds = [:]
     String chatId
@@ -111,7 +120,7 @@ class UserState {
         def copy = new UserState(slot: slot, name: name, exists: exists, userId: userId, password: password,
                 oldPasswords: new ArrayList<>(oldPasswords), must: new HashSet<>(must), maybe: new HashSet<>(maybe),
                 contentUnknown: contentUnknown, backups: new TreeMap<>(backups), extras: new ArrayList<>(extras),
-                deletedIds: new LinkedHashMap<>(deletedIds), chatId: chatId)
+                deletedIds: new LinkedHashMap<>(deletedIds), chatId: chatId, files: new LinkedHashMap<>(files))
         tokens.each { token, state -> copy.tokens[token] = state.copy() }
         copy
     }

@@ -2,12 +2,15 @@ package dev.researchvault.reliability.lifecycle
 
 import groovy.transform.Immutable
 
-/** What a step can do. The last three are inserted by the engine as preparation, never drawn by a schedule. */
+/**
+ * What a step can do. REGISTER and SETUP are inserted by the engine as preparation, never drawn by a schedule;
+ * LOGOUT is both (surplus sessions; the download steps). DOWNLOAD streams a stored file slowly ({@link SlowDownload}).
+ */
 enum OpType {
     LOGIN, WRITE, CHANGE_PASSWORD, BACKUP, RESTORE, DELETE, KILL, LARGE_WAL_KILL,
-    REGISTER, SETUP, LOGOUT
+    REGISTER, SETUP, LOGOUT, DOWNLOAD
 
-    boolean needsToken() { this in [WRITE, CHANGE_PASSWORD, BACKUP, RESTORE, DELETE, SETUP, LOGOUT] }
+    boolean needsToken() { this in [WRITE, CHANGE_PASSWORD, BACKUP, RESTORE, DELETE, SETUP, LOGOUT, DOWNLOAD] }
 }
 
 /**
@@ -64,11 +67,20 @@ class Schedule {
     static final String RACE_LOGIN_OLD_CHANGE = 'login(old)||changePassword'
     static final String RACE_LOGIN_DELETE = 'login||delete'
     static final String RACE_LARGE_WAL = 'SIGKILL with a large WAL, then a wrong password'
+    static final String RACE_DOWNLOAD = 'download||'
 
     /** Share of steps that kill the server (alone, during another operation, or after ~20 writes). */
     static final double P_KILL = 0.025
     /** Share of steps that are one of the named races of issue 12. */
     static final double P_RACE = 0.12
+    /** Share of steps that are a slow download of a stored file paired with an operation that ends or replaces its vault. */
+    static final double P_DOWNLOAD = 0.12
+    /**
+     * What a download races, with weights (of 12): the operations that end its session, replace or delete its
+     * files, copy them, or kill the server under it.
+     */
+    static final List<OpType> DOWNLOAD_PARTNERS = [OpType.CHANGE_PASSWORD] * 3 + [OpType.RESTORE] * 3 + [OpType.DELETE] +
+            [OpType.LOGOUT] * 2 + [OpType.BACKUP] * 2 + [OpType.KILL]
 
     static List<Step> random(long seed, int count, int users) {
         Random random = new Random(seed)
@@ -104,12 +116,33 @@ class Schedule {
                             random.nextInt(31), RACE_LOGIN_DELETE)
             }
         }
+        if (x < P_KILL + P_RACE + P_DOWNLOAD) {
+            return downloadRace(random, slot)
+        }
         OpSpec first = randomOp(random, slot)
         if (random.nextDouble() < 0.4) {
             return Step.single(first)
         }
         int other = random.nextDouble() < 0.7 ? slot : random.nextInt(users)
         Step.pair(first, randomOp(random, other), random.nextInt(31))
+    }
+
+    /**
+     * A download of one of the user's files and an operation of the same user (or a SIGKILL): half the time
+     * 0–30 ms later (which request the server takes first is a race), half 60–200 ms later, once the download's
+     * first bytes have come and the client pauses mid-body (150–750 ms after them). One in four the other way
+     * round: the download starts 0–30 ms after the operation.
+     */
+    private static Step downloadRace(Random random, int slot) {
+        OpSpec download = OpSpec.of(OpType.DOWNLOAD, slot, null, random.nextDouble() < 0.08)
+        OpType partner = DOWNLOAD_PARTNERS[random.nextInt(DOWNLOAD_PARTNERS.size())]
+        OpSpec other = partner == OpType.KILL ? OpSpec.of(OpType.KILL, -1) :
+                OpSpec.of(partner, slot, partner == OpType.RESTORE ? (random.nextBoolean() ? 'latest' : 'older') : null)
+        String race = "${RACE_DOWNLOAD}${partner.name().toLowerCase()}"
+        if (partner == OpType.KILL || random.nextDouble() < 0.75) {
+            return Step.pair(download, other, random.nextBoolean() ? random.nextInt(31) : 60 + random.nextInt(141), race)
+        }
+        Step.pair(other, download, random.nextInt(31), race)
     }
 
     private static Step ordered(Random random, OpSpec a, OpSpec b, int delayMs, String race) {
