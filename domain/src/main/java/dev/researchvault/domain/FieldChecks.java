@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Checks of several parts of one input that go on past the first refusal, so a client learns every refused part at
- * once (a form marks all its wrong fields). Not thread-safe: one per input.
+ * once (a form marks all its wrong fields). Each part is named once: a part already refused is not refused again
+ * (an adapter that could not parse a member leaves it null, and the use case's own check of it would repeat the
+ * refusal). Not thread-safe: one per input.
  */
 public final class FieldChecks {
 
@@ -19,9 +21,46 @@ public final class FieldChecks {
         try {
             return value.get();
         } catch (RuleViolationException refusal) {
-            first = first == null ? refusal : first;
-            refused.add(FieldError.of(field, refusal));
+            keep(refusal, List.of(FieldError.of(field, refusal)));
             return null;
+        }
+    }
+
+    /** Runs {@code rule} on the part named {@code field}, keeping its refusal. */
+    public void checkThat(String field, Runnable rule) {
+        check(field, () -> {
+            rule.run();
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code rules}, which check several parts themselves (a value of several fields, a command): each part
+     * they refuse is kept under its own name; a refusal that names no part is kept under {@code field}.
+     */
+    public void checkAll(String field, Runnable rules) {
+        checkParts(field, () -> {
+            rules.run();
+            return null;
+        });
+    }
+
+    /** {@code value}'s result, or null when it refused parts: as {@link #checkAll}, for a value of several parts. */
+    public <T> T checkParts(String field, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (RuleViolationException refusal) {
+            keep(refusal, refusal.fieldErrors().isEmpty() ? List.of(FieldError.of(field, refusal)) : refusal.fieldErrors());
+            return null;
+        }
+    }
+
+    private void keep(RuleViolationException refusal, List<FieldError> errors) {
+        first = first == null ? refusal : first;
+        for (FieldError error : errors) {
+            if (refused.stream().noneMatch(known -> known.field().equals(error.field()))) {
+                refused.add(error);
+            }
         }
     }
 

@@ -1,20 +1,18 @@
 package dev.researchvault.adapter.http.chat;
 
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
-import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
+import dev.researchvault.adapter.http.created.Created;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
-import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
@@ -40,6 +38,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 
@@ -104,10 +103,7 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     @Status(HttpStatus.CREATED)
     public HttpResponse<MessageResponse> post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
         UUID chatId = chatId(id);
-        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
-                JsonFiles.decode(body.files()), body.model(), body.sourceList(), UsageJson.toUsage(body.usage()),
-                body.metadata());
-        return posted(chats.post(session, chatId, command));
+        return posted(chats.post(session, chatId, body.command()));
     }
 
     /**

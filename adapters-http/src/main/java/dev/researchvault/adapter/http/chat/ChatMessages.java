@@ -1,19 +1,24 @@
 package dev.researchvault.adapter.http.chat;
 
-import static dev.researchvault.adapter.http.research.PathIds.time;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.application.chat.NewAttachment;
+import dev.researchvault.application.chat.PostMessageCommand;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageFile;
+import dev.researchvault.domain.chat.MessageRole;
 import dev.researchvault.domain.chat.MessageSource;
+import dev.researchvault.domain.usage.TokenUsage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static dev.researchvault.adapter.http.research.PathIds.time;
 
 /** Bodies of the chat endpoints; responses always carry every field. */
 final class ChatMessages {
@@ -35,6 +40,20 @@ final class ChatMessages {
     record PostMessageRequest(@Nullable String role, @Nullable String content, @Nullable List<FileRequest> files,
                               @Nullable String model, @Nullable List<SourceJson> sources, @Nullable UsageJson usage,
                               @Nullable Map<String, Object> metadata) {
+
+        /** The message to post; every refused part (role, files, sources, usage, then the command's own) is named at once. */
+        PostMessageCommand command() {
+            FieldChecks fields = new FieldChecks();
+            MessageRole parsedRole = fields.check("role", () -> MessageRole.fromWire(role));
+            List<NewAttachment> decoded = fields.check("files", () -> JsonFiles.decode(files));
+            List<MessageSource> sourceList = fields.check("sources", this::sourceList);
+            TokenUsage tokens = fields.check("usage", () -> UsageJson.toUsage(usage));
+            PostMessageCommand command = new PostMessageCommand(parsedRole, content, decoded, model, sourceList, tokens,
+                    metadata);
+            fields.checkAll("content", command::requireValid);
+            fields.requireNone();
+            return command;
+        }
 
         List<MessageSource> sourceList() {
             return sources == null ? null : sources.stream().map(SourceJson::toSource).toList();
