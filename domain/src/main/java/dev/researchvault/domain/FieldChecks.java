@@ -3,6 +3,7 @@ package dev.researchvault.domain;
 import dev.researchvault.domain.RuleViolationException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,14 +17,13 @@ public final class FieldChecks {
     private final List<FieldError> refused = new ArrayList<>();
     private RuleViolationException first;
 
-    /** {@code value}'s result, or null when it refused the part named {@code field} (the refusal is kept). */
+    /**
+     * {@code value}'s result, or null when it refused the part named {@code field} (the refusal is kept). Any other
+     * failure (a 413, a 404) ends the checks: it is thrown, unless a part was refused before it, in which case the
+     * refusals are, as checks that stopped at the first refusal never reached that failure.
+     */
     public <T> T check(String field, Supplier<T> value) {
-        try {
-            return value.get();
-        } catch (RuleViolationException refusal) {
-            keep(refusal, List.of(FieldError.of(field, refusal)));
-            return null;
-        }
+        return checked(value, refusal -> List.of(FieldError.of(field, refusal)));
     }
 
     /** Runs {@code rule} on the part named {@code field}, keeping its refusal. */
@@ -47,11 +47,19 @@ public final class FieldChecks {
 
     /** {@code value}'s result, or null when it refused parts: as {@link #checkAll}, for a value of several parts. */
     public <T> T checkParts(String field, Supplier<T> value) {
+        return checked(value, refusal -> refusal.fieldErrors().isEmpty() ? List.of(FieldError.of(field, refusal))
+                : refusal.fieldErrors());
+    }
+
+    private <T> T checked(Supplier<T> value, Function<RuleViolationException, List<FieldError>> named) {
         try {
             return value.get();
         } catch (RuleViolationException refusal) {
-            keep(refusal, refusal.fieldErrors().isEmpty() ? List.of(FieldError.of(field, refusal)) : refusal.fieldErrors());
+            keep(refusal, named.apply(refusal));
             return null;
+        } catch (RuntimeException failure) {
+            requireNone();
+            throw failure;
         }
     }
 

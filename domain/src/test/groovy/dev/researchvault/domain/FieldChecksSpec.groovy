@@ -94,4 +94,24 @@ class FieldChecksSpec extends Specification {
         expect:
         new FieldChecks().checkParts('x') { 42 } == 42
     }
+
+    def "a failure other than a refusal ends the checks; after a refusal, the refusals are thrown instead"() {
+        given:
+        def checks = new FieldChecks()
+        checks.check('baseVersion') { throw new RuleViolationException('x.invalid-base', 'base required') }
+
+        when:
+        checks.check('content') { throw new LimitExceededException('x.too-large', 'too large') }
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'x.invalid-base'
+        refused.fieldErrors()*.field() == ['baseVersion']
+
+        when:
+        new FieldChecks().check('content') { throw new LimitExceededException('x.too-large', 'too large') }
+
+        then:
+        thrown(LimitExceededException)
+    }
 }
