@@ -78,6 +78,21 @@ class FieldErrorsHttpSpec extends DocumentHttpSupport {
         'change settings'         | 'PATCH' | '/api/v1/settings'                    | ['llm.endpoint_url': 'file:///etc/passwd', 'app.timezone': 'Mars/Olympus']             || 'settings.invalid-value'      | ['llm.endpoint_url', 'app.timezone']          | '/api/v1/settings'
     }
 
+    def "a multipart message with an unknown role and no content names both, and adds no message"() {
+        given:
+        String path = "/api/v1/chats/${fixture.chat}/messages"
+        String before = get(path, fixture.token).text
+
+        when:
+        def reply = postMultipart(path, [['role', null, null, 'robot'], ['content', null, null, '']], fixture.token)
+
+        then:
+        reply.status == 400
+        reply.json.code == 'chat.invalid-role'
+        reply.json.errors*.field == ['role', 'content']
+        get(path, fixture.token).text == before
+    }
+
     def "a single refused part answers as before: its own code and detail, named alone"() {
         when:
         def reply = post('/api/v1/research', [query: 'fine', mode: 'slow'], fixture.token)

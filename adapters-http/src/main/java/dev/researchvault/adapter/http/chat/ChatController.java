@@ -17,6 +17,7 @@ import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageRole;
@@ -125,8 +126,11 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     public HttpResponse<MessageResponse> postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
         UUID chatId = chatId(id);
         MultipartMessage message = MultipartMessage.read(body, fileSizeLimit);
-        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(message.role()), message.content(),
-                message.files());
+        // Role and content are named together when both are refused, as in a JSON post.
+        FieldChecks fields = new FieldChecks();
+        MessageRole role = fields.check("role", () -> MessageRole.fromWire(message.role()));
+        PostMessageCommand command = ChatMessages.checked(fields, new PostMessageCommand(role, message.content(),
+                message.files()));
         return posted(chats.post(session, chatId, command));
     }
 

@@ -48,16 +48,23 @@ final class ChatMessages {
             List<NewAttachment> decoded = fields.check("files", () -> JsonFiles.decode(files));
             List<MessageSource> sourceList = fields.check("sources", this::sourceList);
             TokenUsage tokens = fields.check("usage", () -> UsageJson.toUsage(usage));
-            PostMessageCommand command = new PostMessageCommand(parsedRole, content, decoded, model, sourceList, tokens,
-                    metadata);
-            fields.checkAll("content", command::requireValid);
-            fields.requireNone();
-            return command;
+            return checked(fields, new PostMessageCommand(parsedRole, content, decoded, model, sourceList, tokens,
+                    metadata));
         }
 
         List<MessageSource> sourceList() {
             return sources == null ? null : sources.stream().map(SourceJson::toSource).toList();
         }
+    }
+
+    /**
+     * {@code command} once its own checks have run after those of the parts the adapter parsed ({@code parsed}),
+     * so one answer names every refused part.
+     */
+    static PostMessageCommand checked(FieldChecks parsed, PostMessageCommand command) {
+        parsed.checkAll("content", command::requireValid);
+        parsed.requireNone();
+        return command;
     }
 
     /** A PATCH of a message: its new content. */
