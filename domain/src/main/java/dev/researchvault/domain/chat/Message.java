@@ -45,7 +45,6 @@ public record Message(UUID id, UUID chatId, MessageRole role, String content, Li
         checkFields(content, model, sources, metadata);
     }
 
-    /** A message with text and files only, as every message was before models and sources were recorded. */
     /**
      * Checks every part a client writes (content, model, sources, metadata), naming each refused one.
      *
@@ -79,6 +78,7 @@ public record Message(UUID id, UUID chatId, MessageRole role, String content, Li
         }
     }
 
+    /** A message with text and files only, as every message was before models and sources were recorded. */
     public Message(UUID id, UUID chatId, MessageRole role, String content, List<MessageFile> files, Instant createdAt) {
         this(id, chatId, role, content, files, createdAt, null, List.of(), null, Map.of(), null);
     }

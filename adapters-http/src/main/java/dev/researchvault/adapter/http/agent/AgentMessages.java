@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.agent;
 
+import static dev.researchvault.adapter.http.research.PathIds.time;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent;
@@ -17,8 +19,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.researchvault.adapter.http.research.PathIds.time;
 
 /**
  * Bodies of the agent and execution endpoints. Requests take every field as optional so the domain says what is
@@ -43,7 +43,6 @@ final class AgentMessages {
                         @Nullable @Schema(type = "boolean", nullable = true) Object active,
                         @Nullable Map<String, Object> parameters) {
 
-        /** {@code active} as sent (null: not sent); 400 {@value #INVALID_ACTIVE} for anything but true or false. */
         /** The agent to create; every refused part is named at once. */
         NewAgent newAgent() {
             Boolean flag = checkedActive(false);
@@ -65,6 +64,7 @@ final class AgentMessages {
             return flag;
         }
 
+        /** {@code active} as sent (null: not sent); 400 {@value #INVALID_ACTIVE} for anything but true or false. */
         Boolean activeFlag() {
             if (active == null || active instanceof Boolean) {
                 return (Boolean) active;

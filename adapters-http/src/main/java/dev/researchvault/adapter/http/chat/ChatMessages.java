@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.chat;
 
+import static dev.researchvault.adapter.http.research.PathIds.time;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.chat.NewAttachment;
@@ -17,8 +19,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.researchvault.adapter.http.research.PathIds.time;
 
 /** Bodies of the chat endpoints; responses always carry every field. */
 final class ChatMessages {

@@ -1,5 +1,7 @@
 package dev.researchvault.adapter.http.document;
 
+import static dev.researchvault.adapter.http.research.PathIds.time;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.application.document.DocumentView;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static dev.researchvault.adapter.http.research.PathIds.time;
 
 /**
  * Bodies of the document and document group endpoints. Requests take every field as optional so the domain says
