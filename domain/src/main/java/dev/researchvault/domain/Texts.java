@@ -14,6 +14,15 @@ public final class Texts {
         return bounded(value, maxLength, code, field);
     }
 
+    /** {@code value} when it is {@link #required} and has no blank at either end (names of agents, groups). */
+    public static String requiredName(String value, int maxLength, String code) {
+        required(value, maxLength, code, "name");
+        if (!value.equals(value.strip())) {
+            throw new RuleViolationException(code, "name must not start or end with blanks");
+        }
+        return value;
+    }
+
     /** {@code value} (which may be null) when it has at most {@code maxLength} chars and is well-formed. */
     public static String bounded(String value, int maxLength, String code, String field) {
         if (value != null && value.length() > maxLength) {

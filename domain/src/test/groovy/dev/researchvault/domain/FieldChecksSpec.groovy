@@ -54,4 +54,64 @@ class FieldChecksSpec extends Specification {
         then:
         thrown(NotFoundException)
     }
+
+    def "a value of several parts adds each refused part under its own name; one that names none, under the field"() {
+        given:
+        def checks = new FieldChecks()
+        checks.check('status') { throw new RuleViolationException('x.invalid-status', 'bad status') }
+        checks.checkAll('body') {
+            throw new RuleViolationException('x.invalid-title', 'bad title', [
+                    new RuleViolationException.FieldError('title', 'x.invalid-title', 'bad title'),
+                    new RuleViolationException.FieldError('year', 'x.invalid-year', 'bad year')])
+        }
+        checks.checkAll('whole') { throw new RuleViolationException('x.invalid-whole', 'bad whole') }
+
+        when:
+        checks.requireNone()
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'x.invalid-status'
+        refused.fieldErrors()*.field() == ['status', 'title', 'year', 'whole']
+    }
+
+    def "a part already refused is named once: a later check of it (say of the null it was left as) adds nothing"() {
+        given:
+        def checks = new FieldChecks()
+        checks.check('role') { throw new RuleViolationException('x.invalid-role', 'unknown role') }
+        checks.checkThat('role') { throw new RuleViolationException('x.invalid-role', 'role is required') }
+
+        when:
+        checks.requireNone()
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.message == 'unknown role'
+        refused.fieldErrors()*.message() == ['unknown role']
+    }
+
+    def "checkParts answers the value when every part is accepted"() {
+        expect:
+        new FieldChecks().checkParts('x') { 42 } == 42
+    }
+
+    def "a failure other than a refusal ends the checks; after a refusal, the refusals are thrown instead"() {
+        given:
+        def checks = new FieldChecks()
+        checks.check('baseVersion') { throw new RuleViolationException('x.invalid-base', 'base required') }
+
+        when:
+        checks.check('content') { throw new LimitExceededException('x.too-large', 'too large') }
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'x.invalid-base'
+        refused.fieldErrors()*.field() == ['baseVersion']
+
+        when:
+        new FieldChecks().check('content') { throw new LimitExceededException('x.too-large', 'too large') }
+
+        then:
+        thrown(LimitExceededException)
+    }
 }

@@ -1,5 +1,6 @@
 package dev.researchvault.application.account;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.account.KdfParameters;
 import dev.researchvault.domain.account.Password;
 import dev.researchvault.domain.account.UserAccount;
@@ -17,8 +18,12 @@ public record ChangePassword(AccountState state, VaultKeys keys, PasswordProof p
 
     @Override
     public void changePassword(Session session, ChangePasswordCommand command) {
-        try (Password newPassword = Password.newPassword(command.newPassword());
-             Password currentPassword = Password.offered(command.currentPassword())) {
+        // Both fields are checked before either is refused, so a form can mark both at once.
+        FieldChecks fields = new FieldChecks();
+        try (Password newPassword = fields.check("newPassword", () -> Password.newPassword(command.newPassword()));
+             Password currentPassword = fields.check("currentPassword",
+                     () -> Password.offered(command.currentPassword()))) {
+            fields.requireNone();
             UserAccount account = proof.accountOf(session);
             MasterKey currentKey = proof.prove(session, currentPassword);
             KdfParameters newParameters = keys.freshParameters();

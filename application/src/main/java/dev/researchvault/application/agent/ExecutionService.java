@@ -57,6 +57,7 @@ public record ExecutionService(VaultWork vault, ExecutionRepository executions, 
 
     @Override
     public AgentExecution update(Session caller, UUID id, ExecutionReport report) {
+        report.requireValid();
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between. The report goes
         // first, so "completed, with this output" is one request: a finished execution's result is final.

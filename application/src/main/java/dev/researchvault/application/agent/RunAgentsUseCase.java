@@ -1,8 +1,10 @@
 package dev.researchvault.application.agent;
 
 import dev.researchvault.application.account.Session;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.agent.AgentExecution;
 import dev.researchvault.domain.agent.ExecutionFilter;
 import dev.researchvault.domain.agent.ExecutionLog;
@@ -46,5 +48,17 @@ public interface RunAgentsUseCase {
 
     /** What {@link #update} takes; every null field leaves its part unchanged. */
     record ExecutionReport(ExecutionStatus status, String output, String error, TokenUsage usage) {
+
+        /**
+         * Checks output and error, before any execution is read.
+         *
+         * @throws RuleViolationException naming every refused part, with the first refusal's code
+         */
+        public void requireValid() {
+            FieldChecks fields = new FieldChecks();
+            fields.check("output", () -> AgentExecution.checkOutput(output));
+            fields.check("error", () -> AgentExecution.checkError(error));
+            fields.requireNone();
+        }
     }
 }

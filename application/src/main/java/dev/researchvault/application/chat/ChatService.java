@@ -1,27 +1,26 @@
 package dev.researchvault.application.chat;
 
-import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.PendingBlobOwners;
+import dev.researchvault.application.blob.UploadLimits;
 import dev.researchvault.application.events.ChangeEvents;
 import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
-import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.agent.Agent;
 import dev.researchvault.domain.agent.AgentRepository;
 import dev.researchvault.domain.agent.ExecutionRepository;
+import dev.researchvault.domain.blob.BlobStore;
+import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.chat.Chat;
 import dev.researchvault.domain.chat.ChatRepository;
 import dev.researchvault.domain.chat.ChatSummary;
-import dev.researchvault.domain.blob.BlobStore;
-import dev.researchvault.domain.blob.BlobUploads;
 import dev.researchvault.domain.chat.Message;
+import dev.researchvault.domain.chat.MessageFile;
 import dev.researchvault.domain.research.ResearchRepository;
 import dev.researchvault.domain.writing.WritingRepository;
-import dev.researchvault.domain.chat.MessageFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,12 +132,7 @@ public final class ChatService implements ManageChatsUseCase {
 
     @Override
     public Message post(Session caller, UUID chatId, PostMessageCommand command) {
-        if (command.role() == null) {
-            throw new RuleViolationException("chat.invalid-role", "role must be user, assistant or system");
-        }
-        if (command.files().isEmpty() && (command.content() == null || command.content().isBlank())) {
-            throw new RuleViolationException("chat.empty-message", "a message needs content or files");
-        }
+        command.requireValid();
         Instant now = now();
         Message added = vault.inVault(caller, () -> {
             // Described in the vault: the metadata of an uploaded file is there.

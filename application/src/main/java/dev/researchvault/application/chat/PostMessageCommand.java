@@ -1,5 +1,8 @@
 package dev.researchvault.application.chat;
 
+import dev.researchvault.domain.FieldChecks;
+import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageRole;
 import dev.researchvault.domain.chat.MessageSource;
 import dev.researchvault.domain.usage.TokenUsage;
@@ -25,5 +28,27 @@ public record PostMessageCommand(MessageRole role, String content, List<? extend
     /** A message with text and files only. */
     public PostMessageCommand(MessageRole role, String content, List<? extends NewAttachment> files) {
         this(role, content, files, null, null, null, null);
+    }
+
+    /**
+     * Checks every part a client writes, before any chat is read: a role, content or files, and what a message
+     * holds ({@link Message#checkFields}).
+     *
+     * @throws RuleViolationException naming every refused part, with the first refusal's code
+     */
+    public void requireValid() {
+        FieldChecks fields = new FieldChecks();
+        fields.checkThat("role", () -> {
+            if (role == null) {
+                throw new RuleViolationException("chat.invalid-role", "role must be user, assistant or system");
+            }
+        });
+        fields.checkThat("content", () -> {
+            if (files.isEmpty() && (content == null || content.isBlank())) {
+                throw new RuleViolationException("chat.empty-message", "a message needs content or files");
+            }
+        });
+        fields.checkAll("content", () -> Message.checkFields(content, model, sources, metadata));
+        fields.requireNone();
     }
 }

@@ -1,15 +1,15 @@
 package dev.researchvault.application.document;
 
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.events.ChangeEvents;
-import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.blob.BlobDownloads;
 import dev.researchvault.application.blob.FileDownload;
 import dev.researchvault.application.blob.OwnedBlobs;
 import dev.researchvault.application.blob.PendingBlobOwners;
 import dev.researchvault.application.blob.StorageQuota;
-import dev.researchvault.application.blob.UploadService;
 import dev.researchvault.application.blob.UploadLimits;
+import dev.researchvault.application.blob.UploadService;
+import dev.researchvault.application.events.ChangeEvents;
+import dev.researchvault.application.events.ChangeFeed;
 import dev.researchvault.application.vault.VaultWork;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.Page;
@@ -130,6 +130,8 @@ public record DocumentService(VaultWork vault, DocumentRepository documents, Doc
 
     @Override
     public DocumentView update(Session caller, UUID id, Document.DocumentChanges changes) {
+        // Every refused part is named at once, before the document is read (as other bodies are checked first).
+        changes.requireValid();
         Instant now = now();
         // Read and write in one transaction: a concurrent status report cannot slip in between.
         DocumentView updated = vault.inTransaction(caller, () -> {

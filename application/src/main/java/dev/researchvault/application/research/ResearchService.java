@@ -68,6 +68,8 @@ public record ResearchService(VaultWork vault, ResearchRepository repository, Ch
 
     @Override
     public Research update(Session caller, UUID id, UpdateResearchCommand command) {
+        // Every refused part is named at once, before the research is read (as other bodies are checked first).
+        command.requireValid();
         Instant now = now();
         // Read and write in one transaction: a concurrent status change cannot slip in between.
         Research updated = vault.inTransaction(caller, () -> {

@@ -3,6 +3,7 @@ package dev.researchvault.application.settings;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.vault.VaultOwner;
 import dev.researchvault.application.vault.VaultWork;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.apikey.ApiKey;
 import dev.researchvault.domain.apikey.ApiKeySecret;
@@ -25,8 +26,13 @@ public record ApiKeyService(ApiKeyStore store, VaultWork vault, Clock clock)
 
     @Override
     public ApiKeySummary save(Session session, SaveApiKeyCommand command) {
-        ApiKey key = ApiKey.stored(new ProviderName(command.provider()), ApiKeySecret.of(command.key()),
-                command.description(), command.active(), now());
+        ProviderName provider = new ProviderName(command.provider());
+        // The key and its description are checked together, so a form can mark both at once.
+        FieldChecks fields = new FieldChecks();
+        ApiKeySecret secret = fields.check("key", () -> ApiKeySecret.of(command.key()));
+        fields.checkThat("description", () -> ApiKey.checkDescription(command.description()));
+        fields.requireNone();
+        ApiKey key = ApiKey.stored(provider, secret, command.description(), command.active(), now());
         vault.inTransaction(session, () -> {
             store.save(key);
             return key;

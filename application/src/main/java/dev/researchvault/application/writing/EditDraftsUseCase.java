@@ -3,6 +3,7 @@ package dev.researchvault.application.writing;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
+import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.writing.Draft;
 import dev.researchvault.domain.writing.DraftReference;
 import dev.researchvault.domain.writing.DraftVersion;
@@ -54,5 +55,10 @@ public interface EditDraftsUseCase {
     /** What {@link #cite} takes. */
     record NewReference(String citation, UUID documentId, UUID researchId, UUID resourceId, String url,
                         Integer position) {
+
+        /** @throws RuleViolationException naming every part {@link DraftReference#checkFields} refuses */
+        public void requireValid() {
+            DraftReference.checkFields(citation, researchId, resourceId, url, position);
+        }
     }
 }

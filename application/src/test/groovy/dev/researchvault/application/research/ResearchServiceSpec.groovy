@@ -282,6 +282,31 @@ class ResearchServiceSpec extends Specification {
         new UpdateResearchCommand(FAILED, 50, 'deep', nested(33))                      || RuleViolationException  | 'research.metadata-too-deep'
     }
 
+    def 'a change refused in several parts names each, keeps the first refusal as its answer, and stores none'() {
+        given:
+        Research before = researchIn(IN_PROGRESS)
+
+        when:
+        service.update(alice, before.id(), new UpdateResearchCommand(COMPLETED, 101, 't' * (Research.MAX_TITLE_LENGTH + 1), nested(33)))
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'research.invalid-progress'
+        refused.fieldErrors()*.field() == ['progress', 'title', 'metadata']
+        refused.fieldErrors()*.code() == ['research.invalid-progress', 'research.invalid-title', 'research.metadata-too-deep']
+        stored(before.id()).get() == before
+    }
+
+    def 'several refused parts of a new research are named at once'() {
+        when:
+        service.start(alice, new StartResearchCommand('', 'slow', null))
+
+        then:
+        def refused = thrown(RuleViolationException)
+        refused.code() == 'research.invalid-query'
+        refused.fieldErrors()*.field() == ['query', 'mode']
+    }
+
     def 'a deleted research is gone, and deleting it again is 404'() {
         given:
         Research doomed = start('doomed')

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.agent;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.JsonSize;
 import dev.researchvault.domain.RuleViolationException;
@@ -30,14 +31,34 @@ public record Agent(UUID id, String name, String description, String model, Stri
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        Texts.required(name, MAX_NAME_LENGTH, "agent.invalid-name", "name");
-        if (!name.equals(name.strip())) {
-            throw new RuleViolationException("agent.invalid-name", "name must not start or end with blanks");
-        }
-        Texts.bounded(description, MAX_DESCRIPTION_LENGTH, "agent.invalid-description", "description");
-        Texts.required(model, MAX_MODEL_LENGTH, "agent.invalid-model", "model");
-        Texts.bounded(systemPrompt, MAX_SYSTEM_PROMPT_LENGTH, "agent.invalid-system-prompt", "systemPrompt");
+        checkFields(name, description, model, systemPrompt, parameters, false);
         parameters = JsonObjects.copyOf(parameters);
+    }
+
+    /**
+     * Checks every part a client writes.
+     *
+     * @param changes whether these are the changes of an agent, where a null name or model is one left unchanged
+     * @throws RuleViolationException naming every refused part, with the first refusal's code
+     */
+    public static void checkFields(String name, String description, String model, String systemPrompt,
+                                   Map<String, Object> parameters, boolean changes) {
+        FieldChecks fields = new FieldChecks();
+        if (!changes || name != null) {
+            fields.checkThat("name", () -> Texts.requiredName(name, MAX_NAME_LENGTH, "agent.invalid-name"));
+        }
+        fields.check("description",
+                () -> Texts.bounded(description, MAX_DESCRIPTION_LENGTH, "agent.invalid-description", "description"));
+        if (!changes || model != null) {
+            fields.check("model", () -> Texts.required(model, MAX_MODEL_LENGTH, "agent.invalid-model", "model"));
+        }
+        fields.check("systemPrompt", () -> Texts.bounded(systemPrompt, MAX_SYSTEM_PROMPT_LENGTH,
+                "agent.invalid-system-prompt", "systemPrompt"));
+        fields.checkThat("parameters", () -> checkParameters(JsonObjects.copyOf(parameters)));
+        fields.requireNone();
+    }
+
+    private static void checkParameters(Map<String, Object> parameters) {
         if (JsonNesting.depthOfValue(parameters) > JsonNesting.MAX_DEPTH) {
             throw new RuleViolationException("agent.parameters-too-deep",
                     "parameters are nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");

@@ -1,6 +1,7 @@
 package dev.researchvault.domain.agent;
 
 import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.usage.TokenUsage;
 import java.time.Duration;
@@ -28,9 +29,21 @@ public record AgentExecution(UUID id, UUID agentId, String agentName, UUID chatI
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
-        Texts.required(input, MAX_INPUT_LENGTH, "execution.invalid-input", "input");
-        Texts.bounded(output, MAX_OUTPUT_LENGTH, "execution.invalid-output", "output");
-        Texts.bounded(error, MAX_ERROR_LENGTH, "execution.invalid-error", "error");
+        FieldChecks fields = new FieldChecks();
+        fields.check("input", () -> Texts.required(input, MAX_INPUT_LENGTH, "execution.invalid-input", "input"));
+        fields.check("output", () -> checkOutput(output));
+        fields.check("error", () -> checkError(error));
+        fields.requireNone();
+    }
+
+    /** {@code output} (which may be null) when it is at most {@link #MAX_OUTPUT_LENGTH} well-formed chars. */
+    public static String checkOutput(String output) {
+        return Texts.bounded(output, MAX_OUTPUT_LENGTH, "execution.invalid-output", "output");
+    }
+
+    /** {@code error} (which may be null) when it is at most {@link #MAX_ERROR_LENGTH} well-formed chars. */
+    public static String checkError(String error) {
+        return Texts.bounded(error, MAX_ERROR_LENGTH, "execution.invalid-error", "error");
     }
 
     /** A new, pending execution of {@code agent}. */

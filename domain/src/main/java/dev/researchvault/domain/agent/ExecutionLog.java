@@ -1,5 +1,6 @@
 package dev.researchvault.domain.agent;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
@@ -17,10 +18,16 @@ public record ExecutionLog(UUID executionId, long sequence, String level, String
 
     public ExecutionLog {
         // Set.of(...).contains(null) throws: a request without a level would answer 500 instead of 400.
-        if (level == null || !LEVELS.contains(level)) {
-            throw new RuleViolationException("execution.invalid-log-level", "level must be debug, info, warning or error");
-        }
-        Texts.required(message, MAX_MESSAGE_LENGTH, "execution.invalid-log-message", "message");
+        FieldChecks fields = new FieldChecks();
+        fields.checkThat("level", () -> {
+            if (level == null || !LEVELS.contains(level)) {
+                throw new RuleViolationException("execution.invalid-log-level",
+                        "level must be debug, info, warning or error");
+            }
+        });
+        fields.check("message",
+                () -> Texts.required(message, MAX_MESSAGE_LENGTH, "execution.invalid-log-message", "message"));
+        fields.requireNone();
     }
 
     /** A line to append: its sequence is given by the repository. */

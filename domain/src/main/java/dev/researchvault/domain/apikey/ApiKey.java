@@ -23,6 +23,11 @@ public record ApiKey(ProviderName provider, ApiKeySecret secret, String descript
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(createdAt, "createdAt");
+        checkDescription(description);
+    }
+
+    /** @throws RuleViolationException {@code api-key.invalid-description} for a description (if any) too long or with control characters */
+    public static void checkDescription(String description) {
         if (description != null && (description.length() > MAX_DESCRIPTION_LENGTH
                 || description.chars().anyMatch(Character::isISOControl)
                 || !Texts.isWellFormed(description))) {

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.chat;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.JsonSize;
 import dev.researchvault.domain.RuleViolationException;
@@ -36,16 +37,37 @@ public record Message(UUID id, UUID chatId, MessageRole role, String content, Li
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(chatId, "chatId");
         Objects.requireNonNull(role, "role");
-        Texts.bounded(Objects.requireNonNullElse(content, ""), MAX_CONTENT_LENGTH, "chat.invalid-content", "content");
+        Objects.requireNonNull(createdAt, "createdAt");
         content = content == null ? "" : content;
         files = files == null ? List.of() : List.copyOf(files);
-        Objects.requireNonNull(createdAt, "createdAt");
-        Texts.bounded(model, MAX_MODEL_LENGTH, "chat.invalid-model", "model");
         sources = sources == null ? List.of() : List.copyOf(sources);
-        if (sources.size() > MAX_SOURCES) {
-            throw new RuleViolationException("chat.invalid-source", "a message has at most " + MAX_SOURCES + " sources");
-        }
         metadata = JsonObjects.copyOf(metadata);
+        checkFields(content, model, sources, metadata);
+    }
+
+    /**
+     * Checks every part a client writes (content, model, sources, metadata), naming each refused one.
+     *
+     * @param sources  null for none
+     * @param metadata null for none
+     * @throws RuleViolationException for every refused part, with the first refusal's code
+     */
+    public static void checkFields(String content, String model, List<MessageSource> sources,
+                                   Map<String, Object> metadata) {
+        FieldChecks fields = new FieldChecks();
+        fields.check("content", () -> Texts.bounded(Objects.requireNonNullElse(content, ""), MAX_CONTENT_LENGTH,
+                "chat.invalid-content", "content"));
+        fields.check("model", () -> Texts.bounded(model, MAX_MODEL_LENGTH, "chat.invalid-model", "model"));
+        fields.checkThat("sources", () -> {
+            if (sources != null && sources.size() > MAX_SOURCES) {
+                throw new RuleViolationException("chat.invalid-source", "a message has at most " + MAX_SOURCES + " sources");
+            }
+        });
+        fields.checkThat("metadata", () -> checkMetadata(metadata));
+        fields.requireNone();
+    }
+
+    private static void checkMetadata(Map<String, Object> metadata) {
         if (JsonNesting.depthOfValue(metadata) > JsonNesting.MAX_DEPTH) {
             throw new RuleViolationException("chat.metadata-too-deep",
                     "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.chat;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import java.util.UUID;
@@ -18,11 +19,16 @@ public record MessageSource(String title, String url, String snippet, UUID resea
     public static final int MAX_SNIPPET_LENGTH = 10_000;
 
     public MessageSource {
-        Texts.required(title, MAX_TITLE_LENGTH, "chat.invalid-source", "a source's title");
-        Texts.required(url, MAX_URL_LENGTH, "chat.invalid-source", "a source's url");
-        Texts.bounded(snippet, MAX_SNIPPET_LENGTH, "chat.invalid-source", "a source's snippet");
-        if (resourceId != null && researchId == null) {
-            throw new RuleViolationException("chat.invalid-source", "a source's resourceId needs its researchId");
-        }
+        FieldChecks fields = new FieldChecks();
+        fields.check("title", () -> Texts.required(title, MAX_TITLE_LENGTH, "chat.invalid-source", "a source's title"));
+        fields.check("url", () -> Texts.required(url, MAX_URL_LENGTH, "chat.invalid-source", "a source's url"));
+        fields.check("snippet",
+                () -> Texts.bounded(snippet, MAX_SNIPPET_LENGTH, "chat.invalid-source", "a source's snippet"));
+        fields.checkThat("resourceId", () -> {
+            if (resourceId != null && researchId == null) {
+                throw new RuleViolationException("chat.invalid-source", "a source's resourceId needs its researchId");
+            }
+        });
+        fields.requireNone();
     }
 }

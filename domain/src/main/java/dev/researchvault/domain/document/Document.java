@@ -1,6 +1,7 @@
 package dev.researchvault.domain.document;
 
 import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.blob.BlobInfo;
@@ -33,9 +34,13 @@ public record Document(UUID id, String title, String authors, Integer year, Stri
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(sha256, "sha256");
         BlobInfo.requireValidMime(mime);
-        Texts.required(title, MAX_TITLE_LENGTH, "document.invalid-title", "title");
-        checkOptionalFields(authors, year, sourceUrl);
-        Texts.bounded(error, MAX_ERROR_LENGTH, "document.invalid-error", "error");
+        FieldChecks fields = new FieldChecks();
+        String checkedTitle = title;
+        String checkedError = error;
+        fields.check("title", () -> Texts.required(checkedTitle, MAX_TITLE_LENGTH, "document.invalid-title", "title"));
+        checkOptionalFields(fields, authors, year, sourceUrl);
+        fields.check("error", () -> Texts.bounded(checkedError, MAX_ERROR_LENGTH, "document.invalid-error", "error"));
+        fields.requireNone();
         if (size < 0) {
             throw new IllegalArgumentException("a size is zero or more");
         }
@@ -78,12 +83,16 @@ public record Document(UUID id, String title, String authors, Integer year, Stri
     }
 
     /** The rules of the optional bibliographic fields, shared with {@link NewDocument}. */
-    private static void checkOptionalFields(String authors, Integer year, String sourceUrl) {
-        Texts.bounded(authors, MAX_AUTHORS_LENGTH, "document.invalid-authors", "authors");
-        Texts.bounded(sourceUrl, MAX_SOURCE_URL_LENGTH, "document.invalid-source-url", "sourceUrl");
-        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
-            throw new RuleViolationException("document.invalid-year", "year must be between " + MIN_YEAR + " and " + MAX_YEAR);
-        }
+    private static void checkOptionalFields(FieldChecks fields, String authors, Integer year, String sourceUrl) {
+        fields.check("authors", () -> Texts.bounded(authors, MAX_AUTHORS_LENGTH, "document.invalid-authors", "authors"));
+        fields.check("sourceUrl",
+                () -> Texts.bounded(sourceUrl, MAX_SOURCE_URL_LENGTH, "document.invalid-source-url", "sourceUrl"));
+        fields.checkThat("year", () -> {
+            if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+                throw new RuleViolationException("document.invalid-year",
+                        "year must be between " + MIN_YEAR + " and " + MAX_YEAR);
+            }
+        });
     }
 
     private static String clearable(String changed, String current) {
@@ -103,8 +112,11 @@ public record Document(UUID id, String title, String authors, Integer year, Stri
      */
     public record NewDocument(String title, String authors, Integer year, String sourceUrl, String fileName) {
         public NewDocument {
-            Texts.bounded(title, MAX_TITLE_LENGTH, "document.invalid-title", "title");
-            checkOptionalFields(authors, year, sourceUrl);
+            FieldChecks fields = new FieldChecks();
+            String checkedTitle = title;
+            fields.check("title", () -> Texts.bounded(checkedTitle, MAX_TITLE_LENGTH, "document.invalid-title", "title"));
+            checkOptionalFields(fields, authors, year, sourceUrl);
+            fields.requireNone();
             // A client's file name is only a fallback title: cut to fit rather than refuse the upload for it.
             if (fileName != null && fileName.length() > MAX_TITLE_LENGTH) {
                 fileName = fileName.substring(0, MAX_TITLE_LENGTH);
@@ -121,5 +133,20 @@ public record Document(UUID id, String title, String authors, Integer year, Stri
      */
     public record DocumentChanges(String title, String authors, Integer year, boolean clearYear, String sourceUrl,
                                   DocumentStatus status, String error) {
+
+        /**
+         * Checks the parts whose rules need no document, before any is read (that only a failed document has an
+         * error is checked against the document).
+         *
+         * @throws RuleViolationException naming every refused part, with the first refusal's code
+         */
+        public void requireValid() {
+            FieldChecks fields = new FieldChecks();
+            fields.check("title", () -> title == null ? null
+                    : Texts.required(title, MAX_TITLE_LENGTH, "document.invalid-title", "title"));
+            checkOptionalFields(fields, authors, year, sourceUrl);
+            fields.check("error", () -> Texts.bounded(error, MAX_ERROR_LENGTH, "document.invalid-error", "error"));
+            fields.requireNone();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.researchvault.domain.document;
 
-import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,11 +19,12 @@ public record DocumentGroup(UUID id, String name, String description, Instant cr
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        Texts.required(name, MAX_NAME_LENGTH, "document-group.invalid-name", "name");
-        if (!name.equals(name.strip())) {
-            throw new RuleViolationException("document-group.invalid-name", "name must not start or end with blanks");
-        }
-        Texts.bounded(description, MAX_DESCRIPTION_LENGTH, "document-group.invalid-description", "description");
+        FieldChecks fields = new FieldChecks();
+        String checkedDescription = description;
+        fields.checkThat("name", () -> Texts.requiredName(name, MAX_NAME_LENGTH, "document-group.invalid-name"));
+        fields.check("description", () -> Texts.bounded(checkedDescription, MAX_DESCRIPTION_LENGTH,
+                "document-group.invalid-description", "description"));
+        fields.requireNone();
         description = description == null || description.isEmpty() ? null : description;
     }
 

@@ -1,7 +1,8 @@
 package dev.researchvault.domain.research;
 
-import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.FieldChecks;
+import dev.researchvault.domain.JsonObjects;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import dev.researchvault.domain.settings.JsonNesting;
@@ -61,10 +62,14 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
 
     /** A new, pending research started from chat {@code chatId} (null: none); rules as above. */
     public static Research create(UUID id, String query, String mode, UUID chatId, Instant now) {
-        Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query");
-        if (mode == null || !MODES.contains(mode)) {
-            throw new RuleViolationException("research.invalid-mode", "mode must be one of: " + String.join(", ", MODES));
-        }
+        FieldChecks fields = new FieldChecks();
+        fields.check("query", () -> Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query"));
+        fields.checkThat("mode", () -> {
+            if (mode == null || !MODES.contains(mode)) {
+                throw new RuleViolationException("research.invalid-mode", "mode must be one of: " + String.join(", ", MODES));
+            }
+        });
+        fields.requireNone();
         return new Research(id, query, mode, ResearchStatus.PENDING, null, 0, now, null, null, Map.of(), null, chatId);
     }
 
@@ -84,15 +89,31 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
 
     /** This research at {@code percent} done; 400 outside 0–100. */
     public Research withProgress(int percent) {
-        if (percent < 0 || percent > 100) {
-            throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
-        }
+        checkProgress(percent);
         return new Research(id, query, mode, status, title, percent, createdAt, startedAt, completedAt, metadata, usage, chatId);
     }
 
     public Research withTitle(String newTitle) {
-        Texts.bounded(newTitle, MAX_TITLE_LENGTH, "research.invalid-title", "title");
+        checkTitle(newTitle);
         return new Research(id, query, mode, status, newTitle, progress, createdAt, startedAt, completedAt, metadata, usage, chatId);
+    }
+
+    /** This research with {@code newMetadata}; refused as {@link #checkMetadata} says. */
+    public Research withMetadata(Map<String, Object> newMetadata) {
+        checkMetadata(newMetadata);
+        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata, usage, chatId);
+    }
+
+    /** @throws RuleViolationException {@code research.invalid-progress} for a percentage (if any) outside 0–100 */
+    public static void checkProgress(Integer percent) {
+        if (percent != null && (percent < 0 || percent > 100)) {
+            throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
+        }
+    }
+
+    /** @throws RuleViolationException {@code research.invalid-title} for a title too long or not well-formed */
+    public static void checkTitle(String title) {
+        Texts.bounded(title, MAX_TITLE_LENGTH, "research.invalid-title", "title");
     }
 
     /**
@@ -100,12 +121,11 @@ public record Research(UUID id, String query, String mode, ResearchStatus status
      *         the JSON writer fails past 65 (with the answer's own levels), so a deeper value once stored made
      *         every list of the user's research answer 500
      */
-    public Research withMetadata(Map<String, Object> newMetadata) {
-        if (JsonNesting.depthOfValue(newMetadata) > JsonNesting.MAX_DEPTH) {
+    public static void checkMetadata(Map<String, Object> metadata) {
+        if (JsonNesting.depthOfValue(metadata) > JsonNesting.MAX_DEPTH) {
             throw new RuleViolationException("research.metadata-too-deep",
                     "metadata is nested deeper than " + JsonNesting.MAX_DEPTH + " levels of arrays and objects");
         }
-        return new Research(id, query, mode, status, title, progress, createdAt, startedAt, completedAt, newMetadata, usage, chatId);
     }
 
     /** This research with the usage its engine reports now (replacing what it reported before). */

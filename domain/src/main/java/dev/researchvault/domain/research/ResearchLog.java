@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
@@ -20,13 +21,15 @@ public record ResearchLog(UUID researchId, long sequence, String level, String m
 
     public ResearchLog {
         // Set.of(...).contains(null) throws: a request without a level would answer 500 instead of 400.
-        if (level == null || !LEVELS.contains(level)) {
-            throw new RuleViolationException("research.invalid-log-level", "level must be debug, info, warning or error");
-        }
-        Texts.required(message, MAX_MESSAGE_LENGTH, "research.invalid-log-message", "message");
-        if (progress != null && (progress < 0 || progress > 100)) {
-            throw new RuleViolationException("research.invalid-progress", "progress must be between 0 and 100");
-        }
+        FieldChecks fields = new FieldChecks();
+        fields.checkThat("level", () -> {
+            if (level == null || !LEVELS.contains(level)) {
+                throw new RuleViolationException("research.invalid-log-level", "level must be debug, info, warning or error");
+            }
+        });
+        fields.check("message", () -> Texts.required(message, MAX_MESSAGE_LENGTH, "research.invalid-log-message", "message"));
+        fields.checkThat("progress", () -> Research.checkProgress(progress));
+        fields.requireNone();
     }
 
     /** A line to append: its sequence is given by the repository. */

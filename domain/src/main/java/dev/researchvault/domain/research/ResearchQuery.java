@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +12,9 @@ public record ResearchQuery(UUID id, UUID researchId, String query, String engin
     public static final int MAX_ENGINE_LENGTH = 100;
 
     public ResearchQuery {
-        Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query");
-        Texts.required(engine, MAX_ENGINE_LENGTH, "research.invalid-engine", "engine");
+        FieldChecks fields = new FieldChecks();
+        fields.check("query", () -> Texts.required(query, MAX_QUERY_LENGTH, "research.invalid-query", "query"));
+        fields.check("engine", () -> Texts.required(engine, MAX_ENGINE_LENGTH, "research.invalid-engine", "engine"));
+        fields.requireNone();
     }
 }

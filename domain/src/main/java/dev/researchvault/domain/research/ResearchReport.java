@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,13 +14,19 @@ public record ResearchReport(UUID researchId, String content, String format, int
     public static final int MAX_CONTENT_LENGTH = 5_000_000;
 
     public ResearchReport {
-        if (content == null || content.length() > MAX_CONTENT_LENGTH) {
-            throw new RuleViolationException("research.invalid-report",
-                    "content is required and must be at most " + MAX_CONTENT_LENGTH + " characters");
-        }
-        if (!MARKDOWN.equals(format)) {
-            throw new RuleViolationException("research.invalid-report-format", "format must be markdown");
-        }
+        FieldChecks fields = new FieldChecks();
+        fields.checkThat("content", () -> {
+            if (content == null || content.length() > MAX_CONTENT_LENGTH) {
+                throw new RuleViolationException("research.invalid-report",
+                        "content is required and must be at most " + MAX_CONTENT_LENGTH + " characters");
+            }
+        });
+        fields.checkThat("format", () -> {
+            if (!MARKDOWN.equals(format)) {
+                throw new RuleViolationException("research.invalid-report-format", "format must be markdown");
+            }
+        });
+        fields.requireNone();
     }
 
     /** A report to put; its version is given by the repository. 400 for bad content or format. */

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.research;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,9 +19,12 @@ public record ResearchResource(UUID id, UUID researchId, UUID queryId, String ti
     public static final int MAX_SOURCE_TYPE_LENGTH = 100;
 
     public ResearchResource {
-        Texts.required(url, MAX_URL_LENGTH, "research.invalid-resource", "url");
-        Texts.bounded(title, MAX_TITLE_LENGTH, "research.invalid-resource", "title");
-        Texts.bounded(snippet, MAX_SNIPPET_LENGTH, "research.invalid-resource", "snippet");
-        Texts.bounded(sourceType, MAX_SOURCE_TYPE_LENGTH, "research.invalid-resource", "sourceType");
+        FieldChecks fields = new FieldChecks();
+        fields.check("url", () -> Texts.required(url, MAX_URL_LENGTH, "research.invalid-resource", "url"));
+        fields.check("title", () -> Texts.bounded(title, MAX_TITLE_LENGTH, "research.invalid-resource", "title"));
+        fields.check("snippet", () -> Texts.bounded(snippet, MAX_SNIPPET_LENGTH, "research.invalid-resource", "snippet"));
+        fields.check("sourceType",
+                () -> Texts.bounded(sourceType, MAX_SOURCE_TYPE_LENGTH, "research.invalid-resource", "sourceType"));
+        fields.requireNone();
     }
 }

@@ -1,6 +1,7 @@
 package dev.researchvault.domain.writing;
 
 import dev.researchvault.domain.ConflictException;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.LimitExceededException;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
@@ -30,8 +31,10 @@ public record Draft(UUID id, UUID sessionId, String title, int version, String c
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        Texts.required(title, MAX_TITLE_LENGTH, "draft.invalid-title", "title");
-        checkContent(content);
+        FieldChecks fields = new FieldChecks();
+        fields.check("title", () -> Texts.required(title, MAX_TITLE_LENGTH, "draft.invalid-title", "title"));
+        fields.checkThat("content", () -> checkContent(content));
+        fields.requireNone();
         if (version < 1) {
             throw new IllegalArgumentException("versions start at 1");
         }
@@ -49,10 +52,16 @@ public record Draft(UUID id, UUID sessionId, String title, int version, String c
      *         version: someone saved meanwhile, and saving over it would lose their change
      */
     public Draft revise(String newContent, String newTitle, Integer baseVersion, Instant now) {
-        if (baseVersion == null) {
-            throw new RuleViolationException("draft.invalid-base-version", "baseVersion is required");
-        }
-        checkContent(newContent);
+        FieldChecks fields = new FieldChecks();
+        fields.checkThat("baseVersion", () -> {
+            if (baseVersion == null) {
+                throw new RuleViolationException("draft.invalid-base-version", "baseVersion is required");
+            }
+        });
+        fields.checkThat("content", () -> checkContent(newContent));
+        fields.check("title", () -> Texts.required(newTitle != null ? newTitle : title, MAX_TITLE_LENGTH,
+                "draft.invalid-title", "title"));
+        fields.requireNone();
         if (baseVersion != version) {
             throw new ConflictException(VERSION_CONFLICT, "the draft has been saved since version " + baseVersion
                     + "; read the latest version and apply the change to it");

@@ -1,5 +1,6 @@
 package dev.researchvault.domain.writing;
 
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.Texts;
 import java.time.Instant;
@@ -25,15 +26,31 @@ public record DraftReference(UUID id, UUID draftId, String citation, UUID docume
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(draftId, "draftId");
         Objects.requireNonNull(createdAt, "createdAt");
-        Texts.required(citation, MAX_CITATION_LENGTH, "reference.invalid-citation", "citation");
-        Texts.bounded(url, MAX_URL_LENGTH, "reference.invalid-url", "url");
-        if (resourceId != null && researchId == null) {
-            // A resource is one of a research's; without it, deleting the research could not unlink the resource.
-            throw new RuleViolationException("reference.invalid-resource", "resourceId needs its researchId");
-        }
-        if (position != null && position < 0) {
-            throw new RuleViolationException("reference.invalid-position", "position must be 0 or more");
-        }
+        checkFields(citation, researchId, resourceId, url, position);
+    }
+
+    /**
+     * Checks every part a client writes.
+     *
+     * @throws RuleViolationException naming every refused part, with the first refusal's code
+     */
+    public static void checkFields(String citation, UUID researchId, UUID resourceId, String url, Integer position) {
+        FieldChecks fields = new FieldChecks();
+        fields.check("citation",
+                () -> Texts.required(citation, MAX_CITATION_LENGTH, "reference.invalid-citation", "citation"));
+        fields.check("url", () -> Texts.bounded(url, MAX_URL_LENGTH, "reference.invalid-url", "url"));
+        fields.checkThat("resourceId", () -> {
+            if (resourceId != null && researchId == null) {
+                // A resource is one of a research's; without it, deleting the research could not unlink the resource.
+                throw new RuleViolationException("reference.invalid-resource", "resourceId needs its researchId");
+            }
+        });
+        fields.checkThat("position", () -> {
+            if (position != null && position < 0) {
+                throw new RuleViolationException("reference.invalid-position", "position must be 0 or more");
+            }
+        });
+        fields.requireNone();
     }
 
     /** This reference with its document link gone (the document was deleted). */

@@ -1,19 +1,18 @@
 package dev.researchvault.adapter.http.agent;
 
-import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
-import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.AgentResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.StartExecutionRequest;
+import dev.researchvault.adapter.http.created.Created;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent;
 import dev.researchvault.application.agent.ManageAgentsUseCase;
 import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.domain.PageRequest;
@@ -62,9 +61,7 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
     @Post
     @Status(HttpStatus.CREATED)
     public HttpResponse<AgentResponse> create(@CurrentSession Session session, @Body AgentRequest body) {
-        NewAgent agent = new NewAgent(body.name(), body.description(), body.model(), body.systemPrompt(),
-                body.activeFlag(), body.parameters());
-        AgentResponse created = AgentResponse.of(agents.create(session, agent));
+        AgentResponse created = AgentResponse.of(agents.create(session, body.newAgent()));
         return Created.at(created, "/api/v1/agents", created.id());
     }
 
@@ -104,8 +101,7 @@ record AgentController(ManageAgentsUseCase agents, RunAgentsUseCase executions) 
     @NotFoundAnswer
     @Patch("/{id}")
     public AgentResponse update(@CurrentSession Session session, String id, @Body AgentRequest body) {
-        AgentChanges changes = new AgentChanges(body.name(), body.description(), body.model(), body.systemPrompt(),
-                body.activeFlag(), body.parameters());
+        AgentChanges changes = body.changes();
         return AgentResponse.of(agents.update(session, agentId(id), changes));
     }
 

@@ -4,10 +4,16 @@ import static dev.researchvault.adapter.http.research.PathIds.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.application.agent.ManageAgentsUseCase.NewAgent;
+import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
+import dev.researchvault.domain.agent.Agent.AgentChanges;
 import dev.researchvault.domain.agent.Agent;
 import dev.researchvault.domain.agent.AgentExecution;
 import dev.researchvault.domain.agent.ExecutionLog;
+import dev.researchvault.domain.agent.ExecutionStatus;
+import dev.researchvault.domain.usage.TokenUsage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +43,27 @@ final class AgentMessages {
                         @Nullable @Schema(type = "boolean", nullable = true) Object active,
                         @Nullable Map<String, Object> parameters) {
 
+        /** The agent to create; every refused part is named at once. */
+        NewAgent newAgent() {
+            Boolean flag = checkedActive(false);
+            return new NewAgent(name, description, model, systemPrompt, flag, parameters);
+        }
+
+        /** The changes of a PATCH; every refused part is named at once. */
+        AgentChanges changes() {
+            Boolean flag = checkedActive(true);
+            return new AgentChanges(name, description, model, systemPrompt, flag, parameters);
+        }
+
+        /** {@link #activeFlag}, once every part (active first, as it always was) has been checked. */
+        private Boolean checkedActive(boolean changes) {
+            FieldChecks fields = new FieldChecks();
+            Boolean flag = fields.check("active", this::activeFlag);
+            fields.checkAll("name", () -> Agent.checkFields(name, description, model, systemPrompt, parameters, changes));
+            fields.requireNone();
+            return flag;
+        }
+
         /** {@code active} as sent (null: not sent); 400 {@value #INVALID_ACTIVE} for anything but true or false. */
         Boolean activeFlag() {
             if (active == null || active instanceof Boolean) {
@@ -57,6 +84,18 @@ final class AgentMessages {
     @Serdeable
     record UpdateExecutionRequest(@Nullable String status, @Nullable String output, @Nullable String error,
                                   @Nullable UsageJson usage) {
+
+        /** The report; every refused part (status, output, error, usage) is named at once. */
+        ExecutionReport report() {
+            FieldChecks fields = new FieldChecks();
+            ExecutionStatus parsedStatus = fields.check("status",
+                    () -> status == null ? null : ExecutionStatus.fromWire(status));
+            TokenUsage tokens = fields.check("usage", () -> UsageJson.toUsage(usage));
+            ExecutionReport report = new ExecutionReport(parsedStatus, output, error, tokens);
+            fields.checkAll("output", report::requireValid);
+            fields.requireNone();
+            return report;
+        }
     }
 
     @Serdeable

@@ -1,20 +1,18 @@
 package dev.researchvault.adapter.http.agent;
 
-import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
-import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.agent.AgentMessages.AppendLogRequest;
 import dev.researchvault.adapter.http.agent.AgentMessages.ExecutionResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.LogResponse;
 import dev.researchvault.adapter.http.agent.AgentMessages.UpdateExecutionRequest;
+import dev.researchvault.adapter.http.created.Created;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
-import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.agent.RunAgentsUseCase.ExecutionReport;
 import dev.researchvault.application.agent.RunAgentsUseCase;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
@@ -97,9 +95,7 @@ record ExecutionController(RunAgentsUseCase executions) {
     @Patch("/{id}")
     public ExecutionResponse update(@CurrentSession Session session, String id, @Body UpdateExecutionRequest body) {
         UUID executionId = executionId(id);
-        ExecutionReport report = new ExecutionReport(status(body.status()), body.output(), body.error(),
-                UsageJson.toUsage(body.usage()));
-        return ExecutionResponse.of(executions.update(session, executionId, report));
+        return ExecutionResponse.of(executions.update(session, executionId, body.report()));
     }
 
     /** Appends a line to the execution's log. */
@@ -142,9 +138,5 @@ record ExecutionController(RunAgentsUseCase executions) {
     /** An empty filter ({@code ?status=}, as a form sends an unset field) filters nothing. */
     private static boolean absent(String filter) {
         return filter == null || filter.isEmpty();
-    }
-
-    private static ExecutionStatus status(String status) {
-        return status == null ? null : ExecutionStatus.fromWire(status);
     }
 }

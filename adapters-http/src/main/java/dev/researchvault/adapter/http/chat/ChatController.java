@@ -1,24 +1,23 @@
 package dev.researchvault.adapter.http.chat;
 
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
-import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.chat.ChatMessages.ChatResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.CreateChatRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.MessageResponse;
 import dev.researchvault.adapter.http.chat.ChatMessages.PostMessageRequest;
 import dev.researchvault.adapter.http.chat.ChatMessages.UpdateChatRequest;
+import dev.researchvault.adapter.http.created.Created;
+import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
+import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.adapter.http.session.CurrentSession;
-import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.blob.FileSizeLimit;
 import dev.researchvault.application.chat.ManageChatsUseCase;
 import dev.researchvault.application.chat.PostMessageCommand;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageRole;
@@ -40,6 +39,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 
@@ -104,10 +104,7 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     @Status(HttpStatus.CREATED)
     public HttpResponse<MessageResponse> post(@CurrentSession Session session, String id, @Body PostMessageRequest body) {
         UUID chatId = chatId(id);
-        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(body.role()), body.content(),
-                JsonFiles.decode(body.files()), body.model(), body.sourceList(), UsageJson.toUsage(body.usage()),
-                body.metadata());
-        return posted(chats.post(session, chatId, command));
+        return posted(chats.post(session, chatId, body.command()));
     }
 
     /**
@@ -129,8 +126,11 @@ record ChatController(ManageChatsUseCase chats, FileSizeLimit fileSizeLimit) {
     public HttpResponse<MessageResponse> postMultipart(@CurrentSession Session session, String id, @Body MultipartBody body) {
         UUID chatId = chatId(id);
         MultipartMessage message = MultipartMessage.read(body, fileSizeLimit);
-        PostMessageCommand command = new PostMessageCommand(MessageRole.fromWire(message.role()), message.content(),
-                message.files());
+        // Role and content are named together when both are refused, as in a JSON post.
+        FieldChecks fields = new FieldChecks();
+        MessageRole role = fields.check("role", () -> MessageRole.fromWire(message.role()));
+        PostMessageCommand command = ChatMessages.checked(fields, new PostMessageCommand(role, message.content(),
+                message.files()));
         return posted(chats.post(session, chatId, command));
     }
 

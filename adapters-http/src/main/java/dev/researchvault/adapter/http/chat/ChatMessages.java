@@ -4,11 +4,16 @@ import static dev.researchvault.adapter.http.research.PathIds.time;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.application.chat.NewAttachment;
+import dev.researchvault.application.chat.PostMessageCommand;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.chat.ChatSummary;
 import dev.researchvault.domain.chat.Message;
 import dev.researchvault.domain.chat.MessageFile;
+import dev.researchvault.domain.chat.MessageRole;
 import dev.researchvault.domain.chat.MessageSource;
+import dev.researchvault.domain.usage.TokenUsage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -36,9 +41,30 @@ final class ChatMessages {
                               @Nullable String model, @Nullable List<SourceJson> sources, @Nullable UsageJson usage,
                               @Nullable Map<String, Object> metadata) {
 
+        /** The message to post; every refused part (role, files, sources, usage, then the command's own) is named at once. */
+        PostMessageCommand command() {
+            FieldChecks fields = new FieldChecks();
+            MessageRole parsedRole = fields.check("role", () -> MessageRole.fromWire(role));
+            List<NewAttachment> decoded = fields.check("files", () -> JsonFiles.decode(files));
+            List<MessageSource> sourceList = fields.check("sources", this::sourceList);
+            TokenUsage tokens = fields.check("usage", () -> UsageJson.toUsage(usage));
+            return checked(fields, new PostMessageCommand(parsedRole, content, decoded, model, sourceList, tokens,
+                    metadata));
+        }
+
         List<MessageSource> sourceList() {
             return sources == null ? null : sources.stream().map(SourceJson::toSource).toList();
         }
+    }
+
+    /**
+     * {@code command} once its own checks have run after those of the parts the adapter parsed ({@code parsed}),
+     * so one answer names every refused part.
+     */
+    static PostMessageCommand checked(FieldChecks parsed, PostMessageCommand command) {
+        parsed.checkAll("content", command::requireValid);
+        parsed.requireNone();
+        return command;
     }
 
     /** A PATCH of a message: its new content. */

@@ -5,6 +5,8 @@ import static dev.researchvault.adapter.http.research.PathIds.time;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.research.PathIds;
 import dev.researchvault.application.document.DocumentView;
+import dev.researchvault.domain.Batches;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.document.Document;
 import dev.researchvault.domain.document.DocumentChunk;
@@ -56,8 +58,14 @@ final class DocumentMessages {
             return PathIds.parseReference(uploadId, "document.invalid-upload-id");
         }
 
+        /** The document's fields, once they and {@link #upload} are checked: every refused part is named at once. */
         Document.NewDocument fields() {
-            return new Document.NewDocument(title, authors, year, sourceUrl, null);
+            FieldChecks checks = new FieldChecks();
+            Document.NewDocument fields = checks.checkParts("title",
+                    () -> new Document.NewDocument(title, authors, year, sourceUrl, null));
+            checks.check("uploadId", this::upload);
+            checks.requireNone();
+            return fields;
         }
     }
 
@@ -71,11 +79,18 @@ final class DocumentMessages {
                                   @Nullable @Schema(type = "integer", nullable = true) Object year,
                                   @Nullable String sourceUrl, @Nullable String status, @Nullable String error) {
 
+        /** The changes; every refused part (year, status, then the changes' own) is named at once. */
         Document.DocumentChanges changes() {
+            FieldChecks checks = new FieldChecks();
             boolean clearYear = "".equals(year);
-            Integer newYear = clearYear || year == null ? null : wholeYear(year);
-            return new Document.DocumentChanges(title, authors, newYear, clearYear, sourceUrl,
-                    status == null ? null : DocumentStatus.fromWire(status), error);
+            Integer newYear = checks.check("year", () -> clearYear || year == null ? null : wholeYear(year));
+            DocumentStatus newStatus = checks.check("status",
+                    () -> status == null ? null : DocumentStatus.fromWire(status));
+            Document.DocumentChanges changes = new Document.DocumentChanges(title, authors, newYear, clearYear,
+                    sourceUrl, newStatus, error);
+            checks.checkAll("title", changes::requireValid);
+            checks.requireNone();
+            return changes;
         }
 
         private static Integer wholeYear(Object value) {
@@ -109,17 +124,16 @@ final class DocumentMessages {
             if (body.size() > DocumentChunk.MAX_CHUNKS) {
                 throw invalidChunks("a document has at most " + DocumentChunk.MAX_CHUNKS + " chunks");
             }
-            List<DocumentChunk> chunks = new java.util.ArrayList<>(body.size());
-            for (JsonNode element : body.values()) {
-                if (!element.isObject()) {
-                    throw invalidChunks("each chunk is a JSON object");
-                }
-                chunks.add(chunk(element, mapper));
-            }
-            return chunks;
+            List<JsonNode> elements = new java.util.ArrayList<>(body.size());
+            body.values().forEach(elements::add);
+            // Every refused chunk is named by its index, so a client can fix them all at once.
+            return Batches.mapAll(elements, element -> chunk(element, mapper));
         }
 
         private static DocumentChunk chunk(JsonNode chunk, JsonMapper mapper) {
+            if (!chunk.isObject()) {
+                throw invalidChunks("each chunk is a JSON object");
+            }
             long index = whole(chunk.get("index"), "index");
             if (index > Integer.MAX_VALUE) {
                 throw invalidChunks("a chunk index is at most " + Integer.MAX_VALUE);

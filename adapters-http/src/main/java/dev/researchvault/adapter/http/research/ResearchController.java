@@ -1,8 +1,8 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
@@ -10,7 +10,6 @@ import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
 import dev.researchvault.adapter.http.session.CurrentSession;
-import dev.researchvault.adapter.http.usage.UsageJson;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.research.ManageResearchUseCase;
 import dev.researchvault.application.research.StartResearchCommand;
@@ -86,9 +85,7 @@ record ResearchController(ManageResearchUseCase research) {
     @NotFoundAnswer
     @Patch("/{id}")
     public ResearchResponse update(@CurrentSession Session session, String id, @Body UpdateResearchRequest body) {
-        ResearchStatus status = body.status() == null ? null : ResearchStatus.fromWire(body.status());
-        UpdateResearchCommand command = new UpdateResearchCommand(status, body.progress(), body.title(), body.metadata(),
-                UsageJson.toUsage(body.usage()));
+        UpdateResearchCommand command = body.command();
         return ResearchResponse.of(research.update(session, researchId(id), command));
     }
 

@@ -2,11 +2,15 @@ package dev.researchvault.adapter.http.research;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.researchvault.adapter.http.usage.UsageJson;
+import dev.researchvault.application.research.UpdateResearchCommand;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.research.Research;
 import dev.researchvault.domain.research.ResearchLog;
 import dev.researchvault.domain.research.ResearchQuery;
 import dev.researchvault.domain.research.ResearchReport;
 import dev.researchvault.domain.research.ResearchResource;
+import dev.researchvault.domain.research.ResearchStatus;
+import dev.researchvault.domain.usage.TokenUsage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
@@ -30,6 +34,18 @@ final class ResearchMessages {
     @Serdeable
     record UpdateResearchRequest(@Nullable String status, @Nullable Integer progress, @Nullable String title,
                                  @Nullable Map<String, Object> metadata, @Nullable UsageJson usage) {
+
+        /** The changes; every refused part (status, usage, then the command's own) is named at once. */
+        UpdateResearchCommand command() {
+            FieldChecks fields = new FieldChecks();
+            ResearchStatus parsedStatus = fields.check("status",
+                    () -> status == null ? null : ResearchStatus.fromWire(status));
+            TokenUsage tokens = fields.check("usage", () -> UsageJson.toUsage(usage));
+            UpdateResearchCommand command = new UpdateResearchCommand(parsedStatus, progress, title, metadata, tokens);
+            fields.checkAll("progress", command::requireValid);
+            fields.requireNone();
+            return command;
+        }
     }
 
     @Serdeable

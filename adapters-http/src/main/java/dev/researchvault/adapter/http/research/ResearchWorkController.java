@@ -1,10 +1,8 @@
 package dev.researchvault.adapter.http.research;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
-import static dev.researchvault.adapter.http.research.ResearchController.researchId;
-
 import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.ResearchMessages.AddQueryRequest;
@@ -19,6 +17,7 @@ import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.application.research.RecordResearchWorkUseCase.NewResource;
 import dev.researchvault.application.research.RecordResearchWorkUseCase;
+import dev.researchvault.domain.Batches;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.RuleViolationException;
 import dev.researchvault.domain.research.ResearchReport;
@@ -42,6 +41,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+
+import static dev.researchvault.adapter.http.research.ResearchController.researchId;
 
 /** What is recorded for a research: {@code /api/v1/research/{id}/queries|resources|report|logs}. */
 @Controller("/api/v1/research/{id}")
@@ -73,7 +74,8 @@ record ResearchWorkController(RecordResearchWorkUseCase work) {
     @Status(HttpStatus.CREATED)
     public HttpResponse<List<ResourceResponse>> addResources(@CurrentSession Session session, String id,
                                                @Body List<AddResourceRequest> body) {
-        List<NewResource> resources = body.stream().map(ResearchWorkController::toNewResource).toList();
+        // Each resource whose queryId is no id is named by its index, as the service names the others.
+        List<NewResource> resources = Batches.mapAll(body, ResearchWorkController::toNewResource);
         return Created.at(work.addResources(session, researchId(id), resources).stream()
                 .map(ResourceResponse::of).toList(), "/api/v1/research", id, "resources");
     }

@@ -1,8 +1,8 @@
 package dev.researchvault.adapter.http.writing;
 
+import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
-import dev.researchvault.adapter.http.created.Created;
 import dev.researchvault.adapter.http.page.PageResponse;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -13,8 +13,9 @@ import dev.researchvault.adapter.http.writing.WritingMessages.ReferenceResponse;
 import dev.researchvault.adapter.http.writing.WritingMessages.SaveDraftRequest;
 import dev.researchvault.adapter.http.writing.WritingMessages.VersionResponse;
 import dev.researchvault.application.account.Session;
-import dev.researchvault.application.writing.EditDraftsUseCase;
 import dev.researchvault.application.writing.EditDraftsUseCase.NewReference;
+import dev.researchvault.application.writing.EditDraftsUseCase;
+import dev.researchvault.domain.FieldChecks;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.PageRequest;
 import io.micronaut.http.HttpResponse;
@@ -111,8 +112,15 @@ record DraftController(EditDraftsUseCase drafts) {
     @Post("/{id}/references")
     @Status(HttpStatus.CREATED)
     public HttpResponse<ReferenceResponse> addReference(@CurrentSession Session session, String id, @Body ReferenceRequest body) {
-        NewReference reference = new NewReference(body.citation(), link(body.documentId()), link(body.researchId()),
-                link(body.resourceId()), body.url(), body.position());
+        // Every refused part (a link that is no id, then the reference's own) is named at once.
+        FieldChecks fields = new FieldChecks();
+        UUID documentId = fields.check("documentId", () -> link(body.documentId()));
+        UUID researchId = fields.check("researchId", () -> link(body.researchId()));
+        UUID resourceId = fields.check("resourceId", () -> link(body.resourceId()));
+        NewReference reference = new NewReference(body.citation(), documentId, researchId, resourceId, body.url(),
+                body.position());
+        fields.checkAll("citation", reference::requireValid);
+        fields.requireNone();
         ReferenceResponse created = ReferenceResponse.of(drafts.cite(session, draftId(id), reference));
         return Created.at(created, "/api/v1/drafts", id, "references", created.id());
     }
