@@ -46,16 +46,9 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         new Reply(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
     }
 
-    /** Starts a download and reads its first bytes only; answers the whole body's stream (those bytes first). */
+    /** Starts a download and reads its first bytes only: the server is then waiting for the client. */
     InputStream startDownload(String path, User owner) {
-        def request = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
-                .header('Authorization', "Bearer ${owner.token}").GET().build()
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream())
-        assert response.statusCode() == 200
-        InputStream body = response.body()
-        byte[] first = body.readNBytes(1000)
-        assert first.length == 1000
-        new SequenceInputStream(new ByteArrayInputStream(first), body)
+        startReading(path, owner.token)
     }
 
     /** What a test leaves behind, checked with whichever password won. */

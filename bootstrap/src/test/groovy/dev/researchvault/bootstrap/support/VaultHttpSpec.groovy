@@ -90,6 +90,21 @@ abstract class VaultHttpSpec extends Specification {
 
     // --- accounts ------------------------------------------------------------------------------------
 
+    /**
+     * Starts a GET of {@code path} and reads only its first bytes, so the server is left writing a body its client
+     * does not read (a streamed download or export); answers the whole body's stream, those bytes first.
+     */
+    InputStream startReading(String path, String token) {
+        def request = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
+                .header('Authorization', "Bearer ${token}").GET().build()
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream())
+        assert response.statusCode() == 200
+        InputStream body = response.body()
+        byte[] first = body.readNBytes(1000)
+        assert first.length == 1000
+        new SequenceInputStream(new ByteArrayInputStream(first), body)
+    }
+
     static String uniqueName(String prefix = 'user') {
         "${prefix}-${UUID.randomUUID().toString().substring(0, 8)}"
     }

@@ -1,7 +1,5 @@
 package dev.researchvault.bootstrap.transfer
 
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.util.concurrent.CompletableFuture
 
 /**
@@ -17,19 +15,9 @@ class ExportRacesHttpSpec extends TransferHttpSupport {
         super.extraProperties() + ['vault.lock-timeout': '2s']
     }
 
-    /**
-     * Starts an export and reads its first bytes only: the writer is then waiting for the client. Answers the
-     * whole archive's stream (those bytes first).
-     */
+    /** Starts an export and reads its first bytes only: the writer is then waiting for the client. */
     InputStream startExport(User user) {
-        def request = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/export"))
-                .header('Authorization', "Bearer ${user.token}").GET().build()
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream())
-        assert response.statusCode() == 200
-        InputStream body = response.body()
-        byte[] first = body.readNBytes(1000)
-        assert first.length == 1000
-        new SequenceInputStream(new ByteArrayInputStream(first), body)
+        startReading('/api/v1/export', user.token)
     }
 
     def "a logout during an export: the archive is still whole, and the session is gone"() {
