@@ -11,8 +11,9 @@ import dev.researchvault.reliability.support.ReliabilitySpec
 /**
  * Issue 12: the life of a vault under interleavings (invariants: docs/architecture.md "The life of a vault"). Seeded random
  * schedules over a few users — login right / wrong / old, writes, password changes, backups, restores of
- * a listed backup, account deletes (and registering the name again), SIGKILL + restart — one operation or
- * two concurrent ones a step, with the named races of the issue mixed in. After every step the
+ * a listed backup, account deletes (and registering the name again), SIGKILL + restart, slow streamed downloads
+ * of a large file (a client that pauses mid-body) — one operation or two concurrent ones a step, with the named
+ * races of the issue mixed in. After every step the
  * invariants are checked against the server and the files (see {@link LifecycleRun}): exactly one
  * password opens each live account, every acknowledged write is there unless a later acknowledged restore
  * or delete removed it, no ended session answers, integrity_check of every file from outside, nothing
