@@ -72,18 +72,6 @@ class BackupHttpSpec extends VaultHttpSpec {
         }
     }
 
-    /**
-     * A login starts the day's automatic backup in the background; with the default policy (one backup kept), a manual
-     * backup made before that one is written is pruned by it. Specs that keep a manual backup wait for it first.
-     */
-    void awaitLoginBackup(String token) {
-        long deadline = System.nanoTime() + 10_000_000_000L
-        while (get('/api/v1/backups', token).json.isEmpty()) {
-            assert System.nanoTime() < deadline: 'the login backup did not appear within 10 s'
-            sleep(20)
-        }
-    }
-
     def "deleting a backup removes it from the list"() {
         given:
         def token = newUser('bkdel')

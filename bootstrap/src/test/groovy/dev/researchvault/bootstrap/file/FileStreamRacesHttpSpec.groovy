@@ -29,6 +29,14 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
          'login.max-failures': 1000, 'login.max-failures-per-account': 1000]
     }
 
+    /** A new user whose login's automatic backup is written: with one backup kept, it would prune a later manual one. */
+    @Override
+    User user(String prefix) {
+        User created = super.user(prefix)
+        awaitLoginBackup(created.token)
+        created
+    }
+
     /** A user owning a message whose one file is {@link #LARGE}; answers the file's path. */
     String largeFileOf(User owner) {
         Reply uploaded = uploadRaw(owner, HttpRequest.BodyPublishers.ofByteArray(LARGE))

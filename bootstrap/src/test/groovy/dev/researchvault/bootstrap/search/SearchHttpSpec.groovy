@@ -159,6 +159,7 @@ class SearchHttpSpec extends VaultHttpSpec {
         String name = uniqueName('restorer')
         assert register(name).status == 201
         String token = login(name)
+        awaitLoginBackup(token)
         Map kept = post('/api/v1/research', [query: 'superconducting qubits', mode: 'quick'], token).json as Map
         def backup = post('/api/v1/backups', null, token)
         assert backup.status == 201
