@@ -33,6 +33,21 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
         reply.json.id
     }
 
+    /**
+     * Sends {@code body} raw to {@code POST /api/v1/uploads{query}}: without a Content-Type when {@code type} is null,
+     * without a token when {@code user} is.
+     */
+    Reply postUpload(User user, HttpRequest.BodyPublisher body, String type, String query) {
+        def builder = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/uploads${query}")).POST(body)
+        if (type != null) {
+            builder.header('Content-Type', type)
+        }
+        if (user != null) {
+            builder.header('Authorization', "Bearer ${user.token}")
+        }
+        new Reply(http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()))
+    }
+
     static String base64(byte[] bytes) {
         Base64.encoder.encodeToString(bytes)
     }

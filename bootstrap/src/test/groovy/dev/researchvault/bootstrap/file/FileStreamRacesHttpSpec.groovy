@@ -3,7 +3,6 @@ package dev.researchvault.bootstrap.file
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
 
 import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Flow
@@ -48,10 +47,7 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
     }
 
     Reply uploadRaw(User owner, HttpRequest.BodyPublisher body) {
-        def request = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/uploads?name=big.bin"))
-                .header('Content-Type', 'application/octet-stream')
-                .header('Authorization', "Bearer ${owner.token}").POST(body).build()
-        new Reply(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
+        postUpload(owner, body, 'application/octet-stream', '?name=big.bin')
     }
 
     /** Starts a download and reads its first bytes only: the server is then waiting for the client. */

@@ -114,10 +114,7 @@ class OperatorLimitsHttpSpec extends DocumentHttpSupport {
     }
 
     Reply rawUpload(User owner, byte[] bytes) {
-        def request = java.net.http.HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/uploads?name=raw.bin"))
-                .header('Content-Type', 'application/octet-stream').header('Authorization', "Bearer ${owner.token}")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build()
-        new Reply(http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray()))
+        postUpload(owner, java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes), 'application/octet-stream', '?name=raw.bin')
     }
 
     /** What the owner's blobs.db holds, files and waiting uploads, read from the file itself. */

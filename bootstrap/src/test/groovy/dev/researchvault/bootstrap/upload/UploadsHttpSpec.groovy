@@ -4,7 +4,6 @@ import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
 
 import java.net.http.HttpRequest
-import java.net.http.HttpResponse
 import java.security.MessageDigest
 
 /**
@@ -31,14 +30,7 @@ class UploadsHttpSpec extends MessageFilesSpecSupport {
     Reply uploadRaw(User user, byte[] bytes, String type = 'video/mp4', String query = '?name=talk.mp4', boolean announce = true) {
         def publisher = announce ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofInputStream { new ByteArrayInputStream(bytes) }
-        def builder = HttpRequest.newBuilder(URI.create("${server.URL}/api/v1/uploads${query}")).POST(publisher)
-        if (type != null) {
-            builder.header('Content-Type', type)
-        }
-        if (user != null) {
-            builder.header('Authorization', "Bearer ${user.token}")
-        }
-        new Reply(http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()))
+        postUpload(user, publisher, type, query)
     }
 
     def "a raw upload is stored as it arrives, answered with id, size, digest and expiry, and a message takes it"() {
