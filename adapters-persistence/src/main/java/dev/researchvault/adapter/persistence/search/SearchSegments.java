@@ -57,7 +57,8 @@ public final class SearchSegments {
                 }
                 steps++;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // Idle work must never keep the connection from being closed: the next idle time tries again.
             LOG.debug("event=search.idle-merge-failed steps={}", steps, e);
         }
         return steps;
