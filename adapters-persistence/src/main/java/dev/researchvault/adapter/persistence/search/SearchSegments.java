@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * segment and would merge segments inside later writes; V11__search_merge_off_writes.sql turned that off
  * ({@code automerge 0}) to take the merge pages off the writes (docs/search.md, "Write cost"), so the merging is
  * done here, on a vault.db connection that has been idle long enough to be closed ({@code OpenVault}). Each step
- * is its own short transaction under the file's writer turn, taken only if free: a writer that arrives waits for
- * one step at most, and then the merging stops until the next idle time. Unmerged segments only make queries read
+ * is its own short transaction under the file's writer turn, taken only if free and nobody waits for it: a writer
+ * that arrives waits for one step at most, and then the merging stops until the next idle time. Unmerged segments only make queries read
  * a little more; FTS5's {@code crisismerge} still merges a level that reaches 16 segments within a write.
  */
 public final class SearchSegments {
@@ -45,7 +45,8 @@ public final class SearchSegments {
     public static int mergeWhileIdle(Connection connection, ReentrantLock writerTurn) {
         int steps = 0;
         try (Statement statement = connection.createStatement()) {
-            while (steps < MAX_STEPS && writerTurn.tryLock()) {
+            // tryLock takes a free turn even ahead of waiting writers, so a waiting writer ends the merging first.
+            while (steps < MAX_STEPS && !writerTurn.hasQueuedThreads() && writerTurn.tryLock()) {
                 boolean merged;
                 try {
                     merged = mergeStep(statement);
