@@ -6,7 +6,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * What the full-text index adds to a message write, schema by schema, side by side in one run (issue 16; vault
- * migration V10 chose from it; docs/benchmarks.md quotes its output). Each variant is its own encrypted vault.db
+ * migrations V10 and V11 chose from it; the "part:" variants time each statement of V10's message trigger alone; docs/benchmarks.md quotes its output). Each variant is its own encrypted vault.db
  * opened as the server opens it (SQLCipher 4, 4 KiB pages, WAL, synchronous=FULL, foreign keys, 1 MiB cache),
  * built from the real migrations V1..V8 plus the variant's search schema, seeded alike, then timed alternating:
  * one message per transaction (as POST /api/v1/chats/{id}/messages writes it, with the chat's touch) and 100 per
@@ -28,6 +28,8 @@ public class SearchWriteCost {
     String v9 = Files.readString(MIGRATIONS.resolve("V9__search.sql"));
     Path v10file = MIGRATIONS.resolve("V10__search_write_cost.sql");
     String v10 = Files.exists(v10file) ? Files.readString(v10file) : null;
+    Path v11file = MIGRATIONS.resolve("V11__search_merge_off_writes.sql");
+    String v11 = Files.exists(v11file) ? Files.readString(v11file) : null;
     Map<String, String> variants = new LinkedHashMap<>();
     variants.put("none", "");
     variants.put("v9", v9);
@@ -39,7 +41,23 @@ public class SearchWriteCost {
     variants.put("entry holds text", ENTRY_CONTENT);
     if (v10 != null) {
       variants.put("v9+v10", v9 + "\n" + v10);
+      // Merging out of the write: no automerge, a crisis merge only when a level holds this many segments.
+      for (int crisis : new int[] {16, 64}) {
+        variants.put("v10 automerge=0 crisismerge=" + crisis, v9 + "\n" + v10 + "\nINSERT INTO search_text (search_text, rank) VALUES ('automerge', 0);\n"
+            + "INSERT INTO search_text (search_text, rank) VALUES ('crisismerge', " + crisis + ");");
+      }
+      if (v11 != null) variants.put("v9+v10+v11", v9 + "\n" + v10 + "\n" + v11);
+      variants.put("v10 automerge=16", v9 + "\n" + v10 + "\nINSERT INTO search_text (search_text, rank) VALUES ('automerge', 16);");
     }
+    // Where the time goes, message triggers only: each part of V10's message trigger on its own.
+    variants.put("part: fts only", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2"));
+    variants.put("part: fts only ascii tokenizer", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "ascii"));
+    variants.put("part: fts only automerge=0", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2") + "INSERT INTO search_text (search_text, rank) VALUES ('automerge', 0);\n");
+    variants.put("part: fts only pgsz=1000", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2") + "INSERT INTO search_text (search_text, rank) VALUES ('pgsz', 1000);\n");
+    variants.put("part: entry only", MESSAGE_PARTS.formatted(ENTRY_ADDED, "", "unicode61 remove_diacritics 2"));
+    variants.put("part: entry + search_id", MESSAGE_PARTS.formatted(ENTRY_ADDED + SEARCH_ID_SET, "", "unicode61 remove_diacritics 2"));
+    variants.put("part: entry + fts", MESSAGE_PARTS.formatted(ENTRY_ADDED, "INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), '', NEW.content);", "unicode61 remove_diacritics 2"));
+    variants.put("part: entry + search_id + fts", MESSAGE_PARTS.formatted(ENTRY_ADDED + SEARCH_ID_SET, "INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), '', NEW.content);", "unicode61 remove_diacritics 2"));
     for (String only : System.getProperty("only", "").split(",")) {
       if (!only.isBlank()) variants.keySet().retainAll(Arrays.asList(System.getProperty("only").split(",")));
     }
@@ -72,15 +90,22 @@ public class SearchWriteCost {
       Collections.reverse(order);
       Map<String, Double> s1 = new HashMap<>(), b1 = new HashMap<>();
       for (String k : order) s1.put(k, write(vaults.get(k), 1, true));
-      if (round % 10 == 0) for (String k : order) b1.put(k, write(vaults.get(k), 100, false));
+      if (round % Integer.getInteger("batchEvery", 10) == 0) for (String k : order) b1.put(k, write(vaults.get(k), 100, false));
       if (round < 0) continue;
       for (String k : order) {
         single.get(k).add(s1.get(k)); singleRatio.get(k).add(s1.get(k) / s1.get("none"));
         if (!b1.isEmpty()) { batched.get(k).add(b1.get(k)); batchedRatio.get(k).add(b1.get(k) / b1.get("none")); }
       }
     }
-    System.out.println("| variant | one message + touch per transaction: µs p50, ratio to none p50 | 100 per transaction: µs per message p50, ratio p50 |");
-    for (String k : vaults.keySet()) System.out.printf("| %s | %.1f, %.2f× | %.1f, %.2f× |%n", k, p50(single.get(k)), p50(singleRatio.get(k)), p50(batched.get(k)), p50(batchedRatio.get(k)));
+    // Means too: merges come as rare long writes, which a median leaves out and a throughput pays.
+    System.out.println("| variant | one message + touch per transaction: µs p50, ratio to none p50; mean, ratio of means | 100 per transaction: µs per message p50, ratio p50; mean, ratio of means |");
+    for (String k : vaults.keySet()) System.out.printf("| %s | %.1f, %.2f×; %.1f, %.2f× | %.1f, %.2f×; %.1f, %.2f× |%n", k, p50(single.get(k)), p50(singleRatio.get(k)),
+        mean(single.get(k)), mean(single.get(k)) / mean(single.get("none")), p50(batched.get(k)), p50(batchedRatio.get(k)),
+        mean(batched.get(k)), mean(batched.get(k)) / mean(batched.get("none")));
+    for (Map.Entry<String, Connection> v : vaults.entrySet()) {
+      if (v.getKey().equals("none")) continue;
+      System.out.printf("  %-36s segments before the queries: %d%n", v.getKey(), segments(v.getValue()));
+    }
     String ranked = "SELECT e.kind, e.item_id, snippet(search_text, -1, char(57344), char(57345), '…', 16), bm25(search_text, 3.0, 1.0) AS rank FROM search_text CROSS JOIN search_entry e ON e.id = search_text.rowid WHERE search_text MATCH ? ORDER BY rank, search_text.rowid LIMIT 21";
     String newest = "SELECT e.kind, e.item_id, snippet(search_text, -1, char(57344), char(57345), '…', 16), 0 AS rank FROM search_text CROSS JOIN search_entry e ON e.id = search_text.rowid WHERE search_text MATCH ? ORDER BY search_text.rowid DESC LIMIT 21";
     String phraseCount = "SELECT count(*) FROM (SELECT 1 FROM search_text CROSS JOIN search_entry e ON e.id = search_text.rowid WHERE search_text MATCH ? LIMIT 2001)";
@@ -111,11 +136,35 @@ public class SearchWriteCost {
       times.forEach((k, list) -> line.append(String.format(" %s %.2f ms (%d rows) |", k, p50(list), rows.get(k))));
       System.out.println(line);
     }
+    // What moving the merges out of the writes costs elsewhere: one bounded merge in its own transaction.
+    for (Map.Entry<String, Connection> v : vaults.entrySet()) {
+      if (v.getKey().equals("none")) continue;
+      Connection c = v.getValue();
+      int before = segments(c);
+      long t = System.nanoTime();
+      try (Statement s = c.createStatement()) { s.execute("INSERT INTO search_text (search_text, rank) VALUES ('merge', -64)"); }
+      System.out.printf("  %-36s merge -64 in its own transaction: %.1f ms, segments %d -> %d%n", v.getKey(), (System.nanoTime() - t) / 1e6, before, segments(c));
+    }
     for (Connection c : vaults.values()) c.close();
     try (var files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     }
   }
+
+  /** A message trigger built from parts (%1$s: the entry's statements, %2$s: the index's, %3$s: the tokenizer). */
+  static final String MESSAGE_PARTS = """
+      CREATE TABLE search_entry (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL, parent_id TEXT, updated_at TEXT NOT NULL);
+      CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = '%3$s');
+      ALTER TABLE chat_message ADD COLUMN search_id INTEGER;
+      CREATE TRIGGER trg_search_message_added AFTER INSERT ON chat_message
+      BEGIN
+          SELECT 1;
+          %1$s
+          %2$s
+      END;
+      """;
+  static final String ENTRY_ADDED = "INSERT INTO search_entry (kind, item_id, parent_id, updated_at) VALUES ('message', NEW.id, NEW.chat_id, NEW.created_at);\n";
+  static final String SEARCH_ID_SET = "UPDATE chat_message SET search_id = last_insert_rowid() WHERE rowid = NEW.rowid;\n";
 
   /** The messages-only sketch of an external-content index: the text read back from chat_message through a view. */
   static final String EXTERNAL = """
@@ -163,6 +212,13 @@ public class SearchWriteCost {
       END;
       """;
 
+  /** Segments of the index: each has its rows in search_text_idx. */
+  static int segments(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(DISTINCT segid) FROM search_text_idx")) { r.next(); return r.getInt(1); }
+  }
+
+  static double mean(List<Double> xs) { return xs.stream().mapToDouble(x -> x).average().orElse(Double.NaN); }
+
   static double p50(List<Double> xs) { if (xs.isEmpty()) return Double.NaN; List<Double> s = new ArrayList<>(xs); Collections.sort(s); return s.get(s.size() / 2); }
 
   static Connection open(Path file) throws SQLException {
@@ -205,21 +261,28 @@ public class SearchWriteCost {
     try {
       long start = System.nanoTime();
       c.setAutoCommit(false);
+      // -Dreuse=true: one prepared statement per transaction, as the server's statement cache reuses it (the
+      // trigger programs are compiled with the statement, so preparing per message also times their compilation).
+      PreparedStatement reused = Boolean.getBoolean("reuse") ? c.prepareStatement(INSERT) : null;
       for (String text : texts) {
         String at = java.time.Instant.ofEpochMilli(1_790_000_000_000L + clock++).toString();
-        try (PreparedStatement p = c.prepareStatement(INSERT)) {
+        PreparedStatement p = reused != null ? reused : c.prepareStatement(INSERT);
+        try {
           p.setString(1, UUID.randomUUID().toString()); p.setString(2, "chat"); p.setString(3, "assistant");
           p.setString(4, text); p.setString(5, "[]"); p.setString(6, at);
           for (int i = 7; i <= 13; i++) p.setNull(i, Types.VARCHAR);
           p.executeUpdate();
+        } finally {
+          if (reused == null) p.close();
         }
         if (touch) {
-          try (PreparedStatement p = c.prepareStatement("UPDATE chat SET updated_at = ? WHERE id = ?")) {
-            p.setString(1, at); p.setString(2, "chat"); p.executeUpdate();
+          try (PreparedStatement t = c.prepareStatement("UPDATE chat SET updated_at = ? WHERE id = ?")) {
+            t.setString(1, at); t.setString(2, "chat"); t.executeUpdate();
           }
         }
       }
       c.commit();
+      if (reused != null) reused.close();
       c.setAutoCommit(true);
       return (System.nanoTime() - start) / 1e3 / count;
     } catch (SQLException e) { throw new IllegalStateException(e); }

@@ -158,62 +158,93 @@ public final class SearchTiming {
     }
 
     /**
-     * µs per message written with the index and without it: two fresh vaults of the same size (every search trigger
-     * dropped in the second), alternating, first in transactions of 100 (the index's own cost, nothing to hide it),
+     * µs per message written with the index and without it: fresh vaults of the same size (every search trigger
+     * dropped in the plain one), alternating, first in transactions of 100 (the index's own cost, nothing to hide it),
      * then one message per transaction as {@code POST /api/v1/chats/{id}/messages} writes it (its commit included).
+     * A third vault keeps FTS5's default automerge 4, as before V11__search_merge_off_writes.sql, so the change is
+     * measured side by side in the same run.
      */
     private void writeCost(Path data, int samples) throws Exception {
         try (RegisteredVault indexed = new RegisteredVault(Files.createDirectories(data.resolveSibling("w-indexed")));
+             RegisteredVault merging = new RegisteredVault(Files.createDirectories(data.resolveSibling("w-merging")));
              RegisteredVault unindexed = new RegisteredVault(Files.createDirectories(data.resolveSibling("w-plain")))) {
-            unindexed.inTransaction(() -> {
-                try (Connection connection = unindexed.bean(DataSource.class).getConnection();
-                     Statement statement = connection.createStatement()) {
-                    List<String> triggers = new ArrayList<>();
-                    try (var rows = statement.executeQuery(
-                            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trg_search_%'")) {
-                        while (rows.next()) {
-                            triggers.add(rows.getString(1));
-                        }
+            execute(merging, statement -> statement.execute("INSERT INTO search_text (search_text, rank) VALUES ('automerge', 4)"));
+            execute(unindexed, statement -> {
+                List<String> triggers = new ArrayList<>();
+                try (var rows = statement.executeQuery(
+                        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trg_search_%'")) {
+                    while (rows.next()) {
+                        triggers.add(rows.getString(1));
                     }
-                    for (String trigger : triggers) {
-                        statement.execute("DROP TRIGGER " + trigger);
-                    }
-                } catch (Exception failure) {
-                    throw new IllegalStateException(failure);
                 }
-                return null;
+                for (String trigger : triggers) {
+                    statement.execute("DROP TRIGGER " + trigger);
+                }
             });
             UUID indexedChat = newChat(indexed);
+            UUID mergingChat = newChat(merging);
             UUID plainChat = newChat(unindexed);
             for (int i = 0; i < WRITE_SEED / 100; i++) {
                 batchMicros(indexed, indexedChat, 100);
+                batchMicros(merging, mergingChat, 100);
                 batchMicros(unindexed, plainChat, 100);
             }
-            compare("transactions of 100", samples, () -> batchMicros(indexed, indexedChat, 100),
-                    () -> batchMicros(unindexed, plainChat, 100));
-            compare("one per transaction, as the API writes it", samples * 10,
-                    () -> batchMicros(indexed, indexedChat, 1), () -> batchMicros(unindexed, plainChat, 1));
+            for (int count : new int[] {100, 1}) {
+                Map<String, DoubleSupplier> withIndex = new LinkedHashMap<>();
+                withIndex.put("with index", () -> batchMicros(indexed, indexedChat, count));
+                withIndex.put("with index merging in writes (automerge 4, before V11)", () -> batchMicros(merging, mergingChat, count));
+                compare(count == 1 ? "one per transaction, as the API writes it" : "transactions of 100",
+                        count == 1 ? samples * 10 : samples, withIndex, () -> batchMicros(unindexed, plainChat, count));
+            }
         }
     }
 
-    private void compare(String how, int samples, DoubleSupplier withIndex, DoubleSupplier without) {
-        List<Double> with = new ArrayList<>();
+    /** A statement on the vault's own connection, in a transaction of its own. */
+    private static void execute(RegisteredVault target, SqlWork work) {
+        target.inTransaction(() -> {
+            try (Connection connection = target.bean(DataSource.class).getConnection();
+                 Statement statement = connection.createStatement()) {
+                work.run(statement);
+            } catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run(Statement statement) throws Exception;
+    }
+
+    /** Alternates every indexed variant with the plain vault, sample by sample; a row per variant. */
+    private void compare(String how, int samples, Map<String, DoubleSupplier> withIndex, DoubleSupplier without) {
+        Map<String, List<Double>> with = new LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         List<Double> plain = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
+        withIndex.keySet().forEach(name -> {
+            with.put(name, new ArrayList<>());
+            ratios.put(name, new ArrayList<>());
+        });
         for (int i = -3; i < samples; i++) {
-            double a = withIndex.getAsDouble();
+            Map<String, Double> round = new LinkedHashMap<>();
+            withIndex.forEach((name, write) -> round.put(name, write.getAsDouble()));
             double b = without.getAsDouble();
             if (i >= 0) {
-                with.add(a);
                 plain.add(b);
-                ratios.add(a / b);
+                round.forEach((name, a) -> {
+                    with.get(name).add(a);
+                    ratios.get(name).add(a / b);
+                });
             }
         }
-        double ratio = Stats.percentile(ratios, 50);
-        System.out.printf("| search | message write into a vault of %,d messages, µs per message, %s: with index \\|"
-                        + " without; ratio, %d alternating samples | %.1f \\| %.1f; %.2f× (%.2f×–%.2f×) | ≤ 1.3× | %s |%n",
-                WRITE_SEED, how, samples, Stats.percentile(with, 50), Stats.percentile(plain, 50), ratio,
-                Stats.of(ratios).min(), Stats.of(ratios).max(), ratio <= 1.3 ? "met" : "MISSED");
+        withIndex.keySet().forEach(name -> {
+            double ratio = Stats.percentile(ratios.get(name), 50);
+            System.out.printf("| search | message write into a vault of %,d messages, µs per message, %s: %s \\|"
+                            + " without; ratio, %d alternating samples | %.1f \\| %.1f; %.2f× (%.2f×–%.2f×) | ≤ 1.3× | %s |%n",
+                    WRITE_SEED, how, name, samples, Stats.percentile(with.get(name), 50), Stats.percentile(plain, 50), ratio,
+                    Stats.of(ratios.get(name)).min(), Stats.of(ratios.get(name)).max(), ratio <= 1.3 ? "met" : "MISSED");
+        });
     }
 
     private UUID newChat(RegisteredVault target) {

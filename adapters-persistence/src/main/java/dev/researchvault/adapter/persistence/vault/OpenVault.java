@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.search.SearchSegments;
 import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import dev.researchvault.adapter.persistence.vault.jdbc.TurnHoldingConnection;
 import dev.researchvault.domain.account.UserId;
@@ -183,7 +184,8 @@ final class OpenVault {
      * next request opens a connection again (without the key checks and migrations of opening the vault). Holds a
      * lease while it does, so the vault cannot finish closing meanwhile: a password change, restore or deletion,
      * which waits for the vault to close, never works on a file that one of these connections is still closing
-     * (closing the last connection of a WAL file checkpoints it and deletes the WAL).
+     * (closing the last connection of a WAL file checkpoints it and deletes the WAL). A vault.db connection first
+     * merges the search index's segments a while ({@code SearchSegments}), which its writes no longer do.
      *
      * @return how many connections were closed
      */
@@ -198,8 +200,12 @@ final class OpenVault {
         }
         try {
             int closedNow = 0;
-            for (ConnectionPool pool : current.values()) {
-                closedNow += pool.closeIdle(idleFor);
+            for (Map.Entry<VaultFile, ConnectionPool> file : current.entrySet()) {
+                ConnectionPool pool = file.getValue();
+                // The search index's writes leave its merging to idle time (V11__search_merge_off_writes.sql).
+                closedNow += file.getKey() == VaultFile.VAULT
+                        ? pool.closeIdle(idleFor, connection -> SearchSegments.mergeWhileIdle(connection, pool.writers()))
+                        : pool.closeIdle(idleFor);
             }
             return closedNow;
         } finally {

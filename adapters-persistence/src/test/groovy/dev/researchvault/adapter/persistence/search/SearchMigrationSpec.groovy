@@ -6,6 +6,8 @@ import dev.researchvault.adapter.persistence.support.MigrationSpec
  * V9__search.sql on a vault that already holds research (with a report), chats, messages, agents and executions:
  * every one of them is in the index after the migration, and nothing else is. V10__search_write_cost.sql on an
  * indexed vault: every row learns its entry's id, and the rewritten triggers keep the index right from then on.
+ * V11__search_merge_off_writes.sql on an indexed V10 vault: writes stop merging segments, the index is unchanged,
+ * and running the script again changes nothing.
  */
 class SearchMigrationSpec extends MigrationSpec {
 
@@ -126,5 +128,54 @@ class SearchMigrationSpec extends MigrationSpec {
 
         then:
         noExceptionThrown()
+    }
+
+    def "V11 takes segment merges out of the writes of a V10 vault, and changes nothing when run again"() {
+        given: 'a vault at V10 with indexed messages'
+        migrateTo('10')
+        run("INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m1', 'c1', 'user', 'the Smith paper', '[]', '2026-11-01T00:00:00.000Z')")
+        def indexedBefore = single('SELECT count(*) FROM search_text_data')
+
+        when:
+        migrateTo('latest')
+
+        then: 'FTS5 no longer merges in writes, a crisis at 16 segments a level still does, and the index is as it was'
+        settings() == [automerge: 0L, crisismerge: 16L]
+        single('SELECT count(*) FROM search_text_data') == indexedBefore
+        matches('smith') == [['message', 'm1']]
+
+        when: 'writes after the migration, each its own transaction'
+        def segmentsBefore = segments()
+        (2..13).each { n ->
+            run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m$n', 'c1', 'user', 'note $n on entanglement', '[]', '2026-11-02T00:00:00.000Z')")
+        }
+
+        then: 'each left its own segment, and every one is found'
+        segments() == segmentsBefore + 12
+        matches('entanglement').size() == 12
+
+        when: 'the script runs again'
+        getClass().getResource('/db/vault/V11__search_merge_off_writes.sql').text.readLines()
+                .findAll { !it.startsWith('--') }.join('\n').split(';').findAll { it.trim() }.each { run(it) }
+
+        then:
+        settings() == [automerge: 0L, crisismerge: 16L]
+        segments() == segmentsBefore + 12
+
+        when:
+        run("INSERT INTO search_text (search_text) VALUES ('integrity-check')")
+
+        then:
+        noExceptionThrown()
+    }
+
+    Map<String, Long> settings() {
+        [automerge  : single("SELECT v FROM search_text_config WHERE k = 'automerge'"),
+         crisismerge: single("SELECT v FROM search_text_config WHERE k = 'crisismerge'")]
+    }
+
+    long segments() {
+        single('SELECT count(DISTINCT segid) FROM search_text_idx')
     }
 }

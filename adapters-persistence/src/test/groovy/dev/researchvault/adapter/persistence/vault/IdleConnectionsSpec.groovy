@@ -4,6 +4,7 @@ import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.vault.MasterKey
 import java.sql.Connection
+import java.sql.ResultSet
 import java.sql.Statement
 import java.time.Duration
 import java.util.concurrent.Callable
@@ -39,7 +40,9 @@ class IdleConnectionsSpec extends Specification {
             def factory = new ConnectionPool.ConnectionFactory() {
                 Connection open() {
                     [getAutoCommit  : { true },
-                     createStatement: { [execute: { String sql -> false }, close: {}] as Statement },
+                     createStatement: { [execute     : { String sql -> events << "${file}: ${sql}".toString(); false },
+                                         executeQuery: { String sql -> [next: { true }, getLong: { int column -> 0L }, close: {}] as ResultSet },
+                                         close       : {}] as Statement },
                      close          : {
                          closing.countDown()
                          mayClose.await(30, TimeUnit.SECONDS)
@@ -117,4 +120,27 @@ class IdleConnectionsSpec extends Specification {
         expect:
         vaults.closeIdleConnections(Duration.ZERO) == 0
     }
+
+    def "an idle vault.db connection merges the search index's segments before it is closed, a blobs.db one does not"() {
+        given:
+        mayClose.countDown()
+        vaults.call(user, key, {
+            CurrentVault.connection(VaultFile.VAULT).close()
+            CurrentVault.connection(VaultFile.BLOBS).close()
+        } as Supplier)
+
+        when:
+        def count = vaults.closeIdleConnections(Duration.ZERO)
+
+        then: 'the merge ran on the vault.db connection, then it was closed'
+        count == 2
+        def merge = events.findIndexOf { it.startsWith('VAULT: ') && it.contains("'merge'") }
+        merge >= 0
+        merge < events.indexOf('connection of VAULT closed')
+        events.every { !it.startsWith('BLOBS: ') }
+
+        cleanup:
+        vaults.close()
+    }
 }
+

@@ -413,6 +413,25 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         engine.openVaults().retirements() == 0
     }
 
+    def "an idle vault.db connection merges the search segments its writes left before it closes (V11)"() {
+        given: 'a vault whose chat and twelve messages were each written in a transaction of its own'
+        def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('merging')
+        vaultSql(engine, user, key, "INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        (1..12).each { n ->
+            vaultSql(engine, user, key, "INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m$n', 'c1', 'user', 'note $n on entanglement', '[]', '2026-11-02T00:00:00.000Z')")
+        }
+        assert vaultCount(engine, user, key, 'SELECT count(DISTINCT segid) FROM search_text_idx') >= 13
+
+        when:
+        def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ZERO)
+
+        then: 'merged, then closed; every message is still found'
+        closed == 1
+        walFolded(engine, user)
+        vaultCount(engine, user, key, 'SELECT count(DISTINCT segid) FROM search_text_idx') < 4
+        vaultCount(engine, user, key, "SELECT count(*) FROM search_text WHERE search_text MATCH 'entanglement'") == 12
+    }
+
     def "a #kind a borrower forgot to close is closed or reset on return, so the WAL can still be checkpointed"() {
         given:
         def engine = vaults()
@@ -550,4 +569,21 @@ class SqliteVaultsSpec extends VaultsContractSpec {
             }
         } as Supplier)
     }
+
+    private static void vaultSql(SqliteVaults engine, UserId user, MasterKey key, String sql) {
+        engine.openVaults().call(user, key, {
+            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
+                connection.createStatement().withCloseable { it.executeUpdate(sql) }
+            }
+        } as Supplier)
+    }
+
+    private static long vaultCount(SqliteVaults engine, UserId user, MasterKey key, String sql) {
+        engine.openVaults().call(user, key, {
+            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
+                connection.createStatement().withCloseable { it.executeQuery(sql).with { it.next(); it.getLong(1) } }
+            }
+        } as Supplier)
+    }
 }
+

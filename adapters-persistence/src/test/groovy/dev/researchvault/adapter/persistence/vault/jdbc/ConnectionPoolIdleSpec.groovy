@@ -61,4 +61,30 @@ class ConnectionPoolIdleSpec extends Specification {
         cleanup:
         pool.close()
     }
+
+    def "work given to closeIdle runs on each connection it closes, before closing it, and on no other"() {
+        given: 'one connection idle, one borrowed'
+        def returned = pool.borrow()
+        def borrowed = pool.borrow()
+        returned.close()
+        List<Connection> worked = []
+        List<Integer> closedWhenWorked = []
+
+        when:
+        def count = pool.closeIdle(Duration.ZERO) { connection ->
+            worked << connection
+            closedWhenWorked << closed.size()
+        }
+
+        then:
+        count == 1
+        worked == [opened[0]]
+        closedWhenWorked == [0]
+        closed == [opened[0]]
+
+        cleanup:
+        borrowed?.close()
+        pool.close()
+    }
 }
+
