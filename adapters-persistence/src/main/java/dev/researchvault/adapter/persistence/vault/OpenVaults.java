@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,9 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
     private final OpenVault.Opener opener;
     /** Whether the calling thread is inside {@link #attempt}. */
     private final ThreadLocal<Boolean> attempting = ThreadLocal.withInitial(() -> false);
+    /** Attempts that ran without waiting, and those abandoned for the blocking path (adders: event loops count). */
+    private final LongAdder attemptsAnswered = new LongAdder();
+    private final LongAdder attemptsAbandoned = new LongAdder();
     /**
      * Vaults that left the cache but are not closed yet: a download still reads one. The lifecycle operations that
      * replace or delete the files wait for these too, not only for the cached one (see {@link #retireAndAwaitClosed}).
@@ -100,9 +104,12 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         }
         attempting.set(true);
         try {
-            return Optional.of(read.get());
+            T answer = read.get();
+            attemptsAnswered.increment();
+            return Optional.of(answer);
         } catch (RuntimeException failure) {
             if (WouldWait.in(failure)) {
+                attemptsAbandoned.increment();
                 return Optional.empty();
             }
             throw failure;
@@ -213,6 +220,16 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
     /** How many vaults have left the cache since start (idle, evicted, re-keyed, deleted): they close once unused. */
     public long retirements() {
         return retirements.get();
+    }
+
+    /** How many reads {@link #attempt} ran without waiting since start (for stats and tests). */
+    public long attemptsAnswered() {
+        return attemptsAnswered.sum();
+    }
+
+    /** How many reads {@link #attempt} abandoned to the blocking path since start (for stats and tests). */
+    public long attemptsAbandoned() {
+        return attemptsAbandoned.sum();
     }
 
     /** How many connections were closed since start because they were idle while their vault stayed open. */
