@@ -112,6 +112,8 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
                 attemptsAbandoned.increment();
                 return Optional.empty();
             }
+            // The read's own answer (a 404, say), given without waiting like any other.
+            attemptsAnswered.increment();
             throw failure;
         } finally {
             attempting.remove();
@@ -222,7 +224,7 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         return retirements.get();
     }
 
-    /** How many reads {@link #attempt} ran without waiting since start (for stats and tests). */
+    /** How many reads {@link #attempt} ran without waiting since start, their own errors included (stats, tests). */
     public long attemptsAnswered() {
         return attemptsAnswered.sum();
     }
