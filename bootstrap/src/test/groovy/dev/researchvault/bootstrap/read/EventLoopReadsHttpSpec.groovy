@@ -73,13 +73,8 @@ class EventLoopReadsHttpSpec extends VaultHttpSpec {
     }
 
     def "a research id that is no id is the same 404 problem as before, answered before any vault is touched"() {
-        when:
-        Reply reply = get('/api/v1/research/not-a-uuid', token)
-
-        then:
-        reply.status == 404
-        reply.problem
-        reply.json.code == 'research.not-found'
+        expect:
+        isProblem(get('/api/v1/research/not-a-uuid', token), 404, 'research.not-found')
     }
 
     def "a session that ended is refused on the event loop as on the blocking path"() {
@@ -87,12 +82,11 @@ class EventLoopReadsHttpSpec extends VaultHttpSpec {
         String other = login(name)
         assert post('/api/v1/auth/logout', null, other).status in [200, 204]
 
-        when:
-        Reply reply = get('/api/v1/settings/llm.temperature', other)
+        expect:
+        isProblem(get('/api/v1/settings/llm.temperature', other), 401, 'session.required')
+    }
 
-        then:
-        reply.status == 401
-        reply.problem
-        reply.json.code == 'session.required'
+    static boolean isProblem(Reply reply, int status, String code) {
+        reply.status == status && reply.problem && reply.json.code == code
     }
 }

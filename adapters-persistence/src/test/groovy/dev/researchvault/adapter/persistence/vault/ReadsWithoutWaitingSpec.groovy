@@ -61,6 +61,15 @@ class ReadsWithoutWaitingSpec extends Specification {
         read.get()
     }
 
+    /** Takes a lock on a thread of its own (locks belong to the thread that took them); run the answer to let go. */
+    Runnable heldOnAnotherThread(Closure<VaultLocks.Held> take) {
+        def holds = new CountDownLatch(1)
+        def mayEnd = new CountDownLatch(1)
+        def holder = Thread.start { take().withCloseable { holds.countDown(); mayEnd.await(10, TimeUnit.SECONDS) } }
+        holds.await(5, TimeUnit.SECONDS)
+        return { mayEnd.countDown(); holder.join(5_000) } as Runnable
+    }
+
     def "an open vault with its lock free and a connection idle is read without waiting, and unbound afterwards"() {
         given:
         openedByAnEarlierRequest()
@@ -92,26 +101,19 @@ class ReadsWithoutWaitingSpec extends Specification {
     def "a password change holding the vault's lock sends the read to the blocking path"() {
         given:
         openedByAnEarlierRequest()
-        def holds = new CountDownLatch(1)
-        def mayEnd = new CountDownLatch(1)
-        def passwordChange = threads.submit({ locks.exclusive(user).withCloseable { holds.countDown(); mayEnd.await(10, TimeUnit.SECONDS) } } as Callable)
-        holds.await(5, TimeUnit.SECONDS)
+        def passwordChange = heldOnAnotherThread { locks.exclusive(user) }
 
         expect:
         vaults.attempt(read).isEmpty()
 
         cleanup:
-        mayEnd.countDown()
-        passwordChange.get(5, TimeUnit.SECONDS)
+        passwordChange.run()
     }
 
     def "a password change waiting for the lock is not overtaken: the read goes to the blocking path and queues behind it"() {
         given: 'a request holds the shared side, and a password change waits for the exclusive side'
         openedByAnEarlierRequest()
-        def requestHolds = new CountDownLatch(1)
-        def requestMayEnd = new CountDownLatch(1)
-        threads.submit({ locks.shared(user).withCloseable { requestHolds.countDown(); requestMayEnd.await(10, TimeUnit.SECONDS) } } as Callable)
-        requestHolds.await(5, TimeUnit.SECONDS)
+        def request = heldOnAnotherThread { locks.shared(user) }
         def passwordChange = threads.submit({ locks.exclusive(user).close() } as Callable)
         Thread.sleep(200)
 
@@ -119,7 +121,7 @@ class ReadsWithoutWaitingSpec extends Specification {
         vaults.attempt(read).isEmpty()
 
         cleanup:
-        requestMayEnd.countDown()
+        request.run()
         passwordChange.get(5, TimeUnit.SECONDS)
     }
 
