@@ -3,6 +3,7 @@ package dev.researchvault.bootstrap.read
 import dev.researchvault.adapter.persistence.vault.OpenVaults
 import dev.researchvault.bootstrap.support.VaultHttpSpec
 import dev.researchvault.domain.account.UserId
+import java.time.Duration
 import spock.lang.Shared
 
 /**
@@ -70,6 +71,21 @@ class EventLoopReadsHttpSpec extends VaultHttpSpec {
         '/api/v1/settings/no.such.key'       | 404    | false
         '/api/v1/research/{research}'        | 200    | true
         '/api/v1/research/{unknown}'         | 404    | true
+    }
+
+    def "a read that finds no idle connection goes to the blocking path, which opens one, through the repository's wrapping"() {
+        given: 'the vault stays open but its connections were closed as idle'
+        get("/api/v1/research/${researchId}", token)
+        vaults.closeIdleConnections(Duration.ZERO)
+        long abandoned = vaults.attemptsAbandoned()
+
+        when:
+        Reply reply = get("/api/v1/research/${researchId}", token)
+
+        then:
+        reply.status == 200
+        reply.json.id == researchId
+        vaults.attemptsAbandoned() == abandoned + 1
     }
 
     def "a research id that is no id is the same 404 problem as before, answered before any vault is touched"() {
