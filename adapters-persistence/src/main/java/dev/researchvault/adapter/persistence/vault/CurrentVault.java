@@ -22,9 +22,17 @@ public record CurrentVault(OpenVault vault, boolean withoutWaiting) implements P
         return element().map(CurrentVault::vault);
     }
 
-    /** Whether the bound vault was bound for an attempt that must not wait ({@link OpenVaults#attempt}). */
-    static boolean boundWithoutWaiting() {
+    /**
+     * Whether the bound vault was bound for an attempt that must not wait ({@link OpenVaults#attempt}): an adapter
+     * whose step might wait (a cache load another thread may be running) then throws {@link #waitDeclined} instead.
+     */
+    public static boolean boundWithoutWaiting() {
         return element().map(CurrentVault::withoutWaiting).orElse(false);
+    }
+
+    /** What abandons an attempt without waiting at {@code step}: the read then runs again on the blocking path. */
+    public static RuntimeException waitDeclined(String step) {
+        return new WouldWait(step);
     }
 
     private static Optional<CurrentVault> element() {
