@@ -6,6 +6,7 @@ import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.page.CursorPageResponse;
 import dev.researchvault.adapter.http.page.CursorPaging;
 import dev.researchvault.adapter.http.problem.Problem;
+import dev.researchvault.adapter.http.read.EventLoopReads;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
 import dev.researchvault.adapter.http.research.ResearchMessages.StartResearchRequest;
 import dev.researchvault.adapter.http.research.ResearchMessages.UpdateResearchRequest;
@@ -35,12 +36,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-/** Research tasks: {@code /api/v1/research}. */
+/**
+ * Research tasks: {@code /api/v1/research}. Every route runs on the blocking executor but reading one research,
+ * which is tried on the event loop first ({@link EventLoopReads}).
+ */
 @Controller("/api/v1/research")
 @SessionRequired
-@ExecuteOn(TaskExecutors.BLOCKING)
-record ResearchController(ManageResearchUseCase research) {
+record ResearchController(ManageResearchUseCase research, EventLoopReads reads) {
 
     static final String NOT_FOUND = "research.not-found";
 
@@ -49,6 +53,7 @@ record ResearchController(ManageResearchUseCase research) {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Post
     @Status(HttpStatus.CREATED)
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ResearchResponse> start(@CurrentSession Session session, @Body StartResearchRequest body) {
         // A body's chatId names a chat as a path does: one that is no id is as unknown as a missing one.
         UUID chatId = body.chatId() == null ? null : PathIds.parse(body.chatId(), ChatResearchController.CHAT_NOT_FOUND);
@@ -66,6 +71,7 @@ record ResearchController(ManageResearchUseCase research) {
     @ApiResponse(responseCode = "400", description = CursorPaging.ERRORS,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public CursorPageResponse<ResearchResponse> list(@CurrentSession Session session,
                                                      @QueryValue @Nullable String status,
                                                      @QueryValue @Nullable String q, @RequestBean CursorPaging paging) {
@@ -77,13 +83,15 @@ record ResearchController(ManageResearchUseCase research) {
     /** One research. */
     @NotFoundAnswer
     @Get("/{id}")
-    public ResearchResponse get(@CurrentSession Session session, String id) {
-        return ResearchResponse.of(research.get(session, researchId(id)));
+    public CompletableFuture<ResearchResponse> get(@CurrentSession Session session, String id) {
+        UUID researchId = researchId(id);
+        return reads.answer(() -> ResearchResponse.of(research.get(session, researchId)));
     }
 
     /** Changes any of status, progress, title, metadata and usage; times follow from the status change. */
     @NotFoundAnswer
     @Patch("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public ResearchResponse update(@CurrentSession Session session, String id, @Body UpdateResearchRequest body) {
         UpdateResearchCommand command = body.command();
         return ResearchResponse.of(research.update(session, researchId(id), command));
@@ -93,6 +101,7 @@ record ResearchController(ManageResearchUseCase research) {
     @Status(HttpStatus.NO_CONTENT)
     @NotFoundAnswer
     @Delete("/{id}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Void> delete(@CurrentSession Session session, String id) {
         research.delete(session, researchId(id));
         return HttpResponse.noContent();

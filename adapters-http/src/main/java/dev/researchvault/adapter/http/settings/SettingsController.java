@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import dev.researchvault.adapter.http.openapi.NotFoundAnswer;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.problem.Problem;
+import dev.researchvault.adapter.http.read.EventLoopReads;
 import dev.researchvault.adapter.http.session.CurrentSession;
 import dev.researchvault.application.account.Session;
 import dev.researchvault.adapter.http.settings.SettingsMessages.SettingResponse;
@@ -37,19 +38,23 @@ import dev.researchvault.domain.settings.SettingValue;
 import io.micronaut.json.tree.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.Optional;
 
-/** The caller's settings: defaults merged with their overrides; changing and resetting one. */
+/**
+ * The caller's settings: defaults merged with their overrides; changing and resetting one. Every route runs on
+ * the blocking executor but reading one setting, which is tried on the event loop first ({@link EventLoopReads}).
+ */
 @Controller("/api/v1/settings")
 @SessionRequired
-@ExecuteOn(TaskExecutors.BLOCKING)
 record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change, ResetSettingUseCase reset,
-                          JsonSettingValues values) {
+                          JsonSettingValues values, EventLoopReads reads) {
 
     /** Every setting with its value, default and whether it is overridden; optionally of one category. */
     @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public List<SettingResponse> list(@CurrentSession Session session, @Nullable @QueryValue String category) {
         return read.list(session, new ListSettingsQuery(Optional.ofNullable(category))).stream()
                 .map(this::toResponse)
@@ -59,8 +64,8 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
     /** One setting. */
     @NotFoundAnswer
     @Get("/{key}")
-    public SettingResponse get(@CurrentSession Session session, String key) {
-        return toResponse(read.get(session, key));
+    public CompletableFuture<SettingResponse> get(@CurrentSession Session session, String key) {
+        return reads.answer(() -> toResponse(read.get(session, key)));
     }
 
     /** Overrides one setting's value. */
@@ -69,6 +74,7 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
             + " levels of arrays and objects", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "settings.unknown-key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Put("/{key}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public SettingResponse put(@CurrentSession Session session, String key, @Body SettingValueRequest body) {
         ChangeSettingCommand command = new ChangeSettingCommand(key, values.fromJson(body.value()));
         return toResponse(change.change(session, command));
@@ -81,6 +87,7 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
     @ApiResponse(responseCode = "400", description = "settings.invalid-value (errors name each refused key); "
             + "request.invalid-body: the body is not a JSON object", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Patch
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public List<SettingResponse> patch(@CurrentSession Session session, @Body JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new RuleViolationException("request.invalid-body",
@@ -97,6 +104,7 @@ record SettingsController(ReadSettingsUseCase read, ChangeSettingUseCase change,
     @Status(HttpStatus.NO_CONTENT)
     @NotFoundAnswer
     @Delete("/{key}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Void> delete(@CurrentSession Session session, String key) {
         reset.reset(session, key);
         return HttpResponse.noContent();

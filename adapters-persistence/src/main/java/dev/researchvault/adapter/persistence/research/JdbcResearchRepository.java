@@ -6,6 +6,7 @@ import dev.researchvault.adapter.persistence.sql.ListFilter;
 import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
+import dev.researchvault.adapter.persistence.sql.VaultStatements;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;
@@ -40,6 +41,12 @@ final class JdbcResearchRepository implements ResearchRepository {
     static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.RESEARCH, "research",
             "rowid", "created_at", "id, query, mode, status, title, progress, created_at, started_at, completed_at,"
             + " metadata, prompt_tokens, completion_tokens, cost_micros, chat_id");
+    /**
+     * One research by id, read by hand like the list: Micronaut Data's generated {@code findById} spent about twice
+     * as long mapping the row (a name lookup per column, an introspected constructor) as SQLite spent reading it, in
+     * a JFR profile of {@code GET /api/v1/research/{id}} (docs/benchmarks.md, "HTTP against Micronaut's own floor").
+     */
+    static final String FIND = "SELECT " + LIST.columns() + " FROM research WHERE id = ?";
     static final String MATCHES_TEXT = "(query LIKE ? ESCAPE '!' OR title LIKE ? ESCAPE '!')";
 
     private final ResearchRows research;
@@ -49,6 +56,7 @@ final class JdbcResearchRepository implements ResearchRepository {
     private final ReportRows reports;
     private final LogRows logs;
     private final ResearchMapper mapper;
+    private final VaultStatements sql;
 
     JdbcResearchRepository(ResearchRows research, QueryRows queries, ResourceRows resources, ReportRows reports,
                            LogRows logs, ResearchMapper mapper,
@@ -60,6 +68,7 @@ final class JdbcResearchRepository implements ResearchRepository {
         this.reports = reports;
         this.logs = logs;
         this.mapper = mapper;
+        this.sql = new VaultStatements(connections, "research");
     }
 
     @Override
@@ -74,7 +83,8 @@ final class JdbcResearchRepository implements ResearchRepository {
 
     @Override
     public Optional<Research> find(UUID id) {
-        return research.findById(id.toString()).map(mapper::toResearch);
+        return sql.query(FIND, statement -> statement.setString(1, id.toString()), ResearchRow::read).stream()
+                .findFirst().map(mapper::toResearch);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
-import java.util.Optional;
 
 /**
  * The {@code research} table, row by row. Its list is a {@link dev.researchvault.adapter.persistence.sql.NewestFirstList}
@@ -17,8 +16,6 @@ interface ResearchRows extends GenericRepository<ResearchRow, String> {
     ResearchRow save(ResearchRow row);
 
     ResearchRow update(ResearchRow row);
-
-    Optional<ResearchRow> findById(String id);
 
     int deleteById(String id);
 

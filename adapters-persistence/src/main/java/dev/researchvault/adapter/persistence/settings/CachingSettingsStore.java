@@ -2,6 +2,7 @@ package dev.researchvault.adapter.persistence.settings;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.domain.account.UserId;
 import dev.researchvault.domain.settings.SettingsStore;
 import java.time.Duration;
@@ -39,7 +40,17 @@ public final class CachingSettingsStore implements SettingsStore {
 
     @Override
     public Map<String, String> overrides() {
-        return cache.get(boundOwner.get(), owner -> Map.copyOf(delegate.overrides()));
+        UserId owner = boundOwner.get();
+        Map<String, String> cached = cache.getIfPresent(owner);
+        if (cached != null) {
+            return cached;
+        }
+        if (CurrentVault.boundWithoutWaiting()) {
+            // Loading takes the entry's lock (and its map bin's), which another thread may hold for as long as its
+            // own load waits for a connection: an event loop must not wait behind it. The blocking path loads.
+            throw CurrentVault.waitDeclined("a settings cache load");
+        }
+        return cache.get(owner, user -> Map.copyOf(delegate.overrides()));
     }
 
     @Override

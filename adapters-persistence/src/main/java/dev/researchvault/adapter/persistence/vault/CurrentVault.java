@@ -11,17 +11,38 @@ import java.util.Optional;
 /**
  * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (docs/traps.md
  * S12) so it follows the request onto executor threads and is gone when the scope closes.
+ *
+ * @param withoutWaiting bound by {@link OpenVaults#attempt} on a thread that must not wait: connections are then
+ *                       only idle ones, with SQLite's busy handler off, and a write abandons the attempt
  */
-public record CurrentVault(OpenVault vault) implements PropagatedContextElement {
+public record CurrentVault(OpenVault vault, boolean withoutWaiting) implements PropagatedContextElement {
 
     /** The bound vault, if any. */
     static Optional<OpenVault> find() {
-        return PropagatedContext.find().flatMap(context -> context.find(CurrentVault.class)).map(CurrentVault::vault);
+        return element().map(CurrentVault::vault);
     }
 
-    /** A connection to {@code file} of the bound vault. */
+    /**
+     * Whether the bound vault was bound for an attempt that must not wait ({@link OpenVaults#attempt}): an adapter
+     * whose step might wait (a cache load another thread may be running) then throws {@link #waitDeclined} instead.
+     */
+    public static boolean boundWithoutWaiting() {
+        return element().map(CurrentVault::withoutWaiting).orElse(false);
+    }
+
+    /** What abandons an attempt without waiting at {@code step}: the read then runs again on the blocking path. */
+    public static RuntimeException waitDeclined(String step) {
+        return new WouldWait(step);
+    }
+
+    private static Optional<CurrentVault> element() {
+        return PropagatedContext.find().flatMap(context -> context.find(CurrentVault.class));
+    }
+
+    /** A connection to {@code file} of the bound vault (only an idle one, at once, in an attempt without waiting). */
     public static Connection connection(VaultFile file) throws SQLException {
-        return bound().connection(file);
+        CurrentVault current = element().orElseThrow(NoVaultBoundException::new);
+        return current.withoutWaiting ? current.vault.idleConnection(file) : current.vault.connection(file);
     }
 
     /**
@@ -30,6 +51,9 @@ public record CurrentVault(OpenVault vault) implements PropagatedContextElement 
      * Writes of one file so queue in arrival order instead of racing in SQLite's busy handler.
      */
     public static Connection writeConnection(VaultFile file) throws SQLException {
+        if (boundWithoutWaiting()) {
+            throw new WouldWait("a write");
+        }
         return bound().writeConnection(file);
     }
 

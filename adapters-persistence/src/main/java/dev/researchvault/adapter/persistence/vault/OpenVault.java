@@ -45,7 +45,13 @@ final class OpenVault {
     /** Run once the files are closed; guarded by this. */
     private final List<Runnable> afterClose = new ArrayList<>();
     private boolean closeAnnounced;
-    private Map<VaultFile, ConnectionPool> pools;
+    /**
+     * Written under this monitor; volatile so that {@link #leaseIfOpen} can see, before it takes the monitor,
+     * whether the vault is being opened: opening holds the monitor for as long as migrations take.
+     */
+    private volatile Map<VaultFile, ConnectionPool> pools;
+    /** When the last lease through the cache was taken ({@link System#nanoTime}): see {@link #leaseIfOpen}. */
+    private volatile long leasedThroughCacheAt;
     private MasterKey key;
     private int leases;
     private boolean retired;
@@ -115,7 +121,28 @@ final class OpenVault {
             return Lease.WRONG_KEY;
         }
         leases++;
+        leasedThroughCacheAt = System.nanoTime();
         return Lease.GRANTED;
+    }
+
+    /**
+     * A lease without waiting: only on a vault open now, not retired, with {@code offeredKey} its key, and whose
+     * last lease through the cache ({@link #lease}) is younger than {@code accessRefresh}. False otherwise, and the
+     * caller takes the blocking path. The monitor is taken only once the vault is open, when nothing holds it for
+     * long. The last condition keeps the cache's idle expiry and eviction order right: a lease taken here does
+     * not pass through the cache, so it does not count as a use of the vault there.
+     */
+    boolean leaseIfOpen(MasterKey offeredKey, long accessRefreshNanos) {
+        if (pools == null || System.nanoTime() - leasedThroughCacheAt > accessRefreshNanos) {
+            return false;
+        }
+        synchronized (this) {
+            if (retired || pools == null || !key.sameAs(offeredKey)) {
+                return false;
+            }
+            leases++;
+            return true;
+        }
     }
 
     /**
@@ -141,6 +168,20 @@ final class OpenVault {
             throw new SQLException("vault not open");
         }
         return current.get(file).borrow();
+    }
+
+    /**
+     * An idle connection to {@code file} at once, with SQLite's busy handler off, for a caller that must not wait
+     * ({@link ConnectionPool#borrowIdleWithoutWaiting}); only valid while the caller holds a lease.
+     *
+     * @throws WouldWait when no connection is idle
+     */
+    Connection idleConnection(VaultFile file) throws SQLException {
+        Map<VaultFile, ConnectionPool> current = pools;
+        if (current == null) {
+            throw new SQLException("vault not open");
+        }
+        return current.get(file).borrowIdleWithoutWaiting().orElseThrow(() -> new WouldWait("no idle connection"));
     }
 
     void release() {

@@ -4,6 +4,7 @@ import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.researchvault.application.vault.ReadsWithoutWaiting;
 import dev.researchvault.application.vault.VaultScope;
 import dev.researchvault.domain.DomainException;
 import dev.researchvault.domain.UnauthenticatedException;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +28,24 @@ import org.slf4j.LoggerFactory;
  * connections of an open vault that nobody used for {@code closeIdleConnectionsAfter} are closed
  * ({@link #closeIdleConnections}), because they hold most of its memory.
  */
-public final class OpenVaults implements VaultScope, AutoCloseable {
+public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenVaults.class);
+    /**
+     * How long a vault may serve leases taken without waiting before one request takes the blocking path again:
+     * those leases bypass the cache, and only a lease through it counts as a use there (idle expiry, eviction
+     * order). Once a second per busy vault costs nothing; the idle expiry is minutes.
+     */
+    private static final long ACCESS_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Cache<UserId, OpenVault> cache;
     private final VaultLocks locks;
     private final OpenVault.Opener opener;
+    /** Whether the calling thread is inside {@link #attempt}. */
+    private final ThreadLocal<Boolean> attempting = ThreadLocal.withInitial(() -> false);
+    /** Attempts that ran without waiting, and those abandoned for the blocking path (adders: event loops count). */
+    private final LongAdder attemptsAnswered = new LongAdder();
+    private final LongAdder attemptsAbandoned = new LongAdder();
     /**
      * Vaults that left the cache but are not closed yet: a download still reads one. The lifecycle operations that
      * replace or delete the files wait for these too, not only for the cached one (see {@link #retireAndAwaitClosed}).
@@ -66,21 +79,80 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
 
     @Override
     public <T> T call(UserId user, MasterKey key, Supplier<T> work) {
+        if (attempting.get()) {
+            return callWithoutWaiting(user, key, work);
+        }
         try (VaultLocks.Held shared = locks.shared(user)) {
             OpenVault vault = lease(user, key);
             if (vault == null) {
                 // The session's key no longer opens the vault: its password changed under it.
                 throw new UnauthenticatedException("session.invalid", "the session is no longer valid; log in again");
             }
-            try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty().plus(new CurrentVault(vault)).propagate()) {
-                return work.get();
-            } catch (DomainException expected) {
-                throw expected;
-            } catch (RuntimeException failure) {
-                throw translated(user, failure);
-            } finally {
-                vault.release();
+            return bound(user, vault, false, work);
+        }
+    }
+
+    /**
+     * Runs {@code read} with every {@link #call} inside it taking only what is free at once; empty when a step
+     * would have had to wait (see {@link ReadsWithoutWaiting}). The mode is the calling thread's: the read runs
+     * on it, synchronously, and the mode ends with it.
+     */
+    @Override
+    public <T> Optional<T> attempt(Supplier<T> read) {
+        if (attempting.get()) {
+            return Optional.of(read.get());
+        }
+        attempting.set(true);
+        try {
+            T answer = read.get();
+            attemptsAnswered.increment();
+            return Optional.of(answer);
+        } catch (RuntimeException failure) {
+            if (WouldWait.in(failure)) {
+                attemptsAbandoned.increment();
+                return Optional.empty();
             }
+            // The read's own answer (a 404, say), given without waiting like any other.
+            attemptsAnswered.increment();
+            throw failure;
+        } finally {
+            attempting.remove();
+        }
+    }
+
+    /**
+     * {@link #call} inside an attempt: the same lock and lease as the blocking path, taken only when free now.
+     * A vault not open, retired or open with another key (a session gone stale) is left to the blocking path,
+     * which opens it or answers as it always has.
+     */
+    private <T> T callWithoutWaiting(UserId user, MasterKey key, Supplier<T> work) {
+        VaultLocks.Held shared = locks.sharedIfFree(user).orElseThrow(() -> new WouldWait("the vault's lock"));
+        try (shared) {
+            // Quietly: a lookup that counts as a read may run the cache's upkeep on this thread, and upkeep
+            // closes retired vaults (a checkpoint: file I/O) where the cache found them.
+            OpenVault vault = cache.policy().getIfPresentQuietly(user);
+            if (vault == null || !vault.leaseIfOpen(key, ACCESS_REFRESH_NANOS)) {
+                throw new WouldWait("the vault open");
+            }
+            return bound(user, vault, true, work);
+        }
+    }
+
+    /** Runs {@code work} with the leased {@code vault} bound, translating storage failures; releases the lease. */
+    private <T> T bound(UserId user, OpenVault vault, boolean withoutWaiting, Supplier<T> work) {
+        try (PropagatedContext.Scope bound = PropagatedContext.getOrEmpty().plus(new CurrentVault(vault, withoutWaiting))
+                .propagate()) {
+            return work.get();
+        } catch (DomainException expected) {
+            throw expected;
+        } catch (RuntimeException failure) {
+            if (withoutWaiting && (WouldWait.in(failure) || SqliteErrors.isBusy(failure))) {
+                // SQLite busy (its handler is off here) is a wait declined, not a failure: the blocking path retries.
+                throw new WouldWait("SQLite busy");
+            }
+            throw translated(user, failure);
+        } finally {
+            vault.release();
         }
     }
 
@@ -150,6 +222,16 @@ public final class OpenVaults implements VaultScope, AutoCloseable {
     /** How many vaults have left the cache since start (idle, evicted, re-keyed, deleted): they close once unused. */
     public long retirements() {
         return retirements.get();
+    }
+
+    /** How many reads {@link #attempt} ran without waiting since start, their own errors included (stats, tests). */
+    public long attemptsAnswered() {
+        return attemptsAnswered.sum();
+    }
+
+    /** How many reads {@link #attempt} abandoned to the blocking path since start (for stats and tests). */
+    public long attemptsAbandoned() {
+        return attemptsAbandoned.sum();
     }
 
     /** How many connections were closed since start because they were idle while their vault stayed open. */

@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.vault;
 import dev.researchvault.domain.UnavailableException;
 import dev.researchvault.domain.account.UserId;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,22 @@ final class VaultLocks {
     /** Holds the read side; close the result to release it. */
     Held shared(UserId user) {
         return hold(lockOf(user).readLock());
+    }
+
+    /**
+     * Holds the read side if it is free now, for a caller that must not wait; empty otherwise. Free means: no
+     * re-key, restore or deletion holds the write side <em>or waits for it</em>. Not {@code tryLock()}, which
+     * takes a fair lock past waiting writers: readers that never wait would then keep a password change waiting
+     * for as long as they keep coming.
+     */
+    Optional<Held> sharedIfFree(UserId user) {
+        Lock lock = lockOf(user).readLock();
+        try {
+            return lock.tryLock(0, TimeUnit.NANOSECONDS) ? Optional.of(lock::unlock) : Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     /** Holds the write side; close the result to release it. */

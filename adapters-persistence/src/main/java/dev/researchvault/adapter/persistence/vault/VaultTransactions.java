@@ -43,6 +43,11 @@ public final class VaultTransactions implements Transactions {
      */
     @Override
     public <T> T inTransaction(Supplier<T> work) {
+        if (CurrentVault.boundWithoutWaiting()) {
+            // A write waits for its turn and for SQLite's lock: never on a thread that must not wait. Abandoned
+            // before anything begins, so the blocking path runs the whole work once.
+            throw new WouldWait("a write transaction");
+        }
         ReentrantLock writers = CurrentVault.find().flatMap(OpenVault::writers).orElse(null);
         if (writers != null) {
             awaitTurn(writers);

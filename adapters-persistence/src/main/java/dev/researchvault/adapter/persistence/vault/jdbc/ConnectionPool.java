@@ -93,6 +93,29 @@ public final class ConnectionPool implements AutoCloseable {
     }
 
     /**
+     * An idle connection at once, or empty: for a borrower on a thread that must never wait (an event loop). It
+     * takes a permit only when one is free and nobody queues for one (the pool is fair), never opens a connection
+     * (opening reads and decrypts the schema: milliseconds), and hands the connection out with SQLite's busy
+     * handler off until it returns ({@link PooledConnection#withoutBusyWait}).
+     */
+    public java.util.Optional<Connection> borrowIdleWithoutWaiting() throws SQLException {
+        if (closed || !tryAcquirePermitNow()) {
+            return java.util.Optional.empty();
+        }
+        Idle connection = idle.pollFirst();
+        if (connection == null) {
+            permits.release();
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(PooledConnection.withoutBusyWait(connection.connection(), this));
+        } catch (SQLException | RuntimeException failure) {
+            giveBack(connection.connection(), false);
+            throw failure;
+        }
+    }
+
+    /**
      * Closes the connections that have been idle for at least {@code idleFor}, leaving the pool open: the next
      * borrower opens a new one. Borrowed connections are never touched. The caller makes sure that the file is not
      * closed, replaced or re-keyed while this runs ({@code OpenVault} holds a lease): closing the last connection
@@ -179,6 +202,19 @@ public final class ConnectionPool implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException("interrupted while waiting for a connection");
+        }
+    }
+
+    /**
+     * A permit if one is free now. Not {@code tryAcquire()}, which barges past the fair queue: borrowers that
+     * never wait would then starve those that do.
+     */
+    private boolean tryAcquirePermitNow() {
+        try {
+            return permits.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
