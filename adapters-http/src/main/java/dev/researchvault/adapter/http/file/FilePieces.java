@@ -27,6 +27,9 @@ final class FilePieces {
      */
     static final int SIZE = 1024 * 1024;
 
+    /** Pieces read before the connection asks for them. */
+    static final int AHEAD = 1;
+
     private final InputStream bytes;
     private boolean closed;
 
@@ -46,7 +49,14 @@ final class FilePieces {
             } catch (IOException failure) {
                 sink.error(failure);
             }
-        }).doFinally(signal -> close()).subscribeOn(Schedulers.fromExecutor(blocking));
+        }).subscribeOn(Schedulers.fromExecutor(blocking))
+                // One piece read ahead: the connection asks for the next piece only once it has written nearly all of
+                // the last one (Netty's channel turns writable again), so without it the socket waited while the
+                // executor read and decrypted each piece. With it, the next piece is ready when asked for, and the
+                // one after it is read meanwhile: at most two pieces held per download.
+                .publishOn(Schedulers.immediate(), AHEAD)
+                .doOnDiscard(ReadBuffer.class, ReadBuffer::close) // a piece read ahead of a cancelled download
+                .doFinally(signal -> close());
     }
 
     /** The next piece (shorter only at the end), or null at the end. */
