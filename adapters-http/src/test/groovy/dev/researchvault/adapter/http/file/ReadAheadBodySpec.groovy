@@ -115,13 +115,28 @@ class ReadAheadBodySpec extends Specification {
         got == 20
         fed.outstanding == 0
 
-        when: 'it takes enough to make room'
+        when: 'it takes more, leaving half the look-ahead'
         got = body.read(new byte[50], 0, 50)
 
-        then: 'one more buffer is asked for, not more'
+        then: 'the reader asks again only once less than half of it is left'
         got == 50
+        fed.outstanding == 0
+
+        when:
+        got = body.read(new byte[1], 0, 1)
+
+        then: 'one more buffer is asked for, not more'
+        got == 1
         fed.outstanding == 1
         fed.mostOutstanding == 1
+
+        when: 'buffers arrive while the reader is busy'
+        sent = fed.sendWhileAsked(30)
+
+        then: 'they are asked for until the look-ahead is full again'
+        sent == 2
+        body.available() == 109
+        fed.outstanding == 0
     }
 
     def "a read returns what waits without waiting for the rest"() {
