@@ -22,8 +22,8 @@ final class FilePieces {
      * 1 MiB, the blob store's chunk: each piece is one hand-over from the executor to the event loop and one request
      * for more back, so larger pieces cost fewer of them (Micronaut's own {@code StreamedFile} writer hands over
      * 8 KiB at a time: 25,600 round trips per 200 MiB, here 200). The blob store's stream lets a chunk go once it is
-     * read to its end, so a download holds about one piece, not a piece and a chunk (the goal is at most 2 MiB of
-     * heap per concurrent transfer; docs/benchmarks.md measures it).
+     * read to its end, so a download holds at most two pieces ({@link #AHEAD}), not pieces and a chunk (the goal is at
+     * most 2 MiB of heap per concurrent transfer; docs/benchmarks.md measures 0.52 MiB with the read-ahead).
      */
     static final int SIZE = 1024 * 1024;
 
