@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Streamed uploads and downloads through HTTP against the blob port, in one run (benchmarks/http-streaming.sh).
 
-Usage: streams.py BASE_URL SERVER_PID PORT_FIGURES SAMPLES
+Usage: streams.py BASE_URL SERVER_PID PORT_FIGURES SAMPLES [throughput]
 
 PORT_FIGURES: lines "<MiB> <save MB/s> <read MB/s>" measured by StreamThroughput just before, on the same machine.
 1. For 10 MiB and 200 MiB: SAMPLES raw uploads (POST /api/v1/uploads, the body sent from memory), each taken by a
@@ -10,7 +10,7 @@ PORT_FIGURES: lines "<MiB> <save MB/s> <read MB/s>" measured by StreamThroughput
 2. 8 concurrent 200 MiB uploads, then 8 concurrent downloads, each by its own user on its own connection; the
    server's live heap (jcmd GC.class_histogram, which collects first) is read before, during the uploads and
    during the downloads; growth per concurrent transfer = (during - before) / 8.
-Prints Markdown table rows. Progress goes to stderr.
+With "throughput", part 1 only (side-by-side runs of two builds). Prints Markdown table rows. Progress goes to stderr.
 """
 import json
 import os
@@ -150,7 +150,9 @@ def main():
     for line in port_figures.strip().splitlines():
         mib, save, read = line.split()
         port[int(mib)] = (float(save), float(read))
-    rows = throughput_rows(base, port, samples) + concurrent_rows(base, pid)
+    rows = throughput_rows(base, port, samples)
+    if sys.argv[5:] != ["throughput"]:
+        rows += concurrent_rows(base, pid)
     print("\n".join(rows))
 
 

@@ -22,10 +22,13 @@ final class FilePieces {
      * 1 MiB, the blob store's chunk: each piece is one hand-over from the executor to the event loop and one request
      * for more back, so larger pieces cost fewer of them (Micronaut's own {@code StreamedFile} writer hands over
      * 8 KiB at a time: 25,600 round trips per 200 MiB, here 200). The blob store's stream lets a chunk go once it is
-     * read to its end, so a download holds about one piece, not a piece and a chunk (the goal is at most 2 MiB of
-     * heap per concurrent transfer; docs/benchmarks.md measures it).
+     * read to its end, so a download holds at most two pieces ({@link #AHEAD}), not pieces and a chunk (the goal is at
+     * most 2 MiB of heap per concurrent transfer; docs/benchmarks.md measures 0.52 MiB with the read-ahead).
      */
     static final int SIZE = 1024 * 1024;
+
+    /** Pieces read before the connection asks for them. */
+    static final int AHEAD = 1;
 
     private final InputStream bytes;
     private boolean closed;
@@ -46,7 +49,14 @@ final class FilePieces {
             } catch (IOException failure) {
                 sink.error(failure);
             }
-        }).doFinally(signal -> close()).subscribeOn(Schedulers.fromExecutor(blocking));
+        }).subscribeOn(Schedulers.fromExecutor(blocking))
+                // One piece read ahead: the connection asks for the next piece only once it has written nearly all of
+                // the last one (Netty's channel turns writable again), so without it the socket waited while the
+                // executor read and decrypted each piece. With it, the next piece is ready when asked for, and the
+                // one after it is read meanwhile: at most two pieces held per download.
+                .publishOn(Schedulers.immediate(), AHEAD)
+                .doOnDiscard(ReadBuffer.class, ReadBuffer::close) // a piece read ahead of a cancelled download
+                .doFinally(signal -> close());
     }
 
     /** The next piece (shorter only at the end), or null at the end. */

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.http.upload;
 
+import dev.researchvault.adapter.http.file.ReadAheadBody;
 import dev.researchvault.adapter.http.openapi.SessionRequired;
 import dev.researchvault.adapter.http.problem.Problem;
 import dev.researchvault.adapter.http.research.PathIds;
@@ -14,7 +15,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -24,10 +24,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,7 +33,8 @@ import java.util.OptionalLong;
 /**
  * Files uploaded on their own, for a message or document to take later by id: {@code /api/v1/uploads}. The body
  * is the file's raw bytes, read as a stream on the blocking executor and stored as it arrives (never buffered
- * whole, so the size limit can reach gigabytes); docs/api.md, "Uploads".
+ * whole, so the size limit can reach gigabytes), received a little ahead of the store ({@link ReadAheadBody});
+ * docs/api.md, "Uploads".
  */
 @Controller("/api/v1/uploads")
 @SessionRequired
@@ -58,20 +57,21 @@ record UploadController(UploadFileUseCase uploads) {
             + "(answered as soon as it is passed; nothing is kept); vault.quota-exceeded: the announced size would take "
             + "the user's files over the storage quota",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    // The body is read from the request (ReadAheadBody), not bound: stated here so the API reference still shows it.
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.ALL,
+            schema = @Schema(type = "string", format = "binary")))
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @Status(HttpStatus.CREATED)
     public HttpResponse<UploadResponse> upload(@CurrentSession Session session, HttpRequest<?> request,
-                                               @Nullable @QueryValue String name, @Body InputStream body) {
+                                               @Nullable @QueryValue String name) {
         String mime = request.getHeaders().get(HttpHeaders.CONTENT_TYPE, String.class).orElse(UNKNOWN_TYPE);
         long length = request.getContentLength();
         // Closed whatever happens: a body refused before its end (413 on the announced size) must be let go, or the
         // server waits for a reader that never comes and the answer is held back until the connection times out.
-        try (InputStream content = body) {
+        try (ReadAheadBody content = ReadAheadBody.of(request)) {
             StagedUpload upload = uploads.upload(session, new UploadFileCommand(mime, Optional.ofNullable(name),
                     length >= 0 ? OptionalLong.of(length) : OptionalLong.empty(), content));
             return HttpResponse.created(UploadResponse.of(upload), URI.create("/api/v1/uploads/" + upload.id()));
-        } catch (IOException closeFailed) {
-            throw new UncheckedIOException(closeFailed);
         }
     }
 
