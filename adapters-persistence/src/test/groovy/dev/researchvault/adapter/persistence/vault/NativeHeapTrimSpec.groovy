@@ -88,7 +88,7 @@ class NativeHeapTrimSpec extends Specification {
         given: 'the open-vault cache of the server, with no vault open'
         def vaults = new OpenVaults(new VaultConfiguration(), new VaultLocks(Duration.ofSeconds(30)),
                 { user, key -> throw new AssertionError('no vault is opened here') } as OpenVault.Opener)
-        def afterSessions = new NativeHeapTrim(NativeHeapTrim.freeingEvents(vaults), Duration.ofSeconds(10),
+        def afterSessions = new NativeHeapTrim(NativeHeapTrim.freeingEvents(vaults, { 0L }), Duration.ofSeconds(10),
                 { trims << nanos.get(); true } as NativeHeapTrim.Trimmer, nanos::get)
 
         expect:
@@ -102,6 +102,32 @@ class NativeHeapTrimSpec extends Specification {
         vaults.closeRequests() == 1
         afterSessions.afterVaultsClosed()
         trims.size() == 1
+    }
+
+    def "the JIT's compiling counts as an event too: it frees its arenas to malloc after each compilation"() {
+        given:
+        def vaults = new OpenVaults(new VaultConfiguration(), new VaultLocks(Duration.ofSeconds(30)),
+                { user, key -> throw new AssertionError('no vault is opened here') } as OpenVault.Opener)
+        AtomicLong jit = new AtomicLong(500)
+        def afterCompiling = new NativeHeapTrim(NativeHeapTrim.freeingEvents(vaults, jit::get), Duration.ofSeconds(10),
+                { trims << nanos.get(); true } as NativeHeapTrim.Trimmer, nanos::get)
+
+        expect: 'what was compiled before the first poll is trimmed after once'
+        afterCompiling.afterVaultsClosed()
+
+        when: 'nothing compiled since'
+        advance(Duration.ofMinutes(1))
+
+        then:
+        !afterCompiling.afterVaultsClosed()
+
+        when: 'the JIT compiled more'
+        jit.addAndGet(40)
+
+        then:
+        afterCompiling.afterVaultsClosed()
+        trims.size() == 2
+        NativeHeapTrim.jitMillis() >= 0
     }
 
     /** Whether this JVM has the command (JDK 17.0.9 and later); older ones just never trim. */
