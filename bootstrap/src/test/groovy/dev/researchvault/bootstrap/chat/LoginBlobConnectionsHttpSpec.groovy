@@ -1,8 +1,7 @@
 package dev.researchvault.bootstrap.chat
 
+import dev.researchvault.adapter.persistence.support.OpenDescriptors
 import dev.researchvault.adapter.persistence.vault.VaultFile
-import java.nio.file.Files
-import java.nio.file.Path
 import spock.lang.Requires
 
 import static dev.researchvault.bootstrap.chat.LegacyFilesHttpSpec.waitUntil
@@ -36,29 +35,15 @@ class LoginBlobConnectionsHttpSpec extends MessageFilesSpecSupport {
         waitUntil { blobKeys(withFiles).isEmpty() }
 
         then: "the new vault is open, but its blobs.db is not; the leftover of the other is gone"
-        descriptorsOn(userFile(fresh, VaultFile.VAULT.fileName())) > 0
-        descriptorsOn(userFile(fresh, VaultFile.BLOBS.fileName())) == 0
+        OpenDescriptors.on(userFile(fresh, VaultFile.VAULT.fileName())) > 0
+        OpenDescriptors.on(userFile(fresh, VaultFile.BLOBS.fileName())) == 0
 
-        when: 'the new user saves a file: blobs.db is in use from then on, and listed by every later upkeep'
+        when: 'the new user saves a file: it is stored as for any vault'
         String own = newChat(fresh)
         assert postMultipart("/api/v1/chats/$own/messages", [['role', null, null, 'user'], ['content', null, null, 'y'],
                                                               ['files', 'b.txt', 'text/plain', 'more']], fresh.token).status == 201
 
         then:
         blobKeys(fresh).size() == 1
-    }
-
-    /** How many of this process's file descriptors are open on {@code file} itself (not its WAL or shared memory). */
-    private static int descriptorsOn(Path file) {
-        Path target = file.toRealPath()
-        Files.list(Path.of('/proc/self/fd')).withCloseable { fds ->
-            fds.filter { fd ->
-                try {
-                    Files.readSymbolicLink(fd) == target
-                } catch (IOException ignored) {
-                    false // closed between listing and reading
-                }
-            }.count() as int
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.blob
 
+import dev.researchvault.adapter.persistence.support.OpenDescriptors
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.adapter.persistence.vault.CurrentVault
 import dev.researchvault.adapter.persistence.vault.UnwrittenBlobStore
@@ -8,8 +9,6 @@ import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
 import dev.researchvault.domain.blob.BlobUploads
 import dev.researchvault.domain.blob.UploadLimit
-import java.nio.file.Files
-import java.nio.file.Path
 import java.sql.Connection
 import java.time.Instant
 import spock.lang.AutoCleanup
@@ -104,15 +103,6 @@ class UnwrittenBlobStoreSpec extends Specification {
 
     /** Descriptors of this process open on the vault's {@code file} itself (not its WAL or shared memory). */
     private int openDescriptors(VaultFile file) {
-        Path target = fixture.vaults.layout().file(vault.user, file).toRealPath()
-        Files.list(Path.of('/proc/self/fd')).withCloseable { fds ->
-            fds.filter { fd ->
-                try {
-                    Files.readSymbolicLink(fd) == target
-                } catch (IOException ignored) {
-                    false // closed between listing and reading
-                }
-            }.count() as int
-        }
+        OpenDescriptors.on(fixture.vaults.layout().file(vault.user, file))
     }
 }
