@@ -10,11 +10,14 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  * 200 copies of a migrated, encrypted vault.db (or blobs.db) and prints the growth of the process's RSS per
  * connection after each step (open; first read, which parses the schema; a settings and a list read; a write,
  * which fires the search triggers). The heap is fixed and pre-touched, so RSS growth is native memory.
- * Run each case in its own JVM (freed memory of a previous case would be reused):
- *   java -Xms64m -Xmx64m -XX:+AlwaysPreTouch -cp "$(cat benchmarks/target/classpath.txt)" \
+ * Run each case in its own JVM (freed memory of a previous case would be reused), interpreted and with one malloc
+ * arena, or the JIT's own native allocations move the figures by ±70 KiB per connection from run to run:
+ *   MALLOC_ARENA_MAX=1 java -Xint -Xms64m -Xmx64m -XX:+AlwaysPreTouch -cp "$(cat benchmarks/target/classpath.txt)" \
  *     benchmarks/experiments/ConnectionMemory.java FILE CACHE_KIB MIGRATIONS [plain] [shrink]
  * FILE: vault or blobs; CACHE_KIB: cache_size in KiB; MIGRATIONS: how many of the file's migrations to apply
- * (fewer: a smaller schema); plain: no encryption; shrink: PRAGMA shrink_memory after the reads.
+ * (fewer: a smaller schema); plain: no encryption; shrink: PRAGMA shrink_memory after the reads; smallstart: open
+ * with a page cache of 3 pages and set CACHE_KIB once the schema is read (SQLite sizes its first page cache block,
+ * up to 20 pages, by the cache size at the first page read, and never again while the connection lives).
  * docs/benchmarks.md ("Where an open vault's native memory goes") quotes its output.
  */
 public class ConnectionMemory {
@@ -30,7 +33,7 @@ public class ConnectionMemory {
     int pageSize = file.equals("blobs") ? 16384 : 4096;
     Path dir = Files.createTempDirectory("rv-conn-memory");
     Path template = dir.resolve("template.db");
-    try (Connection c = open(template, pageSize, cacheKiB, plain)) {
+    try (Connection c = open(template, pageSize, cacheKiB, plain, false)) {
       List<Path> scripts = new ArrayList<>();
       try (var list = Files.list(Path.of("adapters-persistence/src/main/resources/db/" + (file.equals("blobs") ? "blobs" : "vault")))) {
         list.sorted(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1")))).forEach(scripts::add);
@@ -44,7 +47,8 @@ public class ConnectionMemory {
       Files.copy(template, dir.resolve("v" + i + ".db"));
     }
     // Warm-up on an extra file: class loading and JIT out of the way.
-    try (Connection warm = open(dir.resolve("v" + CONNECTIONS + ".db"), pageSize, cacheKiB, plain)) {
+    boolean smallStart = flags.contains("smallstart");
+    try (Connection warm = open(dir.resolve("v" + CONNECTIONS + ".db"), pageSize, cacheKiB, plain, smallStart)) {
       work(warm, file, true, flags.contains("shrink"));
     }
     System.gc();
@@ -54,7 +58,7 @@ public class ConnectionMemory {
     var threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long openStarted = System.nanoTime();
     long openCpuStarted = threads.getCurrentThreadCpuTime();
-    for (int i = 0; i < CONNECTIONS; i++) connections.add(open(dir.resolve("v" + i + ".db"), pageSize, cacheKiB, plain));
+    for (int i = 0; i < CONNECTIONS; i++) connections.add(open(dir.resolve("v" + i + ".db"), pageSize, cacheKiB, plain, smallStart));
     double openMillis = (System.nanoTime() - openStarted) / 1e6 / CONNECTIONS;
     // CPU time of this thread: what an open costs on a machine that other work does not slow down.
     double openCpuMillis = (threads.getCurrentThreadCpuTime() - openCpuStarted) / 1e6 / CONNECTIONS;
@@ -70,8 +74,9 @@ public class ConnectionMemory {
       for (Connection c : connections) try (Statement s = c.createStatement()) { s.execute("PRAGMA shrink_memory"); }
       shrunk = rss();
     }
-    System.out.printf("%s cache=%dKiB migrations=%d %s%s: %.2f ms per open (%.2f ms CPU); KiB per connection: open %.1f, +schema %.1f, +reads %.1f, +write %.1f = %.1f%s%n",
-        file, cacheKiB, migrations, plain ? "plain" : "sqlcipher", flags.contains("shrink") ? " shrink" : "", openMillis, openCpuMillis,
+    System.out.printf("%s cache=%dKiB migrations=%d %s%s%s: %.2f ms per open (%.2f ms CPU); KiB per connection: open %.1f, +schema %.1f, +reads %.1f, +write %.1f = %.1f%s%n",
+        file, cacheKiB, migrations, plain ? "plain" : "sqlcipher", flags.contains("shrink") ? " shrink" : "",
+        smallStart ? " smallstart" : "", openMillis, openCpuMillis,
         per(opened - base), per(schema - opened), per(read - schema), per(written - read), per(written - base),
         flags.contains("shrink") ? String.format("; after shrink_memory %.1f", per(shrunk - base)) : "");
     for (Connection c : connections) c.close();
@@ -96,7 +101,7 @@ public class ConnectionMemory {
     }
   }
 
-  static Connection open(Path path, int pageSize, int cacheKiB, boolean plain) throws SQLException {
+  static Connection open(Path path, int pageSize, int cacheKiB, boolean plain, boolean smallStart) throws SQLException {
     SQLiteConfig config;
     if (plain) {
       config = new SQLiteConfig();
@@ -110,8 +115,15 @@ public class ConnectionMemory {
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(10000);
-    config.setCacheSize(-cacheKiB);
-    return config.createConnection("jdbc:sqlite:" + path);
+    config.setCacheSize(smallStart ? 3 : -cacheKiB);
+    Connection connection = config.createConnection("jdbc:sqlite:" + path);
+    if (smallStart) {
+      try (Statement s = connection.createStatement()) {
+        try (ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master")) { r.next(); }
+        s.execute("PRAGMA cache_size = -" + cacheKiB);
+      }
+    }
+    return connection;
   }
 
   static long rss() throws Exception {

@@ -116,6 +116,20 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
         }
     }
 
+    /** What a crash right after a chat deletion's commit leaves: the chat and its messages gone, their blobs not. */
+    void deleteChatRowsOnly(User user, String chat) {
+        Connection connection = connect(user, VaultFile.VAULT)
+        try {
+            connection.createStatement().execute('PRAGMA busy_timeout = 10000')
+            connection.createStatement().execute('PRAGMA foreign_keys = ON')
+            def delete = connection.prepareStatement('DELETE FROM chat WHERE id = ?')
+            delete.setString(1, chat)
+            assert delete.executeUpdate() == 1
+        } finally {
+            connection.close()
+        }
+    }
+
     /** The raw bytes of a file of the user's directory, or none when it does not exist. */
     byte[] rawBytes(User user, String name) {
         Path path = userFile(user, name)

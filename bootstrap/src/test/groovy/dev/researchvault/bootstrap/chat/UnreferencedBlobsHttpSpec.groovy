@@ -1,9 +1,5 @@
 package dev.researchvault.bootstrap.chat
 
-import dev.researchvault.adapter.persistence.vault.VaultFile
-
-import java.sql.Connection
-
 /**
  * Issue 12, item 8: a crash between a chat deletion's commit (vault.db) and the deletion of its files
  * (blobs.db) left the files in blobs.db forever, and in every backup. Simulated here the way the crash leaves
@@ -27,18 +23,8 @@ class UnreferencedBlobsHttpSpec extends MessageFilesSpecSupport {
         reply.json.id
     }
 
-    /** What a crash right after the deletion's commit leaves: the chat and its messages gone, their blobs not. */
     void deleteChatRowsOnly(String chat) {
-        Connection connection = connect(alice, VaultFile.VAULT)
-        try {
-            connection.createStatement().execute('PRAGMA busy_timeout = 10000')
-            connection.createStatement().execute('PRAGMA foreign_keys = ON')
-            def delete = connection.prepareStatement('DELETE FROM chat WHERE id = ?')
-            delete.setString(1, chat)
-            assert delete.executeUpdate() == 1
-        } finally {
-            connection.close()
-        }
+        deleteChatRowsOnly(alice, chat)
     }
 
     List<String> keysOf(String message) {

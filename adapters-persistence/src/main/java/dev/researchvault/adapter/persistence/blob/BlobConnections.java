@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.blob;
 import dev.researchvault.adapter.persistence.vault.CurrentVault;
 import dev.researchvault.adapter.persistence.vault.SqliteErrors;
 import dev.researchvault.adapter.persistence.vault.StorageFailures;
+import dev.researchvault.adapter.persistence.vault.UnwrittenBlobStore;
 import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.UnavailableException;
 import java.sql.Connection;
@@ -76,6 +77,22 @@ final class BlobConnections {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /**
+     * Call before a write that adds a file or an upload to the bound blobs.db: ends its "never written" state
+     * ({@link UnwrittenBlobStore}) first, so the login's upkeep looks at blobs.db from then on.
+     */
+    static void beforeAdding(String operation) {
+        translating(operation, () -> {
+            UnwrittenBlobStore.beforeWrite();
+            return null;
+        });
+    }
+
+    /** Whether the bound blobs.db has never been given a file or upload: then it has nothing to list or expire. */
+    static boolean neverWritten(String operation) {
+        return translating(operation, UnwrittenBlobStore::isUnwritten);
     }
 
     /** Logs and translates an SQL failure of the blob store (error code and state only: messages quote SQL). */

@@ -50,6 +50,7 @@ final class SqliteBlobStore implements BlobStore {
             return saveChunked(key, mime, data.length, new ByteArrayInputStream(data));
         }
         BlobInfo info = new BlobInfo(mime, data.length, BlobDigest.of(data));
+        BlobConnections.beforeAdding("save");
         return BlobConnections.writeAtomically("save", connection -> {
             BlobRows.replace(connection, key.value(), info, data, null);
             return info;
@@ -68,6 +69,7 @@ final class SqliteBlobStore implements BlobStore {
     private BlobInfo saveChunked(BlobKey key, String mime, long size, InputStream content) {
         BlobInfo.requireValidMime(mime);
         String contentId = Chunks.newContent();
+        BlobConnections.beforeAdding("save");
         return BlobConnections.writeAtomically("save", connection -> {
             ChunkWriter.Written written = ChunkWriter.write(content, soFar -> {
                 if (soFar > size) {
@@ -172,6 +174,9 @@ final class SqliteBlobStore implements BlobStore {
     public List<UUID> owners(Optional<UUID> after, int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
+        }
+        if (BlobConnections.neverWritten("owners")) {
+            return List.of();
         }
         return BlobConnections.read("owners", connection -> OwnerScan.run(connection, after, max));
     }

@@ -48,6 +48,7 @@ final class SqliteBlobUploads implements BlobUploads {
         String id = UUID.randomUUID().toString();
         // Unsynced, as each chunk below: the completion's synced commit makes them all durable before the upload is
         // acknowledged, and nothing can find the upload before that commit (docs/blobs.md).
+        BlobConnections.beforeAdding("upload");
         BlobConnections.writeUnsynced("upload", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, id);
@@ -93,6 +94,9 @@ final class SqliteBlobUploads implements BlobUploads {
 
     @Override
     public int removeExpired(Instant now) {
+        if (BlobConnections.neverWritten("upload-expiry")) {
+            return 0;
+        }
         return BlobConnections.writeAtomically("upload-expiry", connection -> {
             try (PreparedStatement chunks = connection.prepareStatement(DELETE_EXPIRED_CHUNKS);
                  PreparedStatement uploads = connection.prepareStatement(DELETE_EXPIRED)) {

@@ -55,6 +55,8 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
     private final AtomicLong retirements = new AtomicLong();
     /** Connections closed since start because they were idle while their vault stayed open. */
     private final AtomicLong idleConnectionsClosed = new AtomicLong();
+    /** {@link #closeRequested} calls since start (a user's last session ended), whether the vault was open or not. */
+    private final AtomicLong closeRequests = new AtomicLong();
 
     OpenVaults(VaultConfiguration configuration, VaultLocks locks, OpenVault.Opener opener) {
         this.locks = locks;
@@ -188,6 +190,12 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         cache.invalidate(user);
     }
 
+    /** {@code Vaults.close}: retires the user's vault, and counts the request ({@link #closeRequests()}). */
+    void closeRequested(UserId user) {
+        retire(user);
+        closeRequests.incrementAndGet();
+    }
+
     /**
      * Retires the user's vault and waits until every open generation of its files is closed: the cached vault, and
      * any retired earlier (idle, logged out, evicted) that a download still keeps open. Callers hold the user's
@@ -237,6 +245,15 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
     /** How many connections were closed since start because they were idle while their vault stayed open. */
     public long idleConnectionsClosed() {
         return idleConnectionsClosed.get();
+    }
+
+    /**
+     * How many times a vault was asked to close since start: each time a user's last session ended (logout, expiry;
+     * the only caller of {@code Vaults.close}). Counted even when the vault had closed before, idle: what the
+     * session's requests allocated natively stays with glibc until a trim (docs/benchmarks.md).
+     */
+    public long closeRequests() {
+        return closeRequests.get();
     }
 
     /**

@@ -180,7 +180,7 @@ public final class SqliteVaults implements Vaults, VaultFileReplacement {
 
     @Override
     public void close(UserId user) {
-        openVaults.retire(user);
+        openVaults.closeRequested(user);
     }
 
     @Override

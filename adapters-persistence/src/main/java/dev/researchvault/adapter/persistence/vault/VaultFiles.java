@@ -73,6 +73,9 @@ final class VaultFiles implements OpenVault.Opener {
         VaultLayout.createPrivateFile(layout.file(user, file));
         try (Connection connection = SqlCipher.open(layout.file(user, file), rawKey, file, settings)) {
             migrator.migrate(file, connection);
+            if (file == VaultFile.VAULT) {
+                UnwrittenBlobStore.recordAtCreation(connection);
+            }
         } finally {
             java.util.Arrays.fill(rawKey, (byte) 0);
         }

@@ -1,6 +1,7 @@
 package dev.researchvault.adapter.persistence.blob
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
+import dev.researchvault.adapter.persistence.vault.UnwrittenBlobStore
 import dev.researchvault.application.blob.BlobUploadsContractSpec
 import dev.researchvault.application.blob.ScopedBlobStore
 import dev.researchvault.application.blob.ScopedBlobUploads
@@ -56,8 +57,9 @@ class SqliteBlobUploadsSpec extends BlobUploadsContractSpec {
     }
 
     def "an upload cut short by a crash (a row without size) is never found, and the sweep takes it with its chunks"() {
-        given: 'what a kill while the bytes arrive leaves: the row, some chunks, no size'
+        given: 'what a kill while the bytes arrive leaves: the row, some chunks, no size (and, since the upload had begun, no "unwritten" row)'
         String id = UUID.randomUUID().toString()
+        fixture.inVault(vault) { UnwrittenBlobStore.beforeWrite() }
         raw { Connection connection ->
             connection.createStatement().execute("INSERT INTO blob_upload (id, mime, created_at, expires_at) VALUES ('$id', 'x/y', 'now', ${later.toEpochMilli()})")
             Chunks.insert(connection, id, 0, new byte[10])

@@ -84,6 +84,52 @@ class NativeHeapTrimSpec extends Specification {
         trims.isEmpty()
     }
 
+    def "a user's last session ending is trimmed after too, even when their vault had closed idle before"() {
+        given: 'the open-vault cache of the server, with no vault open'
+        def vaults = new OpenVaults(new VaultConfiguration(), new VaultLocks(Duration.ofSeconds(30)),
+                { user, key -> throw new AssertionError('no vault is opened here') } as OpenVault.Opener)
+        def afterSessions = new NativeHeapTrim(NativeHeapTrim.freeingEvents(vaults, { 0L }), Duration.ofSeconds(10),
+                { trims << nanos.get(); true } as NativeHeapTrim.Trimmer, nanos::get)
+
+        expect:
+        !afterSessions.afterVaultsClosed()
+
+        when: 'the last session of a user whose vault is not open ends (Vaults.close)'
+        vaults.closeRequested(dev.researchvault.domain.account.UserId.random())
+
+        then:
+        vaults.retirements() == 0
+        vaults.closeRequests() == 1
+        afterSessions.afterVaultsClosed()
+        trims.size() == 1
+    }
+
+    def "the JIT's compiling counts as an event too: it frees its arenas to malloc after each compilation"() {
+        given:
+        def vaults = new OpenVaults(new VaultConfiguration(), new VaultLocks(Duration.ofSeconds(30)),
+                { user, key -> throw new AssertionError('no vault is opened here') } as OpenVault.Opener)
+        AtomicLong jit = new AtomicLong(500)
+        def afterCompiling = new NativeHeapTrim(NativeHeapTrim.freeingEvents(vaults, jit::get), Duration.ofSeconds(10),
+                { trims << nanos.get(); true } as NativeHeapTrim.Trimmer, nanos::get)
+
+        expect: 'what was compiled before the first poll is trimmed after once'
+        afterCompiling.afterVaultsClosed()
+
+        when: 'nothing compiled since'
+        advance(Duration.ofMinutes(1))
+
+        then:
+        !afterCompiling.afterVaultsClosed()
+
+        when: 'the JIT compiled more'
+        jit.addAndGet(40)
+
+        then:
+        afterCompiling.afterVaultsClosed()
+        trims.size() == 2
+        NativeHeapTrim.jitMillis() >= 0
+    }
+
     /** Whether this JVM has the command (JDK 17.0.9 and later); older ones just never trim. */
     static boolean commandExists() {
         def server = java.lang.management.ManagementFactory.platformMBeanServer
