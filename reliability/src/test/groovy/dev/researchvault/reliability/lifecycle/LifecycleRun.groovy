@@ -30,6 +30,8 @@ class LifecycleRun {
 
     static final Path OUT_DIR = Path.of(System.getProperty('reliability.log-dir', 'target/server-logs')).resolveSibling('lifecycle')
     static final int LARGE_WAL_WRITES = 20
+    /** A setting every account has (a known key answers 200 with a live session, overridden or not). */
+    static final String POINT_READ_KEY = 'backup.max_count'
 
     String label
     long seed
@@ -581,6 +583,15 @@ class LifecycleRun {
         }
         tokens.each { String token ->
             seen.tokens[token] = status { api.get('/api/v1/research?size=1', token) }
+            // A point read is answered on the event loop when the vault is open and nothing would wait, on the
+            // blocking executor otherwise (architecture.md, "Point reads on the event loop"): whichever path
+            // a state after kills, restores and password changes sends it down, it must judge the token as the
+            // list on the executor just did.
+            int pointRead = status { api.get("/api/v1/settings/${POINT_READ_KEY}", token) }
+            if (pointRead != seen.tokens[token]) {
+                seen.problems << ("I3: token ${labels.of(token)} answered ${pointRead} on GET /api/v1/settings/" +
+                        "${POINT_READ_KEY} (a point read) but ${seen.tokens[token]} on GET /api/v1/research").toString()
+            }
             count('token checks')
         }
 
