@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -50,6 +52,12 @@ public final class ConnectionPool implements AutoCloseable {
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final ReentrantLock writers = new ReentrantLock(true);
     private volatile boolean closed;
+    /**
+     * SQLite's busy timeout of this pool's connections, -1 until the first is lent without waiting. One factory
+     * opens them all with one setting, and the driver answers {@code getBusyTimeout} by parsing a property each
+     * time: 1.7 % of a research read's CPU on the event loop (docs/benchmarks.md, "Quiet machine, end of stop 16").
+     */
+    private volatile int busyTimeoutMillis = -1;
 
     public ConnectionPool(ConnectionFactory factory, int maxConnections, Duration borrowTimeout) {
         this(factory, maxConnections, borrowTimeout, DEFAULT_STATEMENTS_PER_CONNECTION);
@@ -83,13 +91,13 @@ public final class ConnectionPool implements AutoCloseable {
      * An idle connection if the pool has one, without opening a new one: closing a vault checkpoints through
      * it, and a file nobody used needs no checkpoint.
      */
-    public java.util.Optional<Connection> borrowIdle() {
+    public Optional<Connection> borrowIdle() {
         Idle connection = closed ? null : idle.pollFirst();
         if (connection == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         permits.acquireUninterruptibly();
-        return java.util.Optional.of(new PooledConnection(connection.connection(), this));
+        return Optional.of(new PooledConnection(connection.connection(), this));
     }
 
     /**
@@ -98,17 +106,17 @@ public final class ConnectionPool implements AutoCloseable {
      * (opening reads and decrypts the schema: milliseconds), and hands the connection out with SQLite's busy
      * handler off until it returns ({@link PooledConnection#withoutBusyWait}).
      */
-    public java.util.Optional<Connection> borrowIdleWithoutWaiting() throws SQLException {
+    public Optional<Connection> borrowIdleWithoutWaiting() throws SQLException {
         if (closed || !tryAcquirePermitNow()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Idle connection = idle.pollFirst();
         if (connection == null) {
             permits.release();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(PooledConnection.withoutBusyWait(connection.connection(), this));
+            return Optional.of(PooledConnection.withoutBusyWait(connection.connection(), this));
         } catch (SQLException | RuntimeException failure) {
             giveBack(connection.connection(), false);
             throw failure;
@@ -203,6 +211,16 @@ public final class ConnectionPool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new SQLTransientConnectionException("interrupted while waiting for a connection");
         }
+    }
+
+    /** SQLite's busy timeout of {@code connection}, one of this pool's: read from the driver once per pool. */
+    int busyTimeoutMillis(SQLiteConnection connection) {
+        int known = busyTimeoutMillis;
+        if (known < 0) {
+            known = connection.getBusyTimeout();
+            busyTimeoutMillis = known;
+        }
+        return known;
     }
 
     /**

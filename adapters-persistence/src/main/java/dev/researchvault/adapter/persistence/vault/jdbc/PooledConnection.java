@@ -44,7 +44,7 @@ final class PooledConnection extends DelegatingConnection {
         PooledConnection pooled = new PooledConnection(delegate, pool);
         if (delegate.isWrapperFor(SQLiteConnection.class)) {
             SQLiteConnection sqlite = delegate.unwrap(SQLiteConnection.class);
-            pooled.busyTimeoutToRestore = sqlite.getBusyTimeout();
+            pooled.busyTimeoutToRestore = pool.busyTimeoutMillis(sqlite);
             sqlite.setBusyTimeout(0);
         }
         return pooled;
