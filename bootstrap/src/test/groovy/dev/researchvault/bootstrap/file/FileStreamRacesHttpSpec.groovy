@@ -2,6 +2,7 @@ package dev.researchvault.bootstrap.file
 
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
 
+import dev.researchvault.bootstrap.support.VaultHttpSpec
 import java.net.http.HttpRequest
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CountDownLatch
@@ -64,6 +65,20 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
                 .status == 401
     }
 
+    /** A download read to its end, and the answer of an operation started while it was paused. */
+    static class Raced {
+        byte[] read
+        VaultHttpSpec.Reply answer
+    }
+
+    /** Starts {@code operation}, keeps {@code download} paused {@code pauseMs}, then reads it whole and awaits both. */
+    Raced whileDownloading(InputStream download, long pauseMs, Closure<Reply> operation) {
+        CompletableFuture<Reply> running = CompletableFuture.supplyAsync(operation)
+        Thread.sleep(pauseMs)
+        byte[] read = download.readAllBytes()
+        new Raced(read: read, answer: running.join())
+    }
+
     def "a password change during a download paused #pause ms waits for it or is refused busy; the download is whole either way"() {
         given:
         User owner = user('dl-rekey')
@@ -71,12 +86,11 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         InputStream download = startDownload(file, owner)
 
         when:
-        def change = CompletableFuture.supplyAsync {
+        Raced raced = whileDownloading(download, pause) {
             post('/api/v1/auth/password', [currentPassword: PASSWORD, newPassword: NEW_PASSWORD], owner.token)
         }
-        Thread.sleep(pause)
-        byte[] read = download.readAllBytes()
-        Reply changed = change.join()
+        byte[] read = raced.read
+        Reply changed = raced.answer
 
         then:
         read.length == LARGE.length
@@ -99,12 +113,11 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         InputStream download = startDownload(file, owner)
 
         when:
-        def restore = CompletableFuture.supplyAsync {
+        Raced raced = whileDownloading(download, 500) {
             post("/api/v1/backups/${backup}/restore", [password: PASSWORD], owner.token)
         }
-        Thread.sleep(500)
-        byte[] read = download.readAllBytes()
-        Reply restored = restore.join()
+        byte[] read = raced.read
+        Reply restored = raced.answer
 
         then:
         restored.status in [200, 503]
@@ -120,10 +133,9 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         InputStream download = startDownload(file, owner)
 
         when:
-        def deletion = CompletableFuture.supplyAsync { delete('/api/v1/account', owner.token, [password: PASSWORD]) }
-        Thread.sleep(500)
-        byte[] read = download.readAllBytes()
-        Reply deleted = deletion.join()
+        Raced raced = whileDownloading(download, 500) { delete('/api/v1/account', owner.token, [password: PASSWORD]) }
+        byte[] read = raced.read
+        Reply deleted = raced.answer
 
         then:
         deleted.status in [204, 503]
