@@ -15,6 +15,8 @@ import io.micronaut.core.propagation.PropagatedContext;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +59,13 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
     private final AtomicLong idleConnectionsClosed = new AtomicLong();
     /** {@link #closeRequested} calls since start (a user's last session ended), whether the vault was open or not. */
     private final AtomicLong closeRequests = new AtomicLong();
+    /**
+     * Users whose files were destroyed since start (account deleted, own orphan removed). A request that resolved
+     * its session before the deletion, then queued behind it for the vault's lock, must answer as an ended session
+     * (401), not as a vault whose files went missing (503). Ids are random and never reused; one entry per deleted
+     * account since start.
+     */
+    private final Set<UserId> destroyed = ConcurrentHashMap.newKeySet();
 
     OpenVaults(VaultConfiguration configuration, VaultLocks locks, OpenVault.Opener opener) {
         this.locks = locks;
@@ -87,7 +96,8 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         try (VaultLocks.Held shared = locks.shared(user)) {
             OpenVault vault = lease(user, key);
             if (vault == null) {
-                // The session's key no longer opens the vault: its password changed under it.
+                // The session's key no longer opens the vault: its password changed under it, or the account's
+                // files were deleted while the request waited.
                 throw new UnauthenticatedException("session.invalid", "the session is no longer valid; log in again");
             }
             return bound(user, vault, false, work);
@@ -221,6 +231,14 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         }
     }
 
+    /**
+     * Records that the user's files are about to be destroyed: from now on every key is a stale session's key.
+     * Callers hold the user's exclusive lock, so no request is between its lease and its answer.
+     */
+    void destroying(UserId user) {
+        destroyed.add(user);
+    }
+
     /** Number of vaults currently cached open (for stats and tests). */
     public long openCount() {
         cache.cleanUp();
@@ -280,6 +298,9 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
 
     /** A leased open vault, or null when {@code key} is not the vault's key. */
     private OpenVault lease(UserId user, MasterKey key) {
+        if (destroyed.contains(user)) {
+            return null;
+        }
         while (true) {
             OpenVault vault = cache.get(user, OpenVault::new);
             OpenVault.Lease lease;

@@ -191,6 +191,9 @@ public final class SqliteVaults implements Vaults, VaultFileReplacement {
     @Override
     public void destroy(UserId user) {
         try (VaultLocks.Held exclusive = locks.exclusive(user)) {
+            // Marked before the wait: even if a download keeps the files open past it (vault.busy), no later
+            // request opens them again with a deleted account's key.
+            openVaults.destroying(user);
             openVaults.retireAndAwaitClosed(user, lockTimeout.toMillis());
             // Backups first: the user directory holds the .deleting marker, so a deletion cut short is still
             // recognised at start-up as the server's own work, and finished.

@@ -533,6 +533,24 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         !Files.exists(engine.layout().backupDir(user))
     }
 
+    def "a request whose session predates the deletion answers session.invalid, and recreates no file"() {
+        given: 'a request that resolved its session, then queued behind the deletion for the vault'
+        def engine = vaults()
+        def user = UserId.random()
+        def key = randomKey()
+        engine.create(user, key, TEST_KDF)
+        engine.unlock(user, key, TEST_KDF)
+        engine.destroy(user)
+
+        when:
+        writeNote(engine, user, key, 'after the deletion')
+
+        then: 'the 401 of an ended session (LIFECYCLE.md invariant 3), not the 503 of a damaged vault'
+        thrown(UnauthenticatedException)
+        !Files.exists(engine.layout().userDir(user))
+        engine.openVaults().openCount() == 0
+    }
+
     /** A new vault, open, with {@code note} written (still in its WAL): [engine, user, key]. */
     private List<Object> vaultWithNote(String note) {
         def engine = vaults()
