@@ -1,6 +1,7 @@
 package dev.researchvault.bootstrap;
 
 import dev.researchvault.application.account.AccountLifecycle;
+import dev.researchvault.application.account.SessionStore;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.backup.BackupPolicies;
 import dev.researchvault.adapter.persistence.settings.CachingSettingsStore;
@@ -38,11 +39,12 @@ public class BackupWiring {
 
     @Singleton
     BackupService backupService(Backups backups, BackupPolicies policies, PasswordProof proof,
-                                AccountLifecycle lifecycle, @Named("backups") ExecutorService executor,
-                                CachingSettingsStore settingsCache, Clock clock) {
+                                AccountLifecycle lifecycle, SessionStore sessions,
+                                @Named("backups") ExecutorService executor, CachingSettingsStore settingsCache,
+                                Clock clock) {
         // A restore swaps the vault's files: cached settings of that user must not outlive it.
-        return new BackupService(new BackupService.Collaborators(backups, policies, proof, lifecycle, executor,
-                settingsCache::forget, clock));
+        return new BackupService(new BackupService.Collaborators(backups, policies, proof, lifecycle, sessions,
+                executor, settingsCache::forget, clock));
     }
 
     @Singleton

@@ -114,7 +114,8 @@ public final class AccountLifecycle {
         account.deleted = true;
     }
 
-    static UnauthenticatedException staleSession() {
+    /** The 401 of a session whose key or account changed under it: log in again. */
+    public static UnauthenticatedException staleSession() {
         return new UnauthenticatedException("session.invalid", "the session is no longer valid; log in again");
     }
 

@@ -4,6 +4,7 @@ import dev.researchvault.application.account.AccountEvents;
 import dev.researchvault.application.account.AccountLifecycle;
 import dev.researchvault.application.account.PasswordProof;
 import dev.researchvault.application.account.Session;
+import dev.researchvault.application.account.SessionStore;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.account.Password;
 import dev.researchvault.domain.account.UserId;
@@ -39,6 +40,7 @@ public final class BackupService implements BackupUseCases, AccountEvents {
     private final BackupPolicies policies;
     private final PasswordProof proof;
     private final AccountLifecycle lifecycle;
+    private final SessionStore sessions;
     private final Executor background;
     private final Consumer<UserId> vaultReplaced;
     private final Clock clock;
@@ -46,8 +48,8 @@ public final class BackupService implements BackupUseCases, AccountEvents {
 
     /** What a backup service works with, grouped because they always travel together. */
     public record Collaborators(Backups backups, BackupPolicies policies, PasswordProof proof,
-                                AccountLifecycle lifecycle, Executor background, Consumer<UserId> vaultReplaced,
-                                Clock clock) {
+                                AccountLifecycle lifecycle, SessionStore sessions, Executor background,
+                                Consumer<UserId> vaultReplaced, Clock clock) {
     }
 
     /**
@@ -59,6 +61,7 @@ public final class BackupService implements BackupUseCases, AccountEvents {
         this.policies = with.policies();
         this.proof = with.proof();
         this.lifecycle = with.lifecycle();
+        this.sessions = with.sessions();
         this.background = with.background();
         this.vaultReplaced = with.vaultReplaced();
         this.clock = with.clock();
@@ -71,7 +74,14 @@ public final class BackupService implements BackupUseCases, AccountEvents {
 
     @Override
     public List<BackupInfo> listBackups(Session session) {
-        return backups.list(session.userId());
+        // No lock: a listing must not wait for a backup of a large vault. A backup removed meanwhile is left out
+        // by the adapter. A password change or the account's deletion rewrites or removes them file by file, but
+        // ends every session first: a listing whose session ended while it read answers 401, not what it saw.
+        List<BackupInfo> listed = backups.list(session.userId());
+        if (!sessions.isLive(session.token())) {
+            throw AccountLifecycle.staleSession();
+        }
+        return listed;
     }
 
     @Override

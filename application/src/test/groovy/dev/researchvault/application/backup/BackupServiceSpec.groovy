@@ -4,11 +4,13 @@ import dev.researchvault.application.account.LoginThrottleSpec.MutableClock
 import dev.researchvault.application.account.AccountLifecycle
 import dev.researchvault.application.account.PasswordProof
 import dev.researchvault.application.account.Session
+import dev.researchvault.application.account.SessionStore
 import dev.researchvault.application.support.InMemoryAccountRegistry
 import dev.researchvault.application.support.InMemoryBackups
 import dev.researchvault.domain.UnauthenticatedException
 import dev.researchvault.domain.account.UserId
 import dev.researchvault.domain.account.Username
+import dev.researchvault.domain.backup.BackupInfo
 import dev.researchvault.domain.backup.BackupPolicy
 import dev.researchvault.domain.vault.MasterKey
 import spock.lang.Specification
@@ -24,11 +26,37 @@ class BackupServiceSpec extends Specification {
     BackupPolicy policy = new BackupPolicy(true, 5, 30)
     List<UserId> restored = []
     AccountLifecycle lifecycle = new AccountLifecycle(Duration.ofSeconds(5))
+    /** Tokens whose session ended (logout, password change, deletion); every other one is live. */
+    Set<String> ended = []
+    SessionStore sessions = [isLive: { String token -> !(token in ended) }] as SessionStore
     BackupService service = new BackupService(new BackupService.Collaborators(backups,
             { user, key -> policy } as BackupPolicies, new PasswordProof(new InMemoryAccountRegistry(), null, null, null),
-            lifecycle, { Runnable task -> task.run() }, { UserId user -> restored << user }, clock))
+            lifecycle, sessions, { Runnable task -> task.run() }, { UserId user -> restored << user }, clock))
 
     Session alice = session('alice')
+
+    def "a listing answers the backups while its session lives, and 401 when the session ended while it read"() {
+        given:
+        service.createBackup(alice)
+        def endingWhileRead = new BackupService(new BackupService.Collaborators(new InMemoryBackups(clock) {
+            @Override
+            List<BackupInfo> list(UserId user) {
+                // A password change or deletion ends the sessions, then rewrites or removes the files.
+                ended << alice.token()
+                super.list(user)
+            }
+        }, { user, key -> policy } as BackupPolicies, null, lifecycle, sessions, { Runnable task -> task.run() }, { }, clock))
+
+        expect:
+        service.listBackups(alice).size() == 1
+
+        when:
+        endingWhileRead.listBackups(alice)
+
+        then:
+        def refused = thrown(UnauthenticatedException)
+        refused.code() == 'session.invalid'
+    }
 
     def "the first login of a day takes a backup, later logins that day do not"() {
         when:
@@ -157,7 +185,7 @@ class BackupServiceSpec extends Specification {
     /** A service whose automatic backups wait in {@code deferred} until the spec runs them. */
     private BackupService deferring(List<Runnable> deferred) {
         new BackupService(new BackupService.Collaborators(backups, { user, key -> policy } as BackupPolicies,
-                null, lifecycle, { Runnable task -> deferred << task }, { }, clock))
+                null, lifecycle, sessions, { Runnable task -> deferred << task }, { }, clock))
     }
 
     static Session session(String name) {

@@ -6,7 +6,9 @@ import dev.researchvault.domain.backup.BackupInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +23,8 @@ final class BackupCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupCatalog.class);
     private static final Duration STALE_TEMPORARY = Duration.ofHours(1);
+    /** A backup being removed: a temporary directory like a backup being written ({@code .tmp-<name>}). */
+    private static final String REMOVING_PREFIX = ".tmp-removing-";
 
     private final VaultLayout layout;
 
@@ -28,19 +32,22 @@ final class BackupCatalog {
         this.layout = layout;
     }
 
-    /** Completed backups, newest first. Temporary directories are not backups. */
+    /**
+     * Completed backups, newest first. Temporary directories are not backups. Listing takes no lock, so it runs
+     * beside a retention or deletion removing backups: one removed meanwhile is left out, never shown half gone
+     * ({@link #delete} renames it away before removing its files).
+     */
     List<BackupInfo> list(UserId user) {
         Path dir = layout.backupDir(user);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isDirectory)
-                    .map(path -> path.getFileName().toString())
+            return entries.map(path -> path.getFileName().toString())
                     .filter(BackupNames::isValid)
-                    .map(name -> info(dir.resolve(name), name))
+                    .map(name -> whole(dir.resolve(name), name))
+                    .flatMap(Optional::stream)
                     .sorted(Comparator.comparing(BackupInfo::createdAt).thenComparing(BackupInfo::name).reversed())
                     .toList();
+        } catch (NoSuchFileException noBackupsOrAccountDeleted) {
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,10 +62,26 @@ final class BackupCatalog {
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
+    /**
+     * Removes a backup: first renamed to a temporary name in one atomic step (a listing sees it whole or not at
+     * all), then its files. A crash in between leaves a {@code .tmp-} directory, which recovery and
+     * {@link #removeStaleTemporaries} remove as the server's own leftover.
+     */
     boolean delete(UserId user, String name) {
         Optional<Path> dir = directory(user, name);
-        dir.ifPresent(VaultLayout::deleteRecursively);
-        return dir.isPresent();
+        if (dir.isEmpty()) {
+            return false;
+        }
+        Path removing = dir.get().resolveSibling(REMOVING_PREFIX + name);
+        try {
+            Files.move(dir.get(), removing, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException removedMeanwhile) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        VaultLayout.deleteRecursively(removing);
+        return true;
     }
 
     /** Deletes and reports success; a failure is logged, not thrown, so retention goes on with the rest. */
@@ -90,8 +113,20 @@ final class BackupCatalog {
         return BackupNames.createdAt(name).orElseThrow();
     }
 
-    private static BackupInfo info(Path dir, String name) {
-        return BackupManifest.read(dir, name, BackupNames.createdAt(name).orElseThrow());
+    /**
+     * The backup as read now, or empty when it was removed while being read: after a removal's rename nothing of
+     * it reads (a missing manifest would read as an old backup without one, and missing files as 0 bytes).
+     */
+    private static Optional<BackupInfo> whole(Path dir, String name) {
+        try {
+            BackupInfo info = BackupManifest.read(dir, name, BackupNames.createdAt(name).orElseThrow());
+            return Files.isDirectory(dir) ? Optional.of(info) : Optional.empty();
+        } catch (UncheckedIOException failure) {
+            if (failure.getCause() instanceof NoSuchFileException && !Files.isDirectory(dir)) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
     }
 
     private static Instant lastModified(Path path) {

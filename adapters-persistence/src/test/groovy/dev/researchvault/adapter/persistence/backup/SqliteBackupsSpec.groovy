@@ -341,6 +341,51 @@ class SqliteBackupsSpec extends BackupsContractSpec {
         !Files.exists(dir.resolve('.tmp-20990101T000000000Z'))
     }
 
+    def "a deleted backup is renamed away before its files go: cut short there, it is never listed and recovery removes it"() {
+        given:
+        def pia = fixture.newVault()
+        def kept = backups.create(pia.user, pia.key, BackupKind.MANUAL).name()
+        def doomed = backups.create(pia.user, pia.key, BackupKind.MANUAL).name()
+        def dir = fixture.vaults.layout().backupDir(pia.user)
+
+        when: 'one deletion runs to its end'
+        def deleted = backups.delete(pia.user, kept)
+
+        then: 'nothing of it is left, not even its temporary name'
+        deleted
+        Files.list(dir).withCloseable { it.toList()*.fileName*.toString() } == [doomed]
+
+        when: 'another is cut short right after its rename, as a kill would leave it'
+        Files.move(dir.resolve(doomed), dir.resolve(".tmp-removing-${doomed}"))
+
+        then: 'the half-removed backup is not listed, nor found by name'
+        backups.list(pia.user).isEmpty()
+        !backups.delete(pia.user, doomed)
+
+        when:
+        fixture.vaults.recoverInterrupted(pia.user, false)
+
+        then:
+        !Files.exists(dir.resolve(".tmp-removing-${doomed}"))
+    }
+
+    def "a listing of a user whose backup directory is gone, or holds a file under a backup name, answers what is whole"() {
+        given:
+        def quinn = fixture.newVault()
+        def dir = fixture.vaults.layout().backupDir(quinn.user)
+
+        expect: 'no directory: no backups'
+        backups.list(quinn.user).isEmpty()
+
+        when:
+        Files.createDirectories(dir)
+        Files.write(dir.resolve('20990101T000000000Z'), [1] as byte[])
+        def real = backups.create(quinn.user, quinn.key, BackupKind.MANUAL).name()
+
+        then:
+        backups.list(quinn.user)*.name() == [real]
+    }
+
     private List<Path> liveFiles(PersistenceFixture.UserVault vault, VaultFile file) {
         def main = fixture.vaults.layout().file(vault.user, file)
         [main, Path.of("${main}-wal"), Path.of("${main}-shm")]
