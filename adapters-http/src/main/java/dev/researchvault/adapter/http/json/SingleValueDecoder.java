@@ -17,15 +17,7 @@ import java.math.BigInteger;
  * else (objects, arrays, arbitrary values and trees) is passed through, wrapped again so nested members are checked
  * too.
  */
-final class SingleValueDecoder implements Decoder {
-
-    private final Decoder delegate;
-    private final JsonParser parser;
-
-    SingleValueDecoder(Decoder delegate, JsonParser parser) {
-        this.delegate = delegate;
-        this.parser = parser;
-    }
+record SingleValueDecoder(Decoder delegate, JsonParser parser) implements Decoder {
 
     private Decoder wrap(Decoder child) {
         return child == delegate ? this : new SingleValueDecoder(child, parser);
