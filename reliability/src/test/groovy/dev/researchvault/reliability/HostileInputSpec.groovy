@@ -283,6 +283,7 @@ class HostileInputSpec extends ReliabilitySpec {
 
         then:
         reply.status == 400
+        reply.json.code == 'request.invalid'
 
         cleanup:
         if (reply?.status == 201) { api.delete("/api/v1/research/${reply.json.id}", alice.token) }

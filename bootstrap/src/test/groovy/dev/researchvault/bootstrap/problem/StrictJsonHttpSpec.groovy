@@ -1,6 +1,7 @@
 package dev.researchvault.bootstrap.problem
 
 import dev.researchvault.bootstrap.document.DocumentHttpSupport
+import dev.researchvault.bootstrap.support.VaultHttpSpec.Reply
 import spock.lang.Shared
 
 /**
