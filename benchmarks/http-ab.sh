@@ -5,26 +5,29 @@
 # same machine load; prints one table row per round with each server's req/s and its ratio to its own floor.
 # Usage: benchmarks/http-ab.sh JAR_A JAR_B [rounds, default 3] [seconds per run, default 6]
 # AB_TARGETS picks the targets of benchmarks/http/load.lua measured besides the floor (default "settings research";
-# "logs" is a JSON write: POST /api/v1/research/{id}/logs).
+# "logs" is a JSON write: POST /api/v1/research/{id}/logs); AB_PORTS the two ports (default "18181 18182").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR_A=$1 JAR_B=$2 ROUNDS=${3:-3} SECONDS_PER_RUN=${4:-6}
 TARGETS=${AB_TARGETS:-settings research}
+read -r PORT_A PORT_B <<<"${AB_PORTS:-18181 18182}"
 WORK=$(mktemp -d /tmp/rv-bench-ab-XXXXXX)
 pids=()
 trap 'status=$?; for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"; exit $status' EXIT
 
 start() { # name jar port
+  # Another run on this machine may hold the port: seeding its server would spoil both runs (pick AB_PORTS).
+  if curl -s -o /dev/null "http://127.0.0.1:$3/health"; then echo "port $3 is taken: set AB_PORTS" >&2; return 1; fi
   java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/$1/data" \
     -Dmicronaut.server.port="$3" -jar "$2" >"$WORK/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$3/health" && return 0; sleep 0.5; done
   echo "server $1 did not start" >&2; cat "$WORK/$1.log" >&2; return 1
 }
-start a "$JAR_A" 18181
-start b "$JAR_B" 18182
-python3 benchmarks/http/seed.py http://127.0.0.1:18181 50 "$WORK/users-a.txt"
-python3 benchmarks/http/seed.py http://127.0.0.1:18182 50 "$WORK/users-b.txt"
+start a "$JAR_A" "$PORT_A"
+start b "$JAR_B" "$PORT_B"
+python3 benchmarks/http/seed.py "http://127.0.0.1:$PORT_A" 50 "$WORK/users-a.txt"
+python3 benchmarks/http/seed.py "http://127.0.0.1:$PORT_B" 50 "$WORK/users-b.txt"
 
 rate() { # server port target → req/s of one measured run (after a warm-up)
   BENCH_USERS="$WORK/users-$1.txt" BENCH_TARGET=$3 wrk -t2 -c50 -d3s -s benchmarks/http/load.lua "http://127.0.0.1:$2" >/dev/null
@@ -45,8 +48,8 @@ for round in $(seq 1 "$ROUNDS"); do
   load=$(cut -d' ' -f1 /proc/loadavg)
   declare -A r=()
   for target in floor $TARGETS; do
-    r[a-$target]=$(rate a 18181 "$target")
-    r[b-$target]=$(rate b 18182 "$target")
+    r[a-$target]=$(rate a "$PORT_A" "$target")
+    r[b-$target]=$(rate b "$PORT_B" "$target")
   done
   row="| $round | $load | ${r[a-floor]} / ${r[b-floor]} |"
   for target in $TARGETS; do row+=" ${r[a-$target]} / ${r[b-$target]} |"; done
