@@ -4,24 +4,30 @@
 # 6 s after a 3 s warm-up) over floor / settings / research between them for a number of rounds, so both see the
 # same machine load; prints one table row per round with each server's req/s and its ratio to its own floor.
 # Usage: benchmarks/http-ab.sh JAR_A JAR_B [rounds, default 3] [seconds per run, default 6]
+# AB_TARGETS picks the targets of benchmarks/http/load.lua measured besides the floor (default "settings research";
+# "logs" is a JSON write: POST /api/v1/research/{id}/logs); AB_PORTS the two ports (default "18181 18182").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR_A=$1 JAR_B=$2 ROUNDS=${3:-3} SECONDS_PER_RUN=${4:-6}
+TARGETS=${AB_TARGETS:-settings research}
+read -r PORT_A PORT_B <<<"${AB_PORTS:-18181 18182}"
 WORK=$(mktemp -d /tmp/rv-bench-ab-XXXXXX)
 pids=()
 trap 'status=$?; for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done; rm -rf "$WORK"; exit $status' EXIT
 
 start() { # name jar port
+  # Another run on this machine may hold the port: seeding its server would spoil both runs (pick AB_PORTS).
+  if curl -s -o /dev/null "http://127.0.0.1:$3/health"; then echo "port $3 is taken: set AB_PORTS" >&2; return 1; fi
   java -Xmx1g -Dvault.kdf.memory-kib=1024 -Dvault.kdf.iterations=1 -Dvault.data-dir="$WORK/$1/data" \
     -Dmicronaut.server.port="$3" -jar "$2" >"$WORK/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$3/health" && return 0; sleep 0.5; done
   echo "server $1 did not start" >&2; cat "$WORK/$1.log" >&2; return 1
 }
-start a "$JAR_A" 18181
-start b "$JAR_B" 18182
-python3 benchmarks/http/seed.py http://127.0.0.1:18181 50 "$WORK/users-a.txt"
-python3 benchmarks/http/seed.py http://127.0.0.1:18182 50 "$WORK/users-b.txt"
+start a "$JAR_A" "$PORT_A"
+start b "$JAR_B" "$PORT_B"
+python3 benchmarks/http/seed.py "http://127.0.0.1:$PORT_A" 50 "$WORK/users-a.txt"
+python3 benchmarks/http/seed.py "http://127.0.0.1:$PORT_B" 50 "$WORK/users-b.txt"
 
 rate() { # server port target → req/s of one measured run (after a warm-up)
   BENCH_USERS="$WORK/users-$1.txt" BENCH_TARGET=$3 wrk -t2 -c50 -d3s -s benchmarks/http/load.lua "http://127.0.0.1:$2" >/dev/null
@@ -32,17 +38,23 @@ rate() { # server port target → req/s of one measured run (after a warm-up)
   awk -v r="$requests" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }'
 }
 
-echo "| round | load avg before | floor A / B | settings A / B | research A / B | settings ÷ floor A / B | research ÷ floor A / B |"
-echo "|---|---|---|---|---|---|---|"
+ratio() { awk -v x="$1" -v f="$2" 'BEGIN { printf "%.2f", x / f }'; }
+header="| round | load avg before | floor A / B |" rule="|---|---|---|"
+for target in $TARGETS; do header+=" $target A / B |" rule+="---|"; done
+for target in $TARGETS; do header+=" $target ÷ floor A / B |" rule+="---|"; done
+echo "$header"
+echo "$rule"
 for round in $(seq 1 "$ROUNDS"); do
   load=$(cut -d' ' -f1 /proc/loadavg)
   declare -A r=()
-  for target in floor settings research; do
-    r[a-$target]=$(rate a 18181 $target)
-    r[b-$target]=$(rate b 18182 $target)
+  for target in floor $TARGETS; do
+    r[a-$target]=$(rate a "$PORT_A" "$target")
+    r[b-$target]=$(rate b "$PORT_B" "$target")
   done
-  ratio() { awk -v x="$1" -v f="$2" 'BEGIN { printf "%.2f", x / f }'; }
-  echo "| $round | $load | ${r[a-floor]} / ${r[b-floor]} | ${r[a-settings]} / ${r[b-settings]} | ${r[a-research]} / ${r[b-research]} |" \
-    "$(ratio "${r[a-settings]}" "${r[a-floor]}")× / $(ratio "${r[b-settings]}" "${r[b-floor]}")× |" \
-    "$(ratio "${r[a-research]}" "${r[a-floor]}")× / $(ratio "${r[b-research]}" "${r[b-floor]}")× |"
+  row="| $round | $load | ${r[a-floor]} / ${r[b-floor]} |"
+  for target in $TARGETS; do row+=" ${r[a-$target]} / ${r[b-$target]} |"; done
+  for target in $TARGETS; do
+    row+=" $(ratio "${r[a-$target]}" "${r[a-floor]}")× / $(ratio "${r[b-$target]}" "${r[b-floor]}")× |"
+  done
+  echo "$row"
 done

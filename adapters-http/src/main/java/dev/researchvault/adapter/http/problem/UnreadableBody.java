@@ -1,14 +1,17 @@
 package dev.researchvault.adapter.http.problem;
 
+import dev.researchvault.adapter.http.json.LenientJsonException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
 import java.util.Optional;
 
 /**
- * Two bodies the framework cannot bind, told apart from the generic "the request is malformed" so a client learns
- * which mistake it made: no body at all where one is needed, and a JSON object where the endpoint takes an array (or
- * the reverse). The code stays {@code request.invalid}; only the detail is more precise. The detail is ours: the
- * framework's message is read for its token names only, never passed on (it could quote input).
+ * Bodies the framework cannot bind, told apart from the generic "the request is malformed" so a client learns
+ * which mistake it made: no body at all where one is needed, a JSON object where the endpoint takes an array (or
+ * the reverse), and JSON that binds only by leniency ({@link LenientJsonException}: content after the value, a
+ * one-element array for a single value). The code stays {@code request.invalid}; only the detail is more precise.
+ * The detail is ours: the framework's message is read for its token names only, never passed on (it could quote
+ * input).
  */
 final class UnreadableBody {
 
@@ -19,11 +22,14 @@ final class UnreadableBody {
     private UnreadableBody() {
     }
 
-    /** The problem, when {@code cause} (or a cause of it) is one of the two. */
+    /** The problem, when {@code cause} (or a cause of it) is one of these. */
     static Optional<Problem> of(Throwable cause) {
         for (Throwable current = cause; current != null; current = current.getCause()) {
             if (current instanceof UnsatisfiedBodyRouteException) {
                 return problem("the request needs a JSON body, and none was sent");
+            }
+            if (current instanceof LenientJsonException lenient) {
+                return problem(lenient.getMessage());
             }
             String message = current.getMessage() == null ? "" : current.getMessage();
             if (message.contains(UNEXPECTED + "START_OBJECT")) {
