@@ -1,8 +1,9 @@
 package dev.researchvault.bootstrap.file
 
+import dev.researchvault.adapter.persistence.vault.OpenVaults
 import dev.researchvault.bootstrap.chat.MessageFilesSpecSupport
-
 import dev.researchvault.bootstrap.support.VaultHttpSpec
+import dev.researchvault.domain.account.UserId
 import java.net.http.HttpRequest
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CountDownLatch
@@ -222,6 +223,9 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         def body = new HalfwayBody(LARGE)
         def upload = CompletableFuture.supplyAsync { uploadRaw(owner, body) }
         assert body.halfwaySent.await(30, TimeUnit.SECONDS)
+        // Sent is not received: under load the server may not have begun the upload yet, and an operation started
+        // then would not race it at all (a password change meant to give up would simply go through).
+        awaitVaultHeld(owner.name)
 
         when: 'the other operation runs while the upload waits for its second half'
         def other = CompletableFuture.supplyAsync { act(operation, owner) }
@@ -276,6 +280,17 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         assert message.status == 201
         assert get("/api/v1/messages/${message.json.id}/files/0", token).bytes == LARGE
         true
+    }
+
+    /** Waits until a request or stream holds the user's vault (a lease), at most 30 s. */
+    void awaitVaultHeld(String name) {
+        def user = new UserId(UUID.fromString(userDirOf(name).fileName.toString()))
+        def vaults = server.applicationContext.getBean(OpenVaults)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
+        while (vaults.leasesOf(user) == 0) {
+            assert System.nanoTime() < deadline: 'the server never began the upload'
+            Thread.sleep(5)
+        }
     }
 
     Reply act(String operation, User owner, String backup = null) {

@@ -196,6 +196,11 @@ final class OpenVault {
         }
     }
 
+    /** How many requests, streams and background tasks hold this vault now. */
+    synchronized int leases() {
+        return leases;
+    }
+
     /** No new leases; closes now if unused, otherwise when the last lease is released. Idempotent. */
     void retire() {
         boolean closeNow;

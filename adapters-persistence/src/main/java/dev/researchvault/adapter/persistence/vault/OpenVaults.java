@@ -245,6 +245,15 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
         return cache.estimatedSize();
     }
 
+    /**
+     * How many leases the user's cached vault has now (requests, streams, background tasks): 0 when it is not open.
+     * For specs that must know a stream holds the vault before they start an operation that waits for it.
+     */
+    public int leasesOf(UserId user) {
+        OpenVault vault = cache.policy().getIfPresentQuietly(user);
+        return vault == null ? 0 : vault.leases();
+    }
+
     /** How many vaults have left the cache since start (idle, evicted, re-keyed, deleted): they close once unused. */
     public long retirements() {
         return retirements.get();
