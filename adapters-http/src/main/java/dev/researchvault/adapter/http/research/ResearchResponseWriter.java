@@ -4,7 +4,6 @@ import dev.researchvault.adapter.http.json.JsonBytes;
 import dev.researchvault.adapter.http.research.ResearchMessages.ResearchResponse;
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.MutableHeaders;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.body.MessageBodyWriter;
@@ -29,6 +28,7 @@ final class ResearchResponseWriter implements MessageBodyWriter<ResearchResponse
     private static final Argument<Map<String, Object>> METADATA = Argument.mapOf(String.class, Object.class);
     /** Room for a research without long texts: the seeded one is 272 bytes. */
     private static final int EXPECTED_LENGTH = 384;
+    private static final String CONTENT_TYPE = "content-type";
 
     private final JsonMapper json;
 
@@ -39,8 +39,8 @@ final class ResearchResponseWriter implements MessageBodyWriter<ResearchResponse
     @Override
     public void writeTo(Argument<ResearchResponse> type, MediaType mediaType, ResearchResponse research,
                         MutableHeaders headers, OutputStream out) throws CodecException {
-        // As Micronaut's JSON writer does.
-        headers.set(HttpHeaders.CONTENT_TYPE, mediaType);
+        // Spelled as Micronaut's Netty JSON writer sets it for serde's answers: the wire shows a name as it was set.
+        headers.set(CONTENT_TYPE, mediaType);
         try {
             out.write(bytes(research));
         } catch (IOException failed) {

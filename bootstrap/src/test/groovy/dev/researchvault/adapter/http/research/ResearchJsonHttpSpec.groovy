@@ -100,4 +100,23 @@ class ResearchJsonHttpSpec extends VaultHttpSpec {
         list.text.contains(single.text)
         single.json.status == 'in_progress'
     }
+
+    def "its header lines are those serde's answers have, names spelled alike"() {
+        given:
+        String id = post('/api/v1/research', [query: 'headers', mode: 'quick'], token).json.id
+
+        expect: 'a list is written by serde; both answer the same header names, byte for byte on the wire'
+        headerNamesOnTheWire("/api/v1/research/$id") == headerNamesOnTheWire('/api/v1/research')
+        headerNamesOnTheWire("/api/v1/research/$id") == ['date', 'content-type', 'content-length', 'connection']
+    }
+
+    /** The header names of a GET as the server writes them (an HTTP client's map would hide their case). */
+    List<String> headerNamesOnTheWire(String path) {
+        new Socket(server.URL.host, server.URL.port).withCloseable { socket ->
+            socket.outputStream.write(("GET $path HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer $token\r\n" +
+                    'Connection: close\r\n\r\n').getBytes('US-ASCII'))
+            String head = new String(socket.inputStream.readAllBytes(), 'UTF-8').split('\r\n\r\n')[0]
+            head.split('\r\n').drop(1).collect { it.substring(0, it.indexOf(':')) }
+        }
+    }
 }
