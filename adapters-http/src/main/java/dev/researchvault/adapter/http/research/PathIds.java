@@ -3,6 +3,7 @@ package dev.researchvault.adapter.http.research;
 import dev.researchvault.domain.NotFoundException;
 import dev.researchvault.domain.RuleViolationException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Ids as they arrive in paths and bodies. Used by the chat endpoints too. */
@@ -34,6 +35,6 @@ public final class PathIds {
 
     /** An Instant as the API writes it (ISO-8601 UTC, to the millisecond at most), or null. */
     public static String time(Instant instant) {
-        return instant == null ? null : InstantText.of(instant);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 }
