@@ -38,13 +38,6 @@ public final class CaffeineSessionStore implements SessionStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaffeineSessionStore.class);
     private static final int TOKEN_BYTES = 32;
-    /**
-     * One SHA-256 per thread, for the digest every authenticated request computes: looking the algorithm up by name
-     * each time (the provider list, a new instance) was 40 % of the digest's cost in a JFR profile of
-     * {@code GET /api/v1/research/{id}} (docs/benchmarks.md, "Research by id, side by side"). A thread's instance
-     * is used by one call at a time, and digest() resets it after each token.
-     */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(CaffeineSessionStore::newSha256);
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
@@ -197,13 +190,9 @@ public final class CaffeineSessionStore implements SessionStore {
     }
 
     private static String digest(String token) {
-        MessageDigest sha256 = SHA_256.get();
-        return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is required of every JVM", impossible);
         }
