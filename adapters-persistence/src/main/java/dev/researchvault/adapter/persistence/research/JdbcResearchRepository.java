@@ -39,8 +39,7 @@ final class JdbcResearchRepository implements ResearchRepository {
      * escaped with {@code !}, {@link LikePatterns}) is checked on the rows of the time index.
      */
     static final NewestFirstList.Shape LIST = new NewestFirstList.Shape(PageCursor.Listing.RESEARCH, "research",
-            "rowid", "created_at", "id, query, mode, status, title, progress, created_at, started_at, completed_at,"
-            + " metadata, prompt_tokens, completion_tokens, cost_micros, chat_id");
+            "rowid", "created_at", ResearchRow.COLUMNS);
     /**
      * One research by id, read by hand like the list: Micronaut Data's generated {@code findById} spent about twice
      * as long mapping the row (a name lookup per column, an introspected constructor) as SQLite spent reading it, in
@@ -62,7 +61,8 @@ final class JdbcResearchRepository implements ResearchRepository {
                            LogRows logs, ResearchMapper mapper,
                            @Named("default") ConnectionOperations<Connection> connections) {
         this.research = research;
-        this.newestFirst = new NewestFirstList<>(connections, LIST, ResearchRow::read);
+        // A list row starts with its position (NewestFirstList's first column), then LIST's columns.
+        this.newestFirst = new NewestFirstList<>(connections, LIST, row -> ResearchRow.read(row, 2));
         this.queries = queries;
         this.resources = resources;
         this.reports = reports;
@@ -83,7 +83,8 @@ final class JdbcResearchRepository implements ResearchRepository {
 
     @Override
     public Optional<Research> find(UUID id) {
-        return sql.query(FIND, statement -> statement.setString(1, id.toString()), ResearchRow::read).stream()
+        return sql.query(FIND, statement -> statement.setString(1, id.toString()),
+                row -> ResearchRow.read(row, 1)).stream()
                 .findFirst().map(mapper::toResearch);
     }
 

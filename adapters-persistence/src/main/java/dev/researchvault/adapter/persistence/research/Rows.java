@@ -36,14 +36,23 @@ final class Rows {
                        @Nullable @MappedProperty("cost_micros") Long costMicros,
                        @Nullable @MappedProperty("chat_id") String chatId) {
 
-        /** The list's columns ({@link JdbcResearchRepository#LIST}), read by hand: lists are plain JDBC. */
-        static ResearchRow read(ResultSet row) throws SQLException {
-            return new ResearchRow(row.getString("id"), row.getString("query"), row.getString("mode"),
-                    row.getString("status"), row.getString("title"), row.getInt("progress"),
-                    row.getString("created_at"), row.getString("started_at"), row.getString("completed_at"),
-                    row.getString("metadata"), nullableLong(row, "prompt_tokens"),
-                    nullableLong(row, "completion_tokens"), nullableLong(row, "cost_micros"),
-                    row.getString("chat_id"));
+        /**
+         * The columns {@link #read} reads, in its order: the list and the read by id select exactly these
+         * ({@link JdbcResearchRepository#LIST}, the list after its position), so a row is read by position. By name,
+         * the driver built a map of the statement's column names for every result set and looked each column up in
+         * it: 4 % of a research read's CPU in a JFR profile of {@code GET /api/v1/research/{id}} (docs/benchmarks.md,
+         * "Research by id, side by side").
+         */
+        static final String COLUMNS = "id, query, mode, status, title, progress, created_at, started_at,"
+                + " completed_at, metadata, prompt_tokens, completion_tokens, cost_micros, chat_id";
+
+        /** A row of {@link #COLUMNS}, read by position: {@code first} is the position of {@code id} (1-based). */
+        static ResearchRow read(ResultSet row, int first) throws SQLException {
+            int at = first;
+            return new ResearchRow(row.getString(at++), row.getString(at++), row.getString(at++),
+                    row.getString(at++), row.getString(at++), row.getInt(at++), row.getString(at++),
+                    row.getString(at++), row.getString(at++), row.getString(at++), nullableLong(row, at++),
+                    nullableLong(row, at++), nullableLong(row, at++), row.getString(at));
         }
     }
 

@@ -13,4 +13,10 @@ public final class ResultColumns {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
+
+    /** The same, by position (1-based): no lookup of the column's name in the result set. */
+    public static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
 }
