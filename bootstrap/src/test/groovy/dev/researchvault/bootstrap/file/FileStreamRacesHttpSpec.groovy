@@ -42,8 +42,13 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
     String largeFileOf(User owner) {
         Reply uploaded = uploadRaw(owner, HttpRequest.BodyPublishers.ofByteArray(LARGE))
         assert uploaded.status == 201
+        taken(owner, uploaded.json.uploadId as String)
+    }
+
+    /** Takes a staged upload into a new message of a new chat of {@code owner}; answers the file's path. */
+    String taken(User owner, String uploadId) {
         Reply message = post("/api/v1/chats/${newChat(owner)}/messages",
-                [role: 'user', files: [[uploadId: uploaded.json.uploadId]]], owner.token)
+                [role: 'user', files: [[uploadId: uploadId]]], owner.token)
         assert message.status == 201
         "/api/v1/messages/${message.json.id}/files/0"
     }
@@ -242,10 +247,7 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         and: 'the vault is whole; an acknowledged upload reads back as sent'
         vaultIsWhole(owner.name, password, file)
         String token = login(owner.name, password)
-        Reply message = post("/api/v1/chats/${newChat(new User(name: owner.name, token: token))}/messages",
-                [role: 'user', files: [[uploadId: uploaded.json.uploadId]]], token)
-        message.status == 201
-        get("/api/v1/messages/${message.json.id}/files/0", token).bytes == LARGE
+        get(taken(new User(name: owner.name, token: token), uploaded.json.uploadId as String), token).bytes == LARGE
 
         and: 'a backup taken mid-upload restores to a whole vault in which that upload is not half there'
         if (operation == 'backup') {
@@ -275,10 +277,7 @@ class FileStreamRacesHttpSpec extends MessageFilesSpecSupport {
         if (staged.status == 404) {
             return true
         }
-        Reply message = post("/api/v1/chats/${newChat(new User(name: name, token: token))}/messages",
-                [role: 'user', files: [[uploadId: uploadId]]], token)
-        assert message.status == 201
-        assert get("/api/v1/messages/${message.json.id}/files/0", token).bytes == LARGE
+        assert get(taken(new User(name: name, token: token), uploadId), token).bytes == LARGE
         true
     }
 
