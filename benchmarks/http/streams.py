@@ -6,7 +6,8 @@ Usage: streams.py BASE_URL SERVER_PID PORT_FIGURES SAMPLES [throughput]
 PORT_FIGURES: lines "<MiB> <save MB/s> <read MB/s>" measured by StreamThroughput just before, on the same machine.
 1. For 10 MiB and 200 MiB: SAMPLES raw uploads (POST /api/v1/uploads, the body sent from memory), each taken by a
    message (JSON files:[{uploadId}]), and downloads of that file (GET /api/v1/messages/{id}/files/0, read into a
-   preallocated buffer); one warm-up first. MB/s medians and their ratio to the port's figure of the same size.
+   preallocated buffer); WARMUP unrecorded cycles first (environment, default 5: the same count StreamThroughput is
+   given, so both sides are measured warm; one warm-up left a fresh server's JIT compiling during the 10 MiB samples). MB/s medians and their ratio to the port's figure of the same size.
 2. 8 concurrent 200 MiB uploads, then 8 concurrent downloads, each by its own user on its own connection; the
    server's live heap (jcmd GC.class_histogram, which collects first) is read before, during the uploads and
    during the downloads; growth per concurrent transfer = (during - before) / 8.
@@ -25,6 +26,7 @@ from vault_client import Client, HttpError, login, median, progress, stats
 MB = 1_000_000.0
 MiB = 1024 * 1024
 CONCURRENT = 8
+WARMUP = int(os.environ.get("WARMUP", "5"))
 
 
 def upload(client, data):
@@ -70,7 +72,7 @@ def throughput_rows(base, port, samples):
         data = os.urandom(mib * MiB)
         buffer = bytearray(len(data))
         ups, downs = [], []
-        for i in range(-1, samples):
+        for i in range(-WARMUP, samples):
             up, upload_id = upload(client, data)
             message_id = attach(client, chat_id, upload_id)
             down = download(client, message_id, buffer)

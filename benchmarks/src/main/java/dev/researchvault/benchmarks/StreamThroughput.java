@@ -16,11 +16,13 @@ import java.util.UUID;
  * given as arguments, on an encrypted vault. Prints one line per size: {@code <mib> <save MB/s median> <read MB/s
  * median>}, for the script to set beside the HTTP figures of the same run.
  *
- * <p>Usage: {@code StreamThroughput SAMPLES MIB...}
+ * <p>Usage: {@code StreamThroughput SAMPLES MIB...}; {@code -Dwarmup=N} unrecorded rounds per size first (default 5,
+ * the count {@code benchmarks/http/streams.py} is given too, so both sides are measured warm).
  */
 public final class StreamThroughput {
 
     private static final double MB = 1_000_000.0;
+    private static final int WARMUP = Integer.getInteger("warmup", 5);
 
     private StreamThroughput() {
     }
@@ -43,7 +45,7 @@ public final class StreamThroughput {
         List<Double> saves = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         byte[] buffer = new byte[64 * 1024];
-        for (int i = -1; i < samples; i++) { // one unrecorded warm-up round
+        for (int i = -WARMUP; i < samples; i++) { // unrecorded warm-up rounds first
             // A new key each time, deleted after the timing: as an HTTP upload makes a new file and the benchmark
             // deletes its message untimed. (Replacing one key would time the old version's deletion as well.)
             BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
