@@ -6,8 +6,9 @@ Usage: streams.py BASE_URL SERVER_PID PORT_FIGURES SAMPLES [throughput]
 PORT_FIGURES: lines "<MiB> <save MB/s> <read MB/s>" measured by StreamThroughput just before, on the same machine.
 1. For 10 MiB and 200 MiB: SAMPLES raw uploads (POST /api/v1/uploads, the body sent from memory), each taken by a
    message (JSON files:[{uploadId}]), and downloads of that file (GET /api/v1/messages/{id}/files/0, read into a
-   preallocated buffer); WARMUP unrecorded cycles first (environment, default 5: the same count StreamThroughput is
-   given, so both sides are measured warm; one warm-up left a fresh server's JIT compiling during the 10 MiB samples). MB/s medians and their ratio to the port's figure of the same size.
+   preallocated buffer); first WARM_SMALL cycles of a 1.1 MiB file (two chunks; environment, default 2000), then
+   WARMUP unrecorded cycles of each size (default 5): the counts StreamThroughput is given too, so both sides are
+   measured warm (one warm-up left a fresh server's JIT compiling during the 10 MiB samples). MB/s medians and their ratio to the port's figure of the same size.
 2. 8 concurrent 200 MiB uploads, then 8 concurrent downloads, each by its own user on its own connection; the
    server's live heap (jcmd GC.class_histogram, which collects first) is read before, during the uploads and
    during the downloads; growth per concurrent transfer = (during - before) / 8.
@@ -27,6 +28,11 @@ MB = 1_000_000.0
 MiB = 1024 * 1024
 CONCURRENT = 8
 WARMUP = int(os.environ.get("WARMUP", "5"))
+# Both sides are warmed alike first (StreamThroughput gets the same two numbers): a server's per-request code runs a
+# few times per transfer, so 5 rounds of 10 MiB leave it in the JIT's first tiers (C2 still compiling during the
+# samples, 9-16 % of the CPU in perf), while the port's loop is compiled within them.
+WARM_SMALL = int(os.environ.get("WARM_SMALL", "2000"))
+WARM_SMALL_BYTES = 1100000
 
 
 def upload(client, data):
@@ -64,24 +70,42 @@ def live_heap_mib(pid):
     return int(total[2]) / MiB
 
 
+def cycle(client, chat_id, data, buffer):
+    """One upload, taken by a message, downloaded and deleted (untimed): answers the upload's and download's seconds."""
+    up, upload_id = upload(client, data)
+    message_id = attach(client, chat_id, upload_id)
+    down = download(client, message_id, buffer)
+    client.call("DELETE", "/api/v1/messages/%s" % message_id)
+    return up, down
+
+
+def warm(client, chat_id):
+    """WARM_SMALL cycles of a file of two chunks, so the server's per-request code is compiled (C2) before timing."""
+    data = os.urandom(WARM_SMALL_BYTES)
+    buffer = bytearray(len(data))
+    for _ in range(WARM_SMALL):
+        cycle(client, chat_id, data, buffer)
+    if WARM_SMALL and buffer != data:
+        raise RuntimeError("downloaded bytes differ from the uploaded ones")
+
+
 def throughput_rows(base, port, samples):
     client = Client(base, login(base, "bench-streams"))
     chat_id = client.call("POST", "/api/v1/chats", {"title": "streams"})["id"]
     rows = []
+    warm(client, chat_id)
+    progress("streams: warmed by %d cycles of %d bytes" % (WARM_SMALL, WARM_SMALL_BYTES))
     for mib in (10, 200):
         data = os.urandom(mib * MiB)
         buffer = bytearray(len(data))
         ups, downs = [], []
         for i in range(-WARMUP, samples):
-            up, upload_id = upload(client, data)
-            message_id = attach(client, chat_id, upload_id)
-            down = download(client, message_id, buffer)
+            up, down = cycle(client, chat_id, data, buffer)
             if i == -1 and buffer != data:
                 raise RuntimeError("downloaded bytes differ from the uploaded ones")
             if i >= 0:
                 ups.append(len(data) / MB / up)
                 downs.append(len(data) / MB / down)
-            client.call("DELETE", "/api/v1/messages/%s" % message_id)
         port_save, port_read = port[mib]
         for what, rates, base_rate in (("upload (raw POST /api/v1/uploads)", ups, port_save),
                                        ("download (GET file)", downs, port_read)):

@@ -16,13 +16,16 @@ import java.util.UUID;
  * given as arguments, on an encrypted vault. Prints one line per size: {@code <mib> <save MB/s median> <read MB/s
  * median>}, for the script to set beside the HTTP figures of the same run.
  *
- * <p>Usage: {@code StreamThroughput SAMPLES MIB...}; {@code -Dwarmup=N} unrecorded rounds per size first (default 5,
- * the count {@code benchmarks/http/streams.py} is given too, so both sides are measured warm).
+ * <p>Usage: {@code StreamThroughput SAMPLES MIB...}; first {@code -DwarmSmall=N} save-read-delete rounds of a 1.1 MiB
+ * file (two chunks, default 2000), then {@code -Dwarmup=N} unrecorded rounds per size (default 5): the counts
+ * {@code benchmarks/http/streams.py} is given too, so both sides are measured warm.
  */
 public final class StreamThroughput {
 
     private static final double MB = 1_000_000.0;
     private static final int WARMUP = Integer.getInteger("warmup", 5);
+    private static final int WARM_SMALL = Integer.getInteger("warmSmall", 2000);
+    private static final int WARM_SMALL_BYTES = 1_100_000;
 
     private StreamThroughput() {
     }
@@ -31,10 +34,33 @@ public final class StreamThroughput {
         int samples = Integer.parseInt(args[0]);
         try (EncryptedVault vault = new EncryptedVault()) {
             BlobStore store = vault.bean(BlobStore.class);
+            warm(vault, store);
             for (int i = 1; i < args.length; i++) {
                 int mib = Integer.parseInt(args[i]);
                 double[] medians = measure(vault, store, mib, samples);
                 System.out.printf("%d %.1f %.1f%n", mib, medians[0], medians[1]);
+            }
+        }
+    }
+
+    /** The same warm-up as the HTTP side's: small files of two chunks saved, read and deleted. */
+    private static void warm(EncryptedVault vault, BlobStore store) throws Exception {
+        byte[] data = new byte[WARM_SMALL_BYTES];
+        new Random(1).nextBytes(data);
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < WARM_SMALL; i++) {
+            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
+            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
+            readToEnd(vault, store, key, buffer);
+            vault.inVault(() -> store.delete(key));
+        }
+    }
+
+    private static void readToEnd(EncryptedVault vault, BlobStore store, BlobKey key, byte[] buffer) throws Exception {
+        try (BlobStream open = vault.inVault(() -> store.openStream(key).orElseThrow())) {
+            InputStream content = open.content();
+            while (content.read(buffer) != -1) {
+                // read to the end, as a download does
             }
         }
     }
@@ -54,12 +80,7 @@ public final class StreamThroughput {
                     new java.io.ByteArrayInputStream(data)));
             double save = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            try (BlobStream open = vault.inVault(() -> store.openStream(key).orElseThrow())) {
-                InputStream content = open.content();
-                while (content.read(buffer) != -1) {
-                    // read to the end, as a download does
-                }
-            }
+            readToEnd(vault, store, key, buffer);
             double read = (System.nanoTime() - start) / 1e9;
             vault.inVault(() -> store.delete(key));
             if (i >= 0) {
