@@ -32,11 +32,13 @@ import org.reactivestreams.Subscription;
 public final class ReadAheadBody extends InputStream implements Subscriber<ReadBuffer> {
 
     /**
-     * 512 KiB: half a blob chunk, enough to keep the connection busy while a chunk is inserted (≈ 2–4 ms at the
-     * port's speed) without taking the upload past the goal of 2 MiB of heap per concurrent transfer (one 1 MiB
-     * chunk buffer plus this).
+     * 1 MiB, one blob chunk: the next chunk is received in full while the last one is inserted (≈ 3 ms at the port's
+     * speed), so the store never waits for the network between chunks. Half a chunk (512 KiB, stop 16) left the reader
+     * waiting for the other half of every chunk: 7–8 ms of a 10 MiB upload in {@code readNBytes}, 2–4 ms with 1 MiB
+     * (docs/benchmarks.md, "Upload read-ahead of one chunk"). The bytes wait in Netty's pooled direct buffers, off the
+     * heap: the heap per upload is still the one 1 MiB chunk buffer.
      */
-    public static final int AHEAD = 512 * 1024;
+    public static final int AHEAD = 1024 * 1024;
 
     private final int ahead;
     private final ReentrantLock lock = new ReentrantLock();
