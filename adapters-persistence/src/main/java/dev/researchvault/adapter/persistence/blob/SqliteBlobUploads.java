@@ -22,11 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link BlobUploads} in the bound user's {@code blobs.db}: a row of {@code blob_upload} and the upload's bytes as
- * chunks whose content id is the upload's id (schema V3). Crash order: the row comes first (so a crash while the
- * bytes arrive leaves a row that expires and takes its chunks along), then each chunk in a write of its own (so the
- * writer turn is never held while the client's next bytes are awaited), then size and digest (the upload is
- * complete only now). Row and chunks are committed without a sync; the completion's commit is synced, and syncing the
- * WAL makes every earlier frame durable with it, so an acknowledged upload has all its bytes on disk; a claim points a {@code blob} row at the chunks and deletes the upload row in one transaction.
+ * chunks whose content id is the upload's id (schema V3). Crash order: each chunk in a write of its own (so the
+ * writer turn is never held while the client's next bytes are awaited), the row with the first of them (so a crash
+ * while the bytes arrive leaves a row that expires and takes its chunks along; until stop 18 the row had a write of
+ * its own before, one commit more per upload), then size and digest (the upload is complete only now). Row and chunks
+ * are committed without a sync; the completion's commit is synced, and syncing the WAL makes every earlier frame
+ * durable with it, so an acknowledged upload has all its bytes on disk; a claim points a {@code blob} row at the
+ * chunks and deletes the upload row in one transaction.
  */
 @Singleton
 final class SqliteBlobUploads implements BlobUploads {
@@ -46,27 +48,26 @@ final class SqliteBlobUploads implements BlobUploads {
     public StagedUpload stage(String mime, Optional<String> name, InputStream content, UploadLimit limit, Instant expiresAt) {
         BlobInfo.requireValidMime(mime);
         String id = UUID.randomUUID().toString();
-        // Unsynced, as each chunk below: the completion's synced commit makes them all durable before the upload is
-        // acknowledged, and nothing can find the upload before that commit (docs/blobs.md).
+        Row row = new Row(id, mime, name.orElse(null), Instant.now().toString(), expiresAt.toEpochMilli());
         BlobConnections.beforeAdding("upload");
-        BlobConnections.writeUnsynced("upload", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, id);
-                insert.setString(2, mime);
-                insert.setString(3, name.orElse(null));
-                insert.setString(4, Instant.now().toString());
-                insert.setLong(5, expiresAt.toEpochMilli());
-                insert.executeUpdate();
-            }
-            return null;
-        });
         try {
+            // Unsynced: the completion's synced commit makes every chunk durable before the upload is acknowledged,
+            // and nothing can find the upload before that commit (docs/blobs.md). The row goes in with the first
+            // chunk, so no chunk is ever without its row (a crash leaves a row that expires and takes them along).
             ChunkWriter.Written written = BlobConnections.translating("upload", () -> ChunkWriter.write(content, limit,
                     (seq, chunk) -> BlobConnections.writeUnsynced("upload", connection -> {
+                        if (seq == 0) {
+                            row.insert(connection);
+                        }
                         Chunks.insert(connection, id, seq, chunk);
                         return null;
                     })));
-            BlobConnections.write("upload", connection -> complete(connection, id, written));
+            BlobConnections.write("upload", connection -> {
+                if (written.size() == 0) {
+                    row.insert(connection); // an empty file has no chunk to bring its row in
+                }
+                return complete(connection, id, written);
+            });
             return new StagedUpload(UUID.fromString(id), new BlobInfo(mime, written.size(), written.digest()), name, expiresAt);
         } catch (RuntimeException failure) {
             discard(id);
@@ -106,6 +107,21 @@ final class SqliteBlobUploads implements BlobUploads {
                 return uploads.executeUpdate();
             }
         });
+    }
+
+    /** The {@code blob_upload} row of an upload whose bytes are still arriving (no size, no digest yet). */
+    private record Row(String id, String mime, String name, String createdAt, long expiresAt) {
+
+        void insert(Connection connection) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, id);
+                insert.setString(2, mime);
+                insert.setString(3, name);
+                insert.setString(4, createdAt);
+                insert.setLong(5, expiresAt);
+                insert.executeUpdate();
+            }
+        }
     }
 
     private static Void complete(Connection connection, String id, ChunkWriter.Written written) throws SQLException {

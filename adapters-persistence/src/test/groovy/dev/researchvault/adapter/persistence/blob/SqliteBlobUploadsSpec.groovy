@@ -44,6 +44,26 @@ class SqliteBlobUploadsSpec extends BlobUploadsContractSpec {
         rows('SELECT count(*) FROM blob_upload') == [[0]]
     }
 
+    def "the upload row goes in with the first chunk: none before it, and never a chunk without it"() {
+        given: 'a body that notes, each time the store reads from it, what blobs.db holds committed'
+        List<List<Object>> seen = []
+        Closure note = { seen << rows('SELECT (SELECT count(*) FROM blob_upload), (SELECT count(*) FROM blob_chunk)')[0] }
+        InputStream body = new FilterInputStream(new ByteArrayInputStream(new byte[2 * MiB + 5])) {
+            @Override
+            int read(byte[] into, int offset, int length) {
+                note()
+                return super.read(into, offset, length)
+            }
+        }
+
+        when:
+        uploads.stage('video/mp4', Optional.empty(), body, NO_LIMIT, later)
+
+        then: 'nothing before the first chunk; then the row and one chunk more per read'
+        seen.unique() == [[0, 0], [1, 1], [1, 2]]
+        rows('SELECT count(*), sum(size IS NOT NULL) FROM blob_upload') == [[1, 1]]
+    }
+
     def "an upload refused or broken off leaves no row and no chunk"() {
         when:
         uploads.stage('video/mp4', Optional.empty(), new ByteArrayInputStream(new byte[3 * MiB]),
