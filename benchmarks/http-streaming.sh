@@ -5,7 +5,7 @@
 # and 8 concurrent 200 MiB uploads then downloads with the server's live heap read during each.
 # Usage: benchmarks/http-streaming.sh [SAMPLES]   (default 5). Needs python3 and the JDK's jcmd.
 # WARM_SMALL (default 2000) cycles of a 1.1 MiB file, then WARMUP (default 5) unrecorded rounds per size before the
-# samples, on both sides alike (environment).
+# samples, on both sides alike (environment). MODE=kept (default) or cycle: see benchmarks/http/streams.py.
 # Builds first: the stale shaded jar is deleted and the server packaged through the reactor (never from a stale jar).
 # Side by side: benchmarks/http-streaming.sh SAMPLES ROUNDS JAR...   measures the port once, then, ROUNDS times, the
 # throughput part against each given jar in turn (alternating, each on a fresh server and data directory; no
@@ -24,8 +24,8 @@ else
 fi
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(java -version 2>&1 | head -1)," \
   "$(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
-export WARMUP=${WARMUP:-5} WARM_SMALL=${WARM_SMALL:-2000}
-PORT_FIGURES=$(java -Xmx1g -Dwarmup="$WARMUP" -DwarmSmall="$WARM_SMALL" -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+export WARMUP=${WARMUP:-5} WARM_SMALL=${WARM_SMALL:-2000} MODE=${MODE:-kept}
+PORT_FIGURES=$(java -Xmx1g -Dwarmup="$WARMUP" -DwarmSmall="$WARM_SMALL" -Dmode="$MODE" -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
   dev.researchvault.benchmarks.StreamThroughput "$SAMPLES" 10 200 2>/dev/null)
 echo "port (MiB, save MB/s, read MB/s): $(echo "$PORT_FIGURES" | tr '\n' ';')"
 source benchmarks/server.sh

@@ -18,7 +18,11 @@ import java.util.UUID;
  *
  * <p>Usage: {@code StreamThroughput SAMPLES MIB...}; first {@code -DwarmSmall=N} save-read-delete rounds of a 1.1 MiB
  * file (two chunks, default 2000), then {@code -Dwarmup=N} unrecorded rounds per size (default 5): the counts
- * {@code benchmarks/http/streams.py} is given too, so both sides are measured warm.
+ * {@code benchmarks/http/streams.py} is given too, so both sides are measured warm. Then, by default ({@code -Dmode=kept}),
+ * 4 x SAMPLES files of 10 MiB (SAMPLES of larger sizes) saved one after another and kept, then each read to its end:
+ * MB/s = all bytes over all time, so every save pays its own share of blobs.db's checkpoints (in a save-read-delete
+ * cycle, whether the checkpoint fell in the timed save or the untimed delete depended on the file's history: 47 or
+ * 95 ms for the same 10 MiB save). {@code -Dmode=cycle}: the earlier save-read-delete medians.
  */
 public final class StreamThroughput {
 
@@ -26,6 +30,8 @@ public final class StreamThroughput {
     private static final int WARMUP = Integer.getInteger("warmup", 5);
     private static final int WARM_SMALL = Integer.getInteger("warmSmall", 2000);
     private static final int WARM_SMALL_BYTES = 1_100_000;
+    /** {@code -Dmode=kept} (default) or {@code cycle}, as {@code MODE} in benchmarks/http/streams.py. */
+    private static final boolean KEPT = !"cycle".equals(System.getProperty("mode", "kept"));
 
     private StreamThroughput() {
     }
@@ -68,25 +74,57 @@ public final class StreamThroughput {
     private static double[] measure(EncryptedVault vault, BlobStore store, int mib, int samples) throws Exception {
         byte[] data = new byte[mib * 1024 * 1024];
         new Random(mib).nextBytes(data);
+        byte[] buffer = new byte[64 * 1024];
+        for (int i = 0; i < WARMUP; i++) { // unrecorded rounds: saved, read and deleted
+            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
+            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
+            readToEnd(vault, store, key, buffer);
+            vault.inVault(() -> store.delete(key));
+        }
+        return KEPT ? kept(vault, store, data, samples * (mib == 10 ? 4 : 1), buffer) : cycled(vault, store, data, samples, buffer);
+    }
+
+    /** Files saved one after another and kept, then each read; all bytes over all time (see the class comment). */
+    private static double[] kept(EncryptedVault vault, BlobStore store, byte[] data, int count, byte[] buffer) throws Exception {
+        List<BlobKey> keys = new ArrayList<>();
+        long saving = 0;
+        for (int i = 0; i < count; i++) {
+            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
+            long start = System.nanoTime();
+            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
+            saving += System.nanoTime() - start;
+            keys.add(key);
+        }
+        long reading = 0;
+        for (BlobKey key : keys) {
+            long start = System.nanoTime();
+            readToEnd(vault, store, key, buffer);
+            reading += System.nanoTime() - start;
+        }
+        for (BlobKey key : keys) {
+            vault.inVault(() -> store.delete(key));
+        }
+        double bytes = (double) data.length * count;
+        return new double[] {bytes / MB / (saving / 1e9), bytes / MB / (reading / 1e9)};
+    }
+
+    /** Each file saved, read and deleted before the next (the figures until stop 18); medians. */
+    private static double[] cycled(EncryptedVault vault, BlobStore store, byte[] data, int samples, byte[] buffer) throws Exception {
         List<Double> saves = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
-        byte[] buffer = new byte[64 * 1024];
-        for (int i = -WARMUP; i < samples; i++) { // unrecorded warm-up rounds first
+        for (int i = 0; i < samples; i++) {
             // A new key each time, deleted after the timing: as an HTTP upload makes a new file and the benchmark
             // deletes its message untimed. (Replacing one key would time the old version's deletion as well.)
             BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
             long start = System.nanoTime();
-            vault.inVault(() -> store.save(key, "application/octet-stream", data.length,
-                    new java.io.ByteArrayInputStream(data)));
+            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
             double save = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             readToEnd(vault, store, key, buffer);
             double read = (System.nanoTime() - start) / 1e9;
             vault.inVault(() -> store.delete(key));
-            if (i >= 0) {
-                saves.add(data.length / MB / save);
-                reads.add(data.length / MB / read);
-            }
+            saves.add(data.length / MB / save);
+            reads.add(data.length / MB / read);
         }
         return new double[] {Stats.of(saves).median(), Stats.of(reads).median()};
     }
