@@ -26,14 +26,16 @@ final class BlobRows {
     }
 
     /**
-     * Stores the row of {@code key}, deleting the chunks of the file it replaces, if any. Call inside a
-     * transaction, so the old chunks go exactly when the new row comes.
+     * Stores the row of {@code key}, retiring the chunks of the file it replaces, if any (removed after the commit:
+     * {@link RetiredChunks}). Call inside that write's transaction, so the old chunks are given up exactly when the new
+     * row comes.
      *
      * @param data    the bytes of an inline file, empty for a chunked one
      * @param content the chunks' id of a chunked file, null for an inline one
      */
-    static void replace(Connection connection, String key, BlobInfo info, byte[] data, String content) throws SQLException {
-        Chunks.deleteOfKey(connection, key);
+    static void replace(Connection connection, RetiredChunks.Retirement retirement, String key, BlobInfo info, byte[] data,
+                        String content) throws SQLException {
+        retirement.ofKey(connection, key);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setString(1, key);
             upsert.setString(2, info.mime());

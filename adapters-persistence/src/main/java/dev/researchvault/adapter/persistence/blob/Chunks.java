@@ -22,8 +22,6 @@ final class Chunks {
 
     private static final String INSERT = "INSERT INTO blob_chunk (content, seq, data) VALUES (?, ?, ?)";
     private static final String SELECT = "SELECT data FROM blob_chunk WHERE content = ? AND seq = ?";
-    private static final String DELETE = "DELETE FROM blob_chunk WHERE content = ?";
-    private static final String DELETE_OF_KEY = "DELETE FROM blob_chunk WHERE content = (SELECT content FROM blob WHERE key = ?)";
 
     private Chunks() {
     }
@@ -50,22 +48,6 @@ final class Chunks {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
             }
-        }
-    }
-
-    /** Deletes every chunk of {@code content}. */
-    static void delete(Connection connection, String content) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setString(1, content);
-            delete.executeUpdate();
-        }
-    }
-
-    /** Deletes the chunks of the file stored under {@code key}, if it is stored in chunks: before its row goes. */
-    static void deleteOfKey(Connection connection, String key) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_OF_KEY)) {
-            delete.setString(1, key);
-            delete.executeUpdate();
         }
     }
 

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * {@code DELETE ... WHERE (key >= ? AND key < ?) OR ...}: every prefix of a batch in one statement, after the
- * chunks of the chunked files among them (found with the same condition). Batches beyond {@link #PREFIXES_PER_STATEMENT} (deleting a chat of
- * thousands of messages) run as several statements; the caller runs them all in one transaction, to keep
- * statements small and still delete all or nothing.
+ * {@code DELETE ... WHERE (key >= ? AND key < ?) OR ...}: every prefix of a batch in one statement, after retiring
+ * the chunks of the chunked files among them (found with the same condition; {@link RetiredChunks} removes them after
+ * the commit). Batches beyond {@link #PREFIXES_PER_STATEMENT} (deleting a chat of thousands of messages) run as
+ * several statements; the caller runs them all in one transaction, to keep statements small and still delete all or
+ * nothing.
  */
 final class PrefixDeletion {
 
@@ -23,13 +24,14 @@ final class PrefixDeletion {
     }
 
     /** Deletes the files under {@code ranges}; call inside a transaction. Counts files, not their chunks. */
-    static int run(Connection connection, List<KeyPrefixes.Range> ranges) throws SQLException {
+    static int run(Connection connection, RetiredChunks.Retirement retirement, List<KeyPrefixes.Range> ranges)
+            throws SQLException {
         int deleted = 0;
         for (int from = 0; from < ranges.size(); from += PREFIXES_PER_STATEMENT) {
             List<KeyPrefixes.Range> batch = ranges.subList(from, Math.min(ranges.size(), from + PREFIXES_PER_STATEMENT));
-            // The chunks first: once the rows are gone nothing names them any more.
+            // The chunks are retired before the rows go (nothing names them afterwards), removed after the commit.
             for (String content : chunkedContents(connection, batch)) {
-                Chunks.delete(connection, content);
+                retirement.of(connection, content);
             }
             deleted += deleteFiles(connection, batch);
         }

@@ -51,8 +51,8 @@ final class SqliteBlobStore implements BlobStore {
         }
         BlobInfo info = new BlobInfo(mime, data.length, BlobDigest.of(data));
         BlobConnections.beforeAdding("save");
-        return BlobConnections.writeAtomically("save", connection -> {
-            BlobRows.replace(connection, key.value(), info, data, null);
+        return RetiredChunks.writeAtomically("save", (connection, retirement) -> {
+            BlobRows.replace(connection, retirement, key.value(), info, data, null);
             return info;
         });
     }
@@ -70,7 +70,7 @@ final class SqliteBlobStore implements BlobStore {
         BlobInfo.requireValidMime(mime);
         String contentId = Chunks.newContent();
         BlobConnections.beforeAdding("save");
-        return BlobConnections.writeAtomically("save", connection -> {
+        return RetiredChunks.writeAtomically("save", (connection, retirement) -> {
             ChunkWriter.Written written = ChunkWriter.write(content, soFar -> {
                 if (soFar > size) {
                     throw sizeMismatch("longer");
@@ -80,7 +80,7 @@ final class SqliteBlobStore implements BlobStore {
                 throw sizeMismatch("shorter");
             }
             BlobInfo info = new BlobInfo(mime, size, written.digest());
-            BlobRows.replace(connection, key.value(), info, NO_BYTES, contentId);
+            BlobRows.replace(connection, retirement, key.value(), info, NO_BYTES, contentId);
             return info;
         });
     }
@@ -152,8 +152,8 @@ final class SqliteBlobStore implements BlobStore {
 
     @Override
     public boolean delete(BlobKey key) {
-        return BlobConnections.writeAtomically("delete", connection -> {
-            Chunks.deleteOfKey(connection, key.value());
+        return RetiredChunks.writeAtomically("delete", (connection, retirement) -> {
+            retirement.ofKey(connection, key.value());
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 delete.setString(1, key.value());
                 return delete.executeUpdate() > 0;
@@ -167,7 +167,8 @@ final class SqliteBlobStore implements BlobStore {
         if (ranges.isEmpty()) {
             return 0;
         }
-        return BlobConnections.writeAtomically("delete-by-prefix", connection -> PrefixDeletion.run(connection, ranges));
+        return RetiredChunks.writeAtomically("delete-by-prefix",
+                (connection, retirement) -> PrefixDeletion.run(connection, retirement, ranges));
     }
 
     @Override

@@ -82,9 +82,9 @@ final class SqliteBlobUploads implements BlobUploads {
 
     @Override
     public BlobInfo claim(UUID id, BlobKey key, Instant now) {
-        return BlobConnections.writeAtomically("claim", connection -> {
+        return RetiredChunks.writeAtomically("claim", (connection, retirement) -> {
             StagedUpload upload = waiting(connection, id, now).orElseThrow(SqliteBlobUploads::notFound);
-            BlobRows.replace(connection, key.value(), upload.info(), new byte[0], id.toString());
+            BlobRows.replace(connection, retirement, key.value(), upload.info(), new byte[0], id.toString());
             try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 delete.setString(1, id.toString());
                 delete.executeUpdate();
@@ -152,15 +152,18 @@ final class SqliteBlobUploads implements BlobUploads {
         }
     }
 
-    /** Deletes an upload that failed, bytes first. Best effort: what is left expires and goes with the next sweep. */
+    /**
+     * Gives up an upload that failed: its row goes, its chunks are retired and removed a batch per write (a refused
+     * upload can be gigabytes). Best effort: what is left expires and goes with the next sweep.
+     */
     private static void discard(String id) {
         try {
-            BlobConnections.writeAtomically("upload-discard", connection -> {
-                Chunks.delete(connection, id);
+            RetiredChunks.writeAtomically("upload-discard", (connection, retirement) -> {
                 try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
                     delete.setString(1, id);
                     delete.executeUpdate();
                 }
+                retirement.of(connection, id);
                 return null;
             });
         } catch (RuntimeException failure) {

@@ -3,12 +3,16 @@ package dev.researchvault.adapter.persistence.blob
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.blob.BlobStoreContractSpec
 import dev.researchvault.application.blob.ScopedBlobStore
+import dev.researchvault.application.blob.ScopedBlobUploads
+import dev.researchvault.domain.blob.BlobUploads
+import dev.researchvault.domain.blob.StoredBytes
 import dev.researchvault.domain.blob.BlobKey
 import dev.researchvault.domain.blob.BlobStore
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 
 import java.sql.Connection
+import java.time.Instant
 
 import static dev.researchvault.adapter.persistence.support.EncryptedFiles.open
 
@@ -152,6 +156,68 @@ class SqliteBlobStoreSpec extends BlobStoreContractSpec {
 
         then:
         rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+    }
+
+    def "a deleted file's chunks go after its row, in writes of their own, and nothing stays retired"() {
+        given: 'a file of more than two batches of chunks'
+        def key = BlobKey.file(messageA, 0)
+        int chunks = RetiredChunks.PER_WRITE * 2 + 3
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE * chunks))
+
+        when:
+        store.delete(key)
+
+        then:
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+        rawRows('SELECT count(*) FROM blob_upload') == [[0]]
+        !store.exists(key)
+    }
+
+    def "another write gets its turn between the batches of a large deletion"() {
+        given: 'a file of four batches: the deletion zeroes 64 MiB of pages'
+        def big = BlobKey.file(messageA, 0)
+        int chunks = RetiredChunks.PER_WRITE * 4
+        store.save(big, 'video/mp4', randomBytes(Chunks.SIZE * chunks))
+        long deletedAt = 0
+
+        when: 'a small file is saved as soon as the first batch is gone'
+        def deletion = Thread.start { store.delete(big); deletedAt = System.nanoTime() }
+        while (rawRows('SELECT count(*) FROM blob_chunk')[0][0] == chunks) {
+            Thread.sleep(1)
+        }
+        store.save(BlobKey.file(messageB, 0), 'text/plain', 'meanwhile'.bytes)
+        long savedAt = System.nanoTime()
+        deletion.join()
+
+        then: 'it did not wait for the whole deletion (one transaction until stop 18: it waited for all of it)'
+        deletedAt > 0
+        savedAt < deletedAt
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+        store.get(BlobKey.file(messageB, 0)).orElseThrow().data() == 'meanwhile'.bytes
+    }
+
+    def "chunks a kill left retired are never an upload, count for nothing, and go with the expired uploads"() {
+        given: 'what a kill right after a deletion committed leaves: no file row, its chunks, their content retired'
+        def key = BlobKey.file(messageA, 0)
+        store.save(key, 'video/mp4', randomBytes(Chunks.SIZE * 3))
+        String content = rawRows("SELECT content FROM blob WHERE key = '${key.value()}'")[0][0]
+        scopedRaw { Connection connection ->
+            connection.createStatement().execute("INSERT INTO blob_upload (id, mime, created_at, expires_at) VALUES ('$content', 'application/octet-stream', 'now', 0)")
+            connection.createStatement().execute("DELETE FROM blob WHERE key = '${key.value()}'")
+        }
+        def uploads = new ScopedBlobUploads(fixture.bean(BlobUploads), { Closure work -> fixture.inVault(vault, work) })
+
+        expect:
+        uploads.find(UUID.fromString(content), Instant.now()).isEmpty()
+        fixture.inVault(vault) { fixture.bean(StoredBytes).total() } == 0L
+
+        when:
+        int swept = uploads.removeExpired(Instant.now())
+
+        then:
+        swept == 1
+        rawRows('SELECT count(*) FROM blob_chunk') == [[0]]
+        rawRows('SELECT count(*) FROM blob_upload') == [[0]]
     }
 
     def "a failed save of a large file leaves no chunk behind"() {
