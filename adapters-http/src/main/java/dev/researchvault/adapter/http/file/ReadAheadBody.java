@@ -35,8 +35,8 @@ public final class ReadAheadBody extends InputStream implements Subscriber<ReadB
      * 1 MiB, one blob chunk: the next chunk is received in full while the last one is inserted (≈ 3 ms at the port's
      * speed), so the store never waits for the network between chunks. Half a chunk (512 KiB, stop 16) left the reader
      * waiting for the other half of every chunk: 7–8 ms of a 10 MiB upload in {@code readNBytes}, 2–4 ms with 1 MiB
-     * (docs/benchmarks.md, "Upload read-ahead of one chunk"). The bytes wait in Netty's pooled direct buffers, off the
-     * heap: the heap per upload is still the one 1 MiB chunk buffer.
+     * (docs/benchmarks.md, "Streamed files at 10 MiB: what the gap was"). The bytes wait in Netty's pooled direct
+     * buffers, off the heap: the heap per upload is still the one 1 MiB chunk buffer.
      */
     public static final int AHEAD = 1024 * 1024;
 

@@ -17,16 +17,16 @@ import org.slf4j.LoggerFactory;
  * <p>Why not in the deleting transaction: the driver's SQLite zeroes every freed page ({@code SQLITE_SECURE_DELETE} is
  * compiled in), and a zeroed page costs what a written one does (cipher, WAL, checkpoint). Deleting a 1 GiB file in one
  * transaction held the owner's blobs.db writer turn for 11 s, and another upload of the same user waited for it and
- * failed with 503 {@code vault.busy} (docs/benchmarks.md, "Streamed files at 10 MiB"). In batches, other writes get
- * their turn in between, and the zeroing is kept.
+ * failed with 503 {@code vault.busy} (docs/benchmarks.md, "Streamed files at 10 MiB: what the gap was"). In batches,
+ * other writes get their turn in between, and the zeroing is kept.
  *
- * <p>Crash order: the deleting transaction removes (or replaces) the file's row and <em>retires</em> its content in the
- * same commit: it writes a {@code blob_upload} row for the content id that has already expired (size NULL, expiry 0).
- * Such a row is never found or claimed (both need a size), counts for no quota (no size), and is what the expired-upload
- * sweep ({@link SqliteBlobUploads#removeExpired}: after every login, and on vacuum) deletes with its chunks. So chunks
- * left by a kill between two batches are swept there; otherwise the last batch deletes the row. A content id is never an
- * upload's while a file has it (a claim deletes the upload's row in the transaction that gives the file its content), so
- * the two kinds of row never meet.
+ * <p>Crash order: the deleting transaction removes (or replaces) the file's row and <em>retires</em> its content in
+ * the same commit: it writes a {@code blob_upload} row for the content id that has already expired (size NULL, expiry
+ * 0). Such a row is never found or claimed (both need a size), counts for no quota (no size), and is what the
+ * expired-upload sweep ({@link SqliteBlobUploads#removeExpired}: after every login, and on vacuum) deletes with its
+ * chunks. So chunks left by a kill between two batches are swept there; otherwise the last batch deletes the row. A
+ * content id is never an upload's while a file has it (a claim deletes the upload's row in the transaction that gives
+ * the file its content), so the two kinds of row never meet.
  */
 final class RetiredChunks {
 
