@@ -4,6 +4,7 @@ import dev.researchvault.benchmarks.storage.EncryptedVault;
 import dev.researchvault.domain.blob.BlobKey;
 import dev.researchvault.domain.blob.BlobStore;
 import dev.researchvault.domain.blob.BlobStream;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,19 +56,7 @@ public final class StreamThroughput {
         new Random(1).nextBytes(data);
         byte[] buffer = new byte[64 * 1024];
         for (int i = 0; i < WARM_SMALL; i++) {
-            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
-            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
-            readToEnd(vault, store, key, buffer);
-            vault.inVault(() -> store.delete(key));
-        }
-    }
-
-    private static void readToEnd(EncryptedVault vault, BlobStore store, BlobKey key, byte[] buffer) throws Exception {
-        try (BlobStream open = vault.inVault(() -> store.openStream(key).orElseThrow())) {
-            InputStream content = open.content();
-            while (content.read(buffer) != -1) {
-                // read to the end, as a download does
-            }
+            cycle(vault, store, data, buffer);
         }
     }
 
@@ -75,11 +64,8 @@ public final class StreamThroughput {
         byte[] data = new byte[mib * 1024 * 1024];
         new Random(mib).nextBytes(data);
         byte[] buffer = new byte[64 * 1024];
-        for (int i = 0; i < WARMUP; i++) { // unrecorded rounds: saved, read and deleted
-            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
-            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
-            readToEnd(vault, store, key, buffer);
-            vault.inVault(() -> store.delete(key));
+        for (int i = 0; i < WARMUP; i++) { // unrecorded rounds
+            cycle(vault, store, data, buffer);
         }
         return KEPT ? kept(vault, store, data, samples * (mib == 10 ? 4 : 1), buffer) : cycled(vault, store, data, samples, buffer);
     }
@@ -89,11 +75,9 @@ public final class StreamThroughput {
         List<BlobKey> keys = new ArrayList<>();
         long saving = 0;
         for (int i = 0; i < count; i++) {
-            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
             long start = System.nanoTime();
-            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
+            keys.add(save(vault, store, data));
             saving += System.nanoTime() - start;
-            keys.add(key);
         }
         long reading = 0;
         for (BlobKey key : keys) {
@@ -113,19 +97,40 @@ public final class StreamThroughput {
         List<Double> saves = new ArrayList<>();
         List<Double> reads = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            // A new key each time, deleted after the timing: as an HTTP upload makes a new file and the benchmark
-            // deletes its message untimed. (Replacing one key would time the old version's deletion as well.)
-            BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
-            long start = System.nanoTime();
-            vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new java.io.ByteArrayInputStream(data)));
-            double save = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            readToEnd(vault, store, key, buffer);
-            double read = (System.nanoTime() - start) / 1e9;
-            vault.inVault(() -> store.delete(key));
-            saves.add(data.length / MB / save);
-            reads.add(data.length / MB / read);
+            double[] seconds = cycle(vault, store, data, buffer);
+            saves.add(data.length / MB / seconds[0]);
+            reads.add(data.length / MB / seconds[1]);
         }
         return new double[] {Stats.of(saves).median(), Stats.of(reads).median()};
+    }
+
+    /**
+     * A new file of {@code data} saved, read to its end and deleted (untimed): the save's and the read's seconds. A new
+     * key each time, as an HTTP upload makes a new file (replacing one key would time the old version's deletion too).
+     */
+    private static double[] cycle(EncryptedVault vault, BlobStore store, byte[] data, byte[] buffer) throws Exception {
+        long start = System.nanoTime();
+        BlobKey key = save(vault, store, data);
+        long saved = System.nanoTime();
+        readToEnd(vault, store, key, buffer);
+        long read = System.nanoTime();
+        vault.inVault(() -> store.delete(key));
+        return new double[] {(saved - start) / 1e9, (read - saved) / 1e9};
+    }
+
+    /** {@code data} saved under a new key, streamed as an upload is. */
+    private static BlobKey save(EncryptedVault vault, BlobStore store, byte[] data) throws Exception {
+        BlobKey key = BlobKey.file(UUID.randomUUID(), 0);
+        vault.inVault(() -> store.save(key, "application/octet-stream", data.length, new ByteArrayInputStream(data)));
+        return key;
+    }
+
+    private static void readToEnd(EncryptedVault vault, BlobStore store, BlobKey key, byte[] buffer) throws Exception {
+        try (BlobStream open = vault.inVault(() -> store.openStream(key).orElseThrow())) {
+            InputStream content = open.content();
+            while (content.read(buffer) != -1) {
+                // read to the end, as a download does
+            }
+        }
     }
 }

@@ -35,12 +35,15 @@ final class RetiredChunks {
     /** 16 MiB of chunks per write: ≈ 0.2 s of zeroing on this machine's cipher, the longest another writer waits. */
     static final int PER_WRITE = 16;
 
+    /** What tells a retired content's {@code blob_upload} row from an upload's (an upload's expiry is never 0). */
+    static final String RETIRED = "expires_at = 0 AND size IS NULL";
+
     private static final String SELECT_CONTENT = "SELECT content FROM blob WHERE key = ? AND content IS NOT NULL";
     private static final String RETIRE = "INSERT OR IGNORE INTO blob_upload (id, mime, created_at, expires_at)"
             + " VALUES (?, 'application/octet-stream', ?, 0)";
     private static final String DELETE_SOME = "DELETE FROM blob_chunk WHERE content = ? AND seq IN"
             + " (SELECT seq FROM blob_chunk WHERE content = ? ORDER BY seq LIMIT ?)";
-    private static final String FORGET = "DELETE FROM blob_upload WHERE id = ? AND size IS NULL AND expires_at = 0";
+    private static final String FORGET = "DELETE FROM blob_upload WHERE id = ? AND " + RETIRED;
 
     private RetiredChunks() {
     }

@@ -15,8 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,8 +42,9 @@ final class SqliteBlobUploads implements BlobUploads {
     private static final String SELECT_WAITING = "SELECT mime, name, size, sha256, expires_at FROM blob_upload"
             + " WHERE id = ? AND size IS NOT NULL AND expires_at > ?";
     private static final String DELETE = "DELETE FROM blob_upload WHERE id = ?";
-    private static final String SELECT_EXPIRED = "SELECT id, expires_at = 0 AND size IS NULL FROM blob_upload"
-            + " WHERE expires_at <= ?";
+    private static final String SELECT_EXPIRED = "SELECT id FROM blob_upload WHERE expires_at <= ?";
+    private static final String DELETE_EXPIRED = "DELETE FROM blob_upload WHERE expires_at <= ? AND NOT ("
+            + RetiredChunks.RETIRED + ")";
 
     @Override
     public StagedUpload stage(String mime, Optional<String> name, InputStream content, UploadLimit limit, Instant expiresAt) {
@@ -102,30 +103,28 @@ final class SqliteBlobUploads implements BlobUploads {
         // The rows go in one write, their chunks after it a batch per write (RetiredChunks): an upload given up can be
         // gigabytes, and this runs right after a login. Contents a deletion retired and a kill left are taken too.
         return RetiredChunks.writeAtomically("upload-expiry", (connection, retirement) -> {
-            int uploads = 0;
-            for (Map.Entry<String, Boolean> expired : expired(connection, now).entrySet()) {
-                // An upload's row goes now; a retired content keeps its row until its last chunk has gone.
-                if (!expired.getValue()) {
-                    try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                        delete.setString(1, expired.getKey());
-                        delete.executeUpdate();
-                    }
-                    uploads++;
-                }
-                retirement.of(connection, expired.getKey());
+            List<String> expired = expiredIds(connection, now);
+            int uploads;
+            // The uploads' rows go now; a retired content keeps its row until its last chunk has gone.
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_EXPIRED)) {
+                delete.setLong(1, now.toEpochMilli());
+                uploads = delete.executeUpdate();
+            }
+            for (String id : expired) {
+                retirement.of(connection, id);
             }
             return uploads;
         });
     }
 
-    /** The ids of the rows expired by {@code now}, each with whether it is a retired content rather than an upload. */
-    private static Map<String, Boolean> expired(Connection connection, Instant now) throws SQLException {
-        Map<String, Boolean> ids = new LinkedHashMap<>();
+    /** The ids of the rows expired by {@code now}: uploads, and contents already retired. */
+    private static List<String> expiredIds(Connection connection, Instant now) throws SQLException {
+        List<String> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(SELECT_EXPIRED)) {
             select.setLong(1, now.toEpochMilli());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ids.put(rows.getString(1), rows.getBoolean(2));
+                    ids.add(rows.getString(1));
                 }
             }
         }
