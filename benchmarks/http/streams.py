@@ -39,7 +39,8 @@ WARM_SMALL_BYTES = 1100000
 # time; "cycle": each file uploaded, downloaded and deleted before the next, medians (the figures until stop 18). Why
 # kept: blobs.db checkpoints its WAL once it holds 1,000 pages, and in the cycle whether that lands in a timed save or
 # in the untimed delete depended on the history of the file (the port's 10 MiB save took 47 ms in one phase and 95 ms
-# in the other, same code, docs/benchmarks.md "Checkpoint phase"); kept files pay each its own share either way.
+# in the other, same code: docs/benchmarks.md "Streamed files at 10 MiB: what the gap was"); kept files pay each
+# its own share either way.
 MODE = os.environ.get("MODE", "kept")
 
 
@@ -124,6 +125,8 @@ def throughput_rows(base, port, samples):
         buffer = bytearray(len(data))
         for _ in range(WARMUP):
             cycle(client, chat_id, data, buffer)
+        if WARMUP and buffer != data:
+            raise RuntimeError("downloaded bytes differ from the uploaded ones")
         if MODE == "kept":
             count = samples * (4 if mib == 10 else 1)
             ups, downs = kept(client, chat_id, data, buffer, count)
