@@ -25,8 +25,11 @@ class UsageHttpSpec extends AgentHttpSupport {
         Map cheap = newAgent(token, [model: 'cheap-model'])
         Map dear = newAgent(token, [model: 'dear-model'])
         Map local = newAgent(token, [model: 'local-model'])
+        // Read here, not in the calls: JsonSlurper's maps build themselves on first access, and four threads reading
+        // `cheap.id` at once once got a broken id (a 404 for a malformed path id in CI).
+        String cheapId = cheap.id
         // 1,000 calls of one micro-dollar each: a sum of binary floats would not come to 0.001 exactly
-        inParallel((1..1000).collect { { -> finished(cheap.id, [promptTokens: 3, completionTokens: 2, costUsd: 0.000001]) } })
+        inParallel((1..1000).collect { { -> finished(cheapId, [promptTokens: 3, completionTokens: 2, costUsd: 0.000001]) } })
         3.times { finished(dear.id, [promptTokens: 1000, completionTokens: 500, costUsd: 0.1]) }
         finished(local.id, [promptTokens: 7, completionTokens: 11])   // a call without a known cost
         newExecution(token, local.id)                                   // no usage: no call
