@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * The bound user's full-text index over research (query, title, report), chats (title), messages (content),
  * agents (name, description), executions (input, output), documents (title, extracted text) and drafts (title and
- * content of their latest version). It follows every write of those items by itself
- * (in the SQLite adapter, in the write's own transaction); this port only reads it.
+ * content of their latest version). It follows every write of those items by itself: a search sees every write
+ * committed before it began (the SQLite adapter queues each write's items in the write's own transaction and applies
+ * the queue before a search reads the index); this port only reads it.
  */
 @VaultBound
 public interface SearchIndex {

@@ -3,6 +3,9 @@ package dev.researchvault.adapter.persistence.search;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.adapter.persistence.sql.VaultStatements;
+import dev.researchvault.adapter.persistence.vault.CurrentVault;
+import dev.researchvault.adapter.persistence.vault.StorageFailures;
+import dev.researchvault.adapter.persistence.vault.VaultFile;
 import dev.researchvault.domain.Page;
 import dev.researchvault.domain.PageRequest;
 import dev.researchvault.domain.search.SearchHit;
@@ -13,6 +16,7 @@ import dev.researchvault.domain.search.SearchQuery;
 import dev.researchvault.domain.search.SearchResults;
 import dev.researchvault.domain.search.Snippet;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -25,10 +29,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SearchIndex} over the FTS5 index of the bound user's {@code vault.db} (V9__search.sql, its triggers
- * rewritten by V10__search_write_cost.sql): one statement for
+ * rewritten by V10__search_write_cost.sql, the index brought up to date from its queue first since
+ * V12__search_backlog.sql): one statement for
  * the page, best first by bm25 (titles weigh 3, bodies 1; ties by index order), and one for the total (or for as
  * much of it as is cheap to count). A message's
  * title is its chat's, read here. Plain JDBC: the statements are over a virtual table no entity repository holds;
@@ -74,18 +81,23 @@ final class SqliteSearchIndex implements SearchIndex {
      * common words that is the 39 ms the count was spared. A newest-first answer orders by nothing it computes,
      * so it skips it and scores 0.
      */
+    private static final String ANY_QUEUED = "SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT 1)";
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSearchIndex.class);
     private static final String RANKED_PAGE = COLUMNS + "bm25(search_text, 3.0, 1.0) AS rank";
     private static final String NEWEST_PAGE = COLUMNS + "0 AS rank";
 
+    private final ConnectionOperations<Connection> connections;
     private final VaultStatements sql;
 
     SqliteSearchIndex(@Named("default") ConnectionOperations<Connection> connections) {
+        this.connections = connections;
         this.sql = new VaultStatements(connections, "search");
     }
 
     @Override
     public SearchResults search(SearchQuery query, Set<SearchKind> kinds, PageRequest page, SearchCursor after) {
         String match = FtsExpression.of(query);
+        catchUp();
         List<String> kindNames = kinds.containsAll(EnumSet.allOf(SearchKind.class)) ? List.of()
                 : kinds.stream().map(SearchKind::wireName).toList();
         String from = kindNames.isEmpty() ? MATCHES_FIRST : (fewEntries(kinds)
@@ -117,6 +129,43 @@ final class SqliteSearchIndex implements SearchIndex {
                 : new SearchCursor(false, offset + page.size());
         return new SearchResults(Page.of(kept.stream().map(Row::hit).toList(), page, total),
                 countAll || total <= RANKED, next);
+    }
+
+    /**
+     * Applies what writes queued for the index ({@link SearchBacklog}) before the search reads it, so the answer
+     * holds every committed write. Under the file's writer turn, like any write: a busy vault answers 503
+     * {@code vault.busy}. A disk that refuses the write (full, read-only) leaves the index as it is and the search
+     * goes on over it: reads go on when writes cannot, and what is queued is applied once writes can again.
+     */
+    private void catchUp() {
+        if (sql.count(ANY_QUEUED, statement -> { }) == 0) {
+            return;
+        }
+        if (CurrentVault.writing()) {
+            // Searched inside this thread's own write transaction: applied in it, on its connection.
+            connections.executeWrite(status -> {
+                try {
+                    return SearchBacklog.applyQueued(status.getConnection());
+                } catch (SQLException failure) {
+                    throw backlogFailed(failure);
+                }
+            });
+            return;
+        }
+        try (Connection connection = CurrentVault.writeConnection(VaultFile.VAULT)) {
+            SearchBacklog.applyAll(connection);
+        } catch (SQLException failure) {
+            if (StorageFailures.refusedWrite(failure).isPresent()) {
+                LOG.warn("event=search.backlog-refused errorCode={}", failure.getErrorCode());
+                return;
+            }
+            throw backlogFailed(failure);
+        }
+    }
+
+    private static RuntimeException backlogFailed(SQLException failure) {
+        return StorageFailures.of(failure).<RuntimeException>map(unavailable -> unavailable).orElseGet(() ->
+                new DataAccessException("search backlog failed (SQLite error " + failure.getErrorCode() + ")", failure));
     }
 
     /** Whether the kinds have at most FEW_ENTRIES items in all (counted no further): then they are read first. */

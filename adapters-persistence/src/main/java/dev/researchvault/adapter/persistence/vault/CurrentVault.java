@@ -39,6 +39,15 @@ public record CurrentVault(OpenVault vault, boolean withoutWaiting) implements P
         return PropagatedContext.find().flatMap(context -> context.find(CurrentVault.class));
     }
 
+    /**
+     * Whether this thread is inside a write transaction of the bound vault's vault.db: it holds the file's writer
+     * turn, which {@code VaultTransactions} takes before it begins one.
+     */
+    public static boolean writing() {
+        return find().flatMap(OpenVault::writers).map(java.util.concurrent.locks.ReentrantLock::isHeldByCurrentThread)
+                .orElse(false);
+    }
+
     /** A connection to {@code file} of the bound vault (only an idle one, at once, in an attempt without waiting). */
     public static Connection connection(VaultFile file) throws SQLException {
         CurrentVault current = element().orElseThrow(NoVaultBoundException::new);

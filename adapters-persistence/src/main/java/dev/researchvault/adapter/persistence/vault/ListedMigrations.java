@@ -23,7 +23,7 @@ final class ListedMigrations implements ResourceProvider {
             "db/vault", List.of("V1__vault_meta.sql", "V2__research.sql", "V3__chat.sql", "V4__settings.sql",
                     "V5__row_counts.sql", "V6__agents_and_usage.sql", "V7__documents.sql",
                     "V8__writing.sql", "V9__search.sql", "V10__search_write_cost.sql",
-                    "V11__search_merge_off_writes.sql"),
+                    "V11__search_merge_off_writes.sql", "V12__search_backlog.sql"),
             "db/blobs", List.of("V1__blob.sql", "V2__blob_metadata_before_bytes.sql", "V3__blob_chunks.sql"),
             "db/registry", List.of("V1__accounts.sql"));
 

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.search.SearchBacklog;
 import dev.researchvault.adapter.persistence.search.SearchSegments;
 import dev.researchvault.adapter.persistence.vault.jdbc.ConnectionPool;
 import dev.researchvault.adapter.persistence.vault.jdbc.TurnHoldingConnection;
@@ -231,7 +232,9 @@ final class OpenVault {
      * lease while it does, so the vault cannot finish closing meanwhile: a password change, restore or deletion,
      * which waits for the vault to close, never works on a file that one of these connections is still closing
      * (closing the last connection of a WAL file checkpoints it and deletes the WAL). A vault.db connection first
-     * merges the search index's segments a while ({@code SearchSegments}), which its writes no longer do.
+     * applies the search index's queue and merges its segments a while ({@code SearchBacklog},
+     * {@code SearchSegments}), which its writes no longer do; while the vault is in use, an idle vault.db
+     * connection applies a queue of a batch or more, put back idle since when it was.
      *
      * @return how many connections were closed
      */
@@ -248,10 +251,18 @@ final class OpenVault {
             int closedNow = 0;
             for (Map.Entry<VaultFile, ConnectionPool> file : current.entrySet()) {
                 ConnectionPool pool = file.getValue();
-                // The search index's writes leave its merging to idle time (V11__search_merge_off_writes.sql).
-                closedNow += file.getKey() == VaultFile.VAULT
-                        ? pool.closeIdle(idleFor, connection -> SearchSegments.mergeWhileIdle(connection, pool.writers()))
-                        : pool.closeIdle(idleFor);
+                if (file.getKey() != VaultFile.VAULT) {
+                    closedNow += pool.closeIdle(idleFor);
+                    continue;
+                }
+                // Writes leave the search index's queue (V12__search_backlog.sql) and its merging
+                // (V11__search_merge_off_writes.sql) to later: before a connection closes for idleness,
+                closedNow += pool.closeIdle(idleFor, connection -> {
+                    SearchBacklog.applyWhileIdle(connection, pool.writers());
+                    SearchSegments.mergeWhileIdle(connection, pool.writers());
+                });
+                // and, for a queue of a batch or more, while the vault is in use (a batch is where the queue pays).
+                pool.withIdle(connection -> SearchBacklog.applyWhileInUse(connection, pool.writers()));
             }
             return closedNow;
         } finally {

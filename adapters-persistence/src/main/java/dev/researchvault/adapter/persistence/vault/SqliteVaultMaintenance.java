@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.researchvault.adapter.persistence.search.SearchBacklog;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -79,7 +80,9 @@ public final class SqliteVaultMaintenance implements VaultMaintenance {
             try (Connection connection = CurrentVault.writeConnection(file); Statement statement = connection.createStatement()) {
                 long before = onDiskSize(connection);
                 if (file == VaultFile.VAULT) {
-                    // Merges the full-text index's segments into one (V9__search.sql), before the file is rewritten.
+                    // Applies what writes queued for the full-text index (V12__search_backlog.sql), then merges its
+                    // segments into one (V9__search.sql), before the file is rewritten.
+                    SearchBacklog.applyAll(connection);
                     statement.execute("INSERT INTO search_text (search_text) VALUES ('optimize')");
                 }
                 statement.execute("VACUUM");

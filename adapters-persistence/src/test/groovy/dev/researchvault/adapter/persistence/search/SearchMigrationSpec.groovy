@@ -7,11 +7,17 @@ import dev.researchvault.adapter.persistence.support.MigrationSpec
  * every one of them is in the index after the migration, and nothing else is. V10__search_write_cost.sql on an
  * indexed vault: every row learns its entry's id, and the rewritten triggers keep the index right from then on.
  * V11__search_merge_off_writes.sql on an indexed V10 vault: writes stop merging segments, the index is unchanged,
- * and running the script again changes nothing.
+ * and running the script again changes nothing. V12__search_backlog.sql on an indexed V11 vault: the index and its
+ * entries are untouched and nothing is queued; from then on writes queue their items (SearchBacklogSpec shows that
+ * applying the queue gives V11's index).
  */
 class SearchMigrationSpec extends MigrationSpec {
 
+    /** The items the index matches, once the writes' queue is applied (V12 on), as a search applies it first. */
     List<List<String>> matches(String match) {
+        if (single("SELECT count(*) FROM sqlite_master WHERE name = 'search_pending'") == 1) {
+            SearchBacklog.applyAll(vault.connection)
+        }
         vault.connection.createStatement().withCloseable { statement ->
             def result = statement.executeQuery("SELECT e.kind, e.item_id FROM search_text JOIN search_entry e"
                     + " ON e.id = search_text.rowid WHERE search_text MATCH '$match' ORDER BY e.kind, e.item_id")
@@ -71,7 +77,7 @@ class SearchMigrationSpec extends MigrationSpec {
         run("INSERT INTO draft_version (draft_id, version, title, content, length, created_at) VALUES ('f1', 1, 'Intro', 'old wording', 11, '2026-11-01T00:00:00.000Z')")
 
         when:
-        migrateTo('latest')
+        migrateTo('10')
 
         then: 'each row holds the id of its own entry, and the unique index is gone'
         ['research': 'research', 'chat': 'chat', 'chat_message': 'message', 'agent': 'agent',
@@ -138,7 +144,7 @@ class SearchMigrationSpec extends MigrationSpec {
         def indexedBefore = single('SELECT count(*) FROM search_text_data')
 
         when:
-        migrateTo('latest')
+        migrateTo('11')
 
         then: 'FTS5 no longer merges in writes, a crisis at 16 segments a level still does, and the index is as it was'
         settings() == [automerge: 0L, crisismerge: 16L]
@@ -168,6 +174,37 @@ class SearchMigrationSpec extends MigrationSpec {
 
         then:
         noExceptionThrown()
+    }
+
+    def "V12 leaves an indexed V11 vault's index as it was, queues nothing, and later writes queue their items"() {
+        given: 'a vault at V11 with a chat and two messages, indexed in the writes'
+        migrateTo('11')
+        run("INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m1', 'c1', 'user', 'the Smith paper', '[]', '2026-11-01T00:00:00.000Z')")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m2', 'c1', 'user', 'second thought', '[]', '2026-11-01T00:00:00.000Z')")
+        def dataBefore = single('SELECT count(*) FROM search_text_data')
+
+        when:
+        migrateTo('latest')
+
+        then:
+        single('SELECT count(*) FROM search_pending') == 0
+        single('SELECT count(*) FROM search_text_data') == dataBefore
+        single("SELECT count(*) FROM search_text WHERE search_text MATCH 'smith'") == 1
+
+        when: 'an edit, a removal and a new message'
+        run("UPDATE chat_message SET content = 'the Jones paper' WHERE id = 'm1'")
+        run("DELETE FROM chat_message WHERE id = 'm2'")
+        run("INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m3', 'c1', 'user', 'a fresh message', '[]', '2026-11-02T00:00:00.000Z')")
+
+        then: "queued, the index itself untouched until applied: two ids, as the new message took m2's freed one"
+        single('SELECT count(*) FROM search_pending') == 2
+        single('SELECT count(*) FROM search_text_data') == dataBefore
+        matches('jones') == [['message', 'm1']]
+        matches('smith').isEmpty()
+        matches('thought').isEmpty()
+        matches('fresh') == [['message', 'm3']]
+        single('SELECT count(*) FROM search_pending') == 0
     }
 
     Map<String, Long> settings() {

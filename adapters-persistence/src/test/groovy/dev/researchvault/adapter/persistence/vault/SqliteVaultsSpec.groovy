@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault
 
+import dev.researchvault.adapter.persistence.search.SearchBacklog
 import dev.researchvault.adapter.persistence.vault.files.KdfRowFile
 import dev.researchvault.adapter.persistence.vault.jdbc.StatementCachingConnection
 import dev.researchvault.domain.UnauthenticatedException
@@ -413,23 +414,57 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         engine.openVaults().retirements() == 0
     }
 
-    def "an idle vault.db connection merges the search segments its writes left before it closes (V11)"() {
-        given: 'a vault whose chat and twelve messages were each written in a transaction of its own'
+    def "an idle vault.db connection applies the search queue, then merges the segments, before it closes (V11, V12)"() {
+        given: 'a chat and twelve messages, each written in a transaction of its own; six of them applied each alone'
         def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('merging')
         vaultSql(engine, user, key, "INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
         (1..12).each { n ->
             vaultSql(engine, user, key, "INSERT INTO chat_message (id, chat_id, role, content, files, created_at) VALUES ('m$n', 'c1', 'user', 'note $n on entanglement', '[]', '2026-11-02T00:00:00.000Z')")
+            if (n <= 6) {
+                applyQueue(engine, user, key)
+            }
         }
-        assert vaultCount(engine, user, key, 'SELECT count(DISTINCT segid) FROM search_text_idx') >= 13
+        assert vaultCount(engine, user, key, 'SELECT count(DISTINCT segid) FROM search_text_idx') >= 6
+        assert vaultCount(engine, user, key, 'SELECT count(*) FROM search_pending') == 6
 
         when:
         def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ZERO)
 
-        then: 'merged, then closed; every message is still found'
+        then: 'applied and merged, then closed; every message is found'
         closed == 1
         walFolded(engine, user)
+        vaultCount(engine, user, key, 'SELECT count(*) FROM search_pending') == 0
         vaultCount(engine, user, key, 'SELECT count(DISTINCT segid) FROM search_text_idx') < 4
         vaultCount(engine, user, key, "SELECT count(*) FROM search_text WHERE search_text MATCH 'entanglement'") == 12
+    }
+
+    def "a vault in use applies a search queue of a batch or more in the background, and its connection stays as idle as it was"() {
+        given: 'a chat, then messages in one transaction: #queued ids queued'
+        def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('in use')
+        vaultSql(engine, user, key, "INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        vaultSql(engine, user, key, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${queued - 1})"
+                + " INSERT INTO chat_message (id, chat_id, role, content, files, created_at)"
+                + " SELECT 'm' || i, 'c1', 'user', 'note ' || i || ' on entanglement', '[]', '2026-11-02T00:00:00.000Z' FROM n")
+        assert vaultCount(engine, user, key, 'SELECT count(*) FROM search_pending') == queued
+        def lastUse = System.nanoTime()
+
+        when: 'the upkeep runs while the connection has been idle for less than the idle time'
+        Thread.sleep(300)
+        def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ofHours(1))
+
+        then: 'nothing closed; a batch or more applied, less left for a search'
+        closed == 0
+        countWithoutUse(engine, user, key, 'SELECT count(*) FROM search_pending') == (applied ? 0 : queued)
+        countWithoutUse(engine, user, key, "SELECT count(*) FROM search_text WHERE search_text MATCH 'entanglement'") == (applied ? queued - 1 : 0)
+
+        and: 'the connection is still idle since its last request, not since the upkeep'
+        engine.openVaults().closeIdleConnections(java.time.Duration.ofNanos(System.nanoTime() - lastUse - 100_000_000)) == 1
+
+        where:
+        queued                  | applied
+        SearchBacklog.BATCH - 1 | false
+        SearchBacklog.BATCH     | true
+        SearchBacklog.BATCH * 3 | true
     }
 
     def "a #kind a borrower forgot to close is closed or reset on return, so the WAL can still be checkpointed"() {
@@ -594,6 +629,23 @@ class SqliteVaultsSpec extends VaultsContractSpec {
                 connection.createStatement().withCloseable { it.executeUpdate(sql) }
             }
         } as Supplier)
+    }
+
+    /** Applies the vault's search queue as a search does: all of it, under the writer turn. */
+    private static void applyQueue(SqliteVaults engine, UserId user, MasterKey key) {
+        engine.openVaults().call(user, key, {
+            CurrentVault.writeConnection(VaultFile.VAULT).withCloseable { SearchBacklog.applyAll(it) }
+        } as Supplier)
+    }
+
+    /**
+     * A count read on a connection of its own, opened on the file beside the vault's pool: reading through the
+     * pool would make its connection used again.
+     */
+    private static long countWithoutUse(SqliteVaults engine, UserId user, MasterKey key, String sql) {
+        open(engine.layout().file(user, VaultFile.VAULT), key, VaultFile.VAULT).withCloseable { connection ->
+            connection.createStatement().withCloseable { it.executeQuery(sql).with { it.next(); it.getLong(1) } }
+        }
     }
 
     private static long vaultCount(SqliteVaults engine, UserId user, MasterKey key, String sql) {

@@ -154,6 +154,36 @@ public final class ConnectionPool implements AutoCloseable {
         return closedNow;
     }
 
+    /**
+     * Runs {@code work} on the most recently returned idle connection, if there is one and a permit is free now, and
+     * puts it back idle since when it was: background work never keeps a connection from being closed for idleness
+     * ({@link #closeIdle}), and never opens one. Meanwhile the connection is out of the pool like a borrowed one.
+     *
+     * @param work must leave the connection in auto-commit, and must not throw
+     * @return whether the work ran
+     */
+    public boolean withIdle(Consumer<Connection> work) {
+        if (closed || !tryAcquirePermitNow()) {
+            return false;
+        }
+        Idle connection = idle.pollFirst();
+        if (connection == null) {
+            permits.release();
+            return false;
+        }
+        try {
+            work.accept(connection.connection());
+        } finally {
+            if (closed) {
+                closeQuietly(connection.connection());
+            } else {
+                idle.offerFirst(connection);
+            }
+            permits.release();
+        }
+        return true;
+    }
+
     /** The writer turn of this file: fair (first come, first served) and reentrant. */
     public ReentrantLock writers() {
         return writers;

@@ -1,0 +1,194 @@
+package dev.researchvault.adapter.persistence.search;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the search index's queue ({@code search_pending}, V12__search_backlog.sql) to the index: every write
+ * queues the entry ids of the items it added, changed or removed, in its own transaction, and this rebuilds their
+ * index rows from the items themselves, a batch per transaction. FTS5 writes a new segment per transaction, so
+ * indexing a batch costs a fraction per item of indexing each write alone (docs/search.md, "Backlog").
+ *
+ * <p>Three callers: a search first applies the whole queue under the writer turn ({@link SqliteSearchIndex}), so it
+ * sees every committed write; {@code OpenVault} applies it in the background while the vault is in use and before a
+ * connection is closed for idleness ({@link #applyWhileIdle}), giving way to writers; vacuum applies it before it
+ * optimises the index.
+ */
+public final class SearchBacklog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchBacklog.class);
+
+    /** Queued ids per transaction: some tens of milliseconds of indexing, so a waiting writer waits no longer. */
+    public static final int BATCH = 256;
+
+    private static final String LAST_OF_BATCH = "SELECT max(search_id) FROM (SELECT search_id FROM search_pending"
+            + " ORDER BY search_id LIMIT " + BATCH + ")";
+    private static final String QUEUED = " IN (SELECT search_id FROM search_pending WHERE search_id <= ?1)";
+    private static final String REMOVE_ROWS = "DELETE FROM search_text WHERE rowid" + QUEUED;
+    /** Each queued entry's item, one SELECT per kind, the text as V10's triggers put it. */
+    private static final String ENTRIES = " FROM search_pending p CROSS JOIN search_entry e ON e.id = p.search_id"
+            + " CROSS JOIN ";
+    private static final String OF_KIND = " WHERE p.search_id <= ?1 AND e.kind = ";
+    private static final String INSERT_ROWS = "INSERT INTO search_text (rowid, title, body)"
+            // Research: its title (else its query); its query and its report.
+            + " SELECT e.id, COALESCE(r.title, r.query), r.query || COALESCE(char(10) || rr.content, '')" + ENTRIES
+            + "research r ON r.id = e.item_id LEFT JOIN research_report rr ON rr.research_id = r.id"
+            + OF_KIND + "'research'"
+            + " UNION ALL SELECT e.id, c.title, ''" + ENTRIES + "chat c ON c.id = e.item_id" + OF_KIND + "'chat'"
+            // A message's title is its chat's, read when answering: a rename needs no reindexing.
+            + " UNION ALL SELECT e.id, '', m.content" + ENTRIES + "chat_message m ON m.id = e.item_id"
+            + OF_KIND + "'message'"
+            + " UNION ALL SELECT e.id, a.name, COALESCE(a.description, '')" + ENTRIES + "agent a ON a.id = e.item_id"
+            + OF_KIND + "'agent'"
+            + " UNION ALL SELECT e.id, x.agent_name, x.input || char(10) || COALESCE(x.output, '')" + ENTRIES
+            + "agent_execution x ON x.id = e.item_id" + OF_KIND + "'execution'"
+            // A document's chunks are its text cut up: indexing them too would only double the index.
+            + " UNION ALL SELECT e.id, d.title, COALESCE(t.text, '')" + ENTRIES + "document d ON d.id = e.item_id"
+            + " LEFT JOIN document_text t ON t.document_id = d.id" + OF_KIND + "'document'"
+            // A draft by its latest version, or by its title alone before its first.
+            + " UNION ALL SELECT e.id, COALESCE(v.title, d.title), COALESCE(v.content, '')" + ENTRIES
+            + "draft d ON d.id = e.item_id LEFT JOIN draft_version v ON v.draft_id = d.id"
+            + " AND v.version = (SELECT max(version) FROM draft_version WHERE draft_id = d.id)" + OF_KIND + "'draft'";
+    private static final String DEQUEUE = "DELETE FROM search_pending WHERE search_id <= ?1";
+
+    private SearchBacklog() {
+    }
+
+    /** Whether at least {@code items} ids are queued (counted no further). */
+    public static boolean queued(Connection connection, int items) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT "
+                     + items + ")")) {
+            count.next();
+            return count.getLong(1) >= items;
+        }
+    }
+
+    /**
+     * Applies one batch of the queue, the oldest ids first, in the connection's transaction.
+     *
+     * @return how many queued ids it applied: 0 when the queue is empty
+     */
+    public static int applyBatch(Connection connection) throws SQLException {
+        long last;
+        try (Statement statement = connection.createStatement(); ResultSet batch = statement.executeQuery(LAST_OF_BATCH)) {
+            batch.next();
+            last = batch.getLong(1);
+            if (batch.wasNull()) {
+                return 0;
+            }
+        }
+        // Every queued row goes first, then comes back from its item if the item is still there: an added item has
+        // no row yet (deleting a missing rowid is a no-op), a removed one no entry any more.
+        execute(connection, REMOVE_ROWS, last);
+        execute(connection, INSERT_ROWS, last);
+        return execute(connection, DEQUEUE, last);
+    }
+
+    /**
+     * Applies the whole queue, a batch per transaction, on a connection that holds the file's writer turn and is in
+     * auto-commit (the turn is held across the batches, so no write comes between them and the caller's read).
+     *
+     * @return how many queued ids it applied
+     */
+    public static int applyAll(Connection writeConnection) throws SQLException {
+        int applied = 0;
+        int batch;
+        do {
+            batch = inTransaction(writeConnection);
+            applied += batch;
+        } while (batch > 0);
+        return applied;
+    }
+
+    /** Applies the whole queue inside the write transaction {@code connection} is in. */
+    public static int applyQueued(Connection connection) throws SQLException {
+        int applied = 0;
+        int batch;
+        while ((batch = applyBatch(connection)) > 0) {
+            applied += batch;
+        }
+        return applied;
+    }
+
+    /**
+     * Applies the queue a batch at a time while the file's writer turn is free and nobody waits for it, as
+     * {@link SearchSegments#mergeWhileIdle} merges: a writer that arrives waits for one batch at most. Never throws:
+     * what is left (or failed: a vault closing under it) stays queued for the next caller.
+     *
+     * @param connection a vault.db connection in auto-commit that nobody else uses meanwhile
+     * @return how many queued ids it applied
+     */
+    public static int applyWhileIdle(Connection connection, ReentrantLock writerTurn) {
+        int applied = 0;
+        try {
+            // tryLock takes a free turn even ahead of waiting writers, so a waiting writer ends this first.
+            while (!writerTurn.hasQueuedThreads() && writerTurn.tryLock()) {
+                int batch;
+                try {
+                    batch = inTransaction(connection);
+                } finally {
+                    writerTurn.unlock();
+                }
+                if (batch == 0) {
+                    break;
+                }
+                applied += batch;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("event=search.backlog-failed applied={}", applied, e);
+        }
+        return applied;
+    }
+
+    /**
+     * {@link #applyWhileIdle} when at least a batch is queued: the background upkeep of a vault in use, about once a
+     * second. A smaller queue waits for a search or for idle time, which apply it in one transaction: applied a few
+     * items at a time, the queue would cost what indexing each write did.
+     */
+    public static int applyWhileInUse(Connection connection, ReentrantLock writerTurn) {
+        try {
+            return queued(connection, BATCH) ? applyWhileIdle(connection, writerTurn) : 0;
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("event=search.backlog-failed applied=0", e);
+            return 0;
+        }
+    }
+
+    /** One batch in a transaction of its own, which takes SQLite's write lock at once. */
+    private static int inTransaction(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                int applied = applyBatch(connection);
+                statement.execute("COMMIT");
+                return applied;
+            } catch (SQLException | RuntimeException failure) {
+                rollBack(statement, failure);
+                throw failure;
+            }
+        }
+    }
+
+    /** SQLite may have rolled back already (a full disk does): then the failure that did it is what counts. */
+    private static void rollBack(Statement statement, Exception failure) {
+        try {
+            statement.execute("ROLLBACK");
+        } catch (SQLException alreadyEnded) {
+            failure.addSuppressed(alreadyEnded);
+        }
+    }
+
+    private static int execute(Connection connection, String sql, long last) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, last);
+            return statement.executeUpdate();
+        }
+    }
+}
