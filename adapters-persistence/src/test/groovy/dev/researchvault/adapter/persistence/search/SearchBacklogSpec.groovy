@@ -39,7 +39,13 @@ class SearchBacklogSpec extends MigrationSpec {
     /** Every kind of change: renames, upserts, edits, deletions (cascades too), an id freed and taken again. */
     static final List<String> WRITES = [
             "UPDATE research SET title = 'Bell inequalities' WHERE id = 'r1'",
-            "UPDATE research_report SET content = 'a report on loopholes' WHERE research_id = 'r1'",
+            "UPDATE document SET title = 'Bell review', updated_at = '2026-11-02T00:00:00.000Z' WHERE id = 'd1'",
+            // Upserts, as the adapters put reports and texts, of items already queued by the write before: the
+            // upsert's conflict clause would replace an OR IGNORE in the trigger (V12__search_backlog.sql).
+            "INSERT INTO research_report (research_id, content, format, version, updated_at) VALUES ('r1', 'a report on loopholes', 'markdown', 2, '2026-11-02T00:00:00.000Z')"
+                    + " ON CONFLICT (research_id) DO UPDATE SET content = excluded.content, version = excluded.version",
+            "INSERT INTO document_text (document_id, text) VALUES ('d1', 'extracted coherence')"
+                    + " ON CONFLICT (document_id) DO UPDATE SET text = excluded.text",
             "DELETE FROM research WHERE id = 'r2'",
             "UPDATE chat SET title = 'Journal club' WHERE id = 'c1'",
             "UPDATE chat_message SET content = 'the Jones paper', edited_at = '2026-11-02T00:00:00.000Z' WHERE id = 'm1'",
@@ -47,8 +53,6 @@ class SearchBacklogSpec extends MigrationSpec {
             "DELETE FROM chat WHERE id = 'c2'",
             "UPDATE agent SET name = 'Condenser', description = NULL, updated_at = '2026-11-02T00:00:00.000Z' WHERE id = 'a1'",
             "UPDATE agent_execution SET output = 'it says goodbye', completed_at = '2026-11-02T00:00:00.000Z' WHERE id = 'x1'",
-            "UPDATE document_text SET text = 'extracted coherence' WHERE document_id = 'd1'",
-            "UPDATE document SET title = 'Bell review', updated_at = '2026-11-02T00:00:00.000Z' WHERE id = 'd1'",
             "DELETE FROM document WHERE id = 'd2'",
             "INSERT INTO draft_version (draft_id, version, title, content, length, created_at) VALUES ('f1', 2, 'Introduction', 'new entropy', 11, '2026-11-02T00:00:00.000Z')",
             // The largest entry id is freed by a deletion; SQLite gives it to the next new item.
