@@ -3,6 +3,7 @@ package dev.researchvault.adapter.persistence.vault.jdbc
 import java.nio.file.Files
 import java.nio.file.Path
 import java.sql.Connection
+import java.sql.Statement
 import java.sql.DriverManager
 import java.sql.SQLException
 import org.sqlite.core.CoreStatement
@@ -62,6 +63,33 @@ class StatementCachingConnectionSpec extends Specification {
 
         cleanup:
         third?.close()
+    }
+
+    def "an insert asked for without generated keys, as Micronaut Data asks, is kept like any statement; with them it is not"() {
+        given:
+        def insert = 'INSERT INTO note (text) VALUES (?)'
+
+        when: 'asked for twice without generated keys, then a third time'
+        (1..2).each { connection.prepareStatement(insert, Statement.NO_GENERATED_KEYS).close() }
+        def kept = connection.prepareStatement(insert, Statement.NO_GENERATED_KEYS)
+        def compiled = sqliteStatementOf(kept)
+        kept.setString(1, 'd')
+        kept.executeUpdate()
+        kept.close()
+
+        then: 'the same compiled statement as a plain ask gets, and the row went in'
+        connection.cachedStatements() == 1
+        sqliteStatementOf(connection.prepareStatement(insert).with { it.close(); it }).is(compiled)
+        connection.createStatement().withCloseable { it.executeQuery('SELECT count(*) FROM note').getLong(1) } == 4
+
+        when: 'with generated keys: an ordinary statement of the driver, every time'
+        def withKeys = (1..2).collect {
+            connection.prepareStatement('SELECT 2', Statement.RETURN_GENERATED_KEYS).with { it.close(); it }
+        }
+
+        then:
+        withKeys.every { sqliteStatementOf(it).isClosed() }
+        connection.cachedStatements() == 1
     }
 
     def "the same SQL asked for again gets the same compiled statement, reset and with fresh parameters"() {
