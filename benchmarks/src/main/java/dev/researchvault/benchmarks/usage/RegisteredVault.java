@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -44,8 +45,15 @@ public final class RegisteredVault implements AutoCloseable {
     private final Transactions transactions;
 
     public RegisteredVault(Path dataDir) {
-        context = ApplicationContext.run(Map.of("vault.data-dir", dataDir.toString(),
+        this(dataDir, Map.of());
+    }
+
+    /** @param settings more configuration for the context, over the defaults here */
+    public RegisteredVault(Path dataDir, Map<String, Object> settings) {
+        Map<String, Object> properties = new HashMap<>(Map.of("vault.data-dir", dataDir.toString(),
                 "datasources.default.dialect", "ANSI", "vault.kdf.memory-kib", "1024", "vault.kdf.iterations", "1"));
+        properties.putAll(settings);
+        context = ApplicationContext.run(properties);
         AccountRegistry registry = context.getBean(AccountRegistry.class);
         VaultKeys keys = context.getBean(VaultKeys.class);
         Username username = new Username(USER);
