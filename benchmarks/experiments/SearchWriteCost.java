@@ -6,7 +6,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * What the full-text index adds to a message write, schema by schema, side by side in one run (issue 16; vault
- * migrations V10 and V11 chose from it; the "part:" variants time each statement of V10's message trigger alone; docs/benchmarks.md quotes its output). Each variant is its own encrypted vault.db
+ * migrations V10, V11 and V12 chose from it; the "part:" variants time each statement of V10's message trigger alone; docs/benchmarks.md quotes its output). Each variant is its own encrypted vault.db
  * opened as the server opens it (SQLCipher 4, 4 KiB pages, WAL, synchronous=FULL, foreign keys, 1 MiB cache),
  * built from the real migrations V1..V8 plus the variant's search schema, seeded alike, then timed alternating:
  * one message per transaction (as POST /api/v1/chats/{id}/messages writes it, with the chat's touch) and 100 per
@@ -47,6 +47,8 @@ public class SearchWriteCost {
             + "INSERT INTO search_text (search_text, rank) VALUES ('crisismerge', " + crisis + ");");
       }
       if (v11 != null) variants.put("v9+v10+v11", v9 + "\n" + v10 + "\n" + v11);
+      Path v12file = MIGRATIONS.resolve("V12__search_backlog.sql");
+      if (v11 != null && Files.exists(v12file)) variants.put("v12", v9 + "\n" + v10 + "\n" + v11 + "\n" + Files.readString(v12file));
       variants.put("v10 automerge=16", v9 + "\n" + v10 + "\nINSERT INTO search_text (search_text, rank) VALUES ('automerge', 16);");
     }
     // Where the time goes, message triggers only: each part of V10's message trigger on its own.
@@ -54,6 +56,10 @@ public class SearchWriteCost {
     variants.put("part: fts only ascii tokenizer", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "ascii"));
     variants.put("part: fts only automerge=0", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2") + "INSERT INTO search_text (search_text, rank) VALUES ('automerge', 0);\n");
     variants.put("part: fts only pgsz=1000", MESSAGE_PARTS.formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2") + "INSERT INTO search_text (search_text, rank) VALUES ('pgsz', 1000);\n");
+    // FTS5's options that store less (stop 19): none brings a bare FTS5 table near 1.3x.
+    for (String option : new String[] {"detail = 'column'", "detail = 'none'", "content = ''", "content = '', detail = 'none'", "columnsize = 0"})
+      variants.put("part: fts only " + option, MESSAGE_PARTS.replace("tokenize = '%3$s'", "tokenize = '%3$s', " + option)
+          .formatted("", "INSERT INTO search_text (title, body) VALUES ('', NEW.content);", "unicode61 remove_diacritics 2"));
     variants.put("part: entry only", MESSAGE_PARTS.formatted(ENTRY_ADDED, "", "unicode61 remove_diacritics 2"));
     variants.put("part: entry + search_id", MESSAGE_PARTS.formatted(ENTRY_ADDED + SEARCH_ID_SET, "", "unicode61 remove_diacritics 2"));
     variants.put("part: entry + fts", MESSAGE_PARTS.formatted(ENTRY_ADDED, "INSERT INTO search_text (rowid, title, body) VALUES (last_insert_rowid(), '', NEW.content);", "unicode61 remove_diacritics 2"));
@@ -82,6 +88,7 @@ public class SearchWriteCost {
     long t0 = System.nanoTime();
     for (int i = 0; i < seed / 100; i++) for (Connection c : vaults.values()) write(c, 100, false);
     System.out.printf("seeded %,d messages per vault in %.1f s%n", seed, (System.nanoTime() - t0) / 1e9);
+    applyQueues(vaults, "the seeding's");
     for (Map.Entry<String, Connection> v : vaults.entrySet()) System.out.printf("  %-28s WAL frames per one-message transaction (+ touch), 100 transactions: %s%n", v.getKey(), frames(v.getValue(), dir));
     Map<String, List<Double>> single = new LinkedHashMap<>(), batched = new LinkedHashMap<>(), singleRatio = new LinkedHashMap<>(), batchedRatio = new LinkedHashMap<>();
     for (String k : vaults.keySet()) { single.put(k, new ArrayList<>()); batched.put(k, new ArrayList<>()); singleRatio.put(k, new ArrayList<>()); batchedRatio.put(k, new ArrayList<>()); }
@@ -115,6 +122,7 @@ public class SearchWriteCost {
     queries.put("newest common word", new String[] {newest, "\"" + vocabulary[3] + "\""});
     queries.put("phrase count to 2,001", new String[] {phraseCount, "\"" + vocabulary[0] + " " + vocabulary[1] + "\""});
     queries.put("newest phrase page", new String[] {newest, "\"" + vocabulary[0] + " " + vocabulary[1] + "\""});
+    applyQueues(vaults, "the timed writes'");
     for (Map.Entry<String, String[]> q : queries.entrySet()) {
       // Samples alternate between the vaults, so a change of load on the machine falls on all of them alike.
       Map<String, List<Double>> times = new LinkedHashMap<>();
@@ -127,6 +135,8 @@ public class SearchWriteCost {
           try (PreparedStatement p = v.getValue().prepareStatement(q.getValue()[0])) {
             p.setString(1, q.getValue()[1]);
             try (ResultSet r = p.executeQuery()) { while (r.next()) { r.getString(1); found++; } }
+          } catch (SQLException refused) {
+            found = -1; // detail=column and detail=none take no phrase queries: the query does not apply
           }
           rows.put(v.getKey(), found);
           if (i >= 0) times.computeIfAbsent(v.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
@@ -152,6 +162,24 @@ public class SearchWriteCost {
   }
 
   /** A message trigger built from parts (%1$s: the entry's statements, %2$s: the index's, %3$s: the tokenizer). */
+  /**
+   * Applies the search queue (V12) of the vaults that have one, as the server would later, and prints what it cost:
+   * the queries then compare like for like.
+   */
+  static void applyQueues(Map<String, Connection> vaults, String whose) throws SQLException {
+    for (Map.Entry<String, Connection> v : vaults.entrySet()) {
+      try (Statement s = v.getValue().createStatement();
+           ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE name = 'search_pending'")) {
+        if (!r.next() || r.getInt(1) == 0) continue;
+      }
+      long t = System.nanoTime();
+      int applied = dev.researchvault.adapter.persistence.search.SearchBacklog.applyAll(v.getValue());
+      double micros = (System.nanoTime() - t) / 1e3;
+      System.out.printf("  %-28s %s queue: %,d items applied in %.1f ms, %.1f µs each%n", v.getKey(), whose, applied,
+          micros / 1e3, applied == 0 ? 0 : micros / applied);
+    }
+  }
+
   static final String MESSAGE_PARTS = """
       CREATE TABLE search_entry (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL, parent_id TEXT, updated_at TEXT NOT NULL);
       CREATE VIRTUAL TABLE search_text USING fts5 (title, body, tokenize = '%3$s');

@@ -39,6 +39,7 @@ class CrashSpec extends ReliabilitySpec {
     @Shared int orphansReconciled
     @Shared int killsDuringTraffic
     @Shared int filesChecked
+    @Shared int searchesChecked
 
     def "ten users with their own research and chat"() {
         given:
@@ -132,6 +133,7 @@ class CrashSpec extends ReliabilitySpec {
             if (workload.withFiles) {
                 filesChecked += FileEndpoints.assertFilesIntact(api, workload)
             }
+            searchesChecked += assertSearchFindsLatestMessages(workload)
         }
         agentWorkloads.each { agents ->
             def problems = agents.problems()
@@ -158,6 +160,22 @@ class CrashSpec extends ReliabilitySpec {
         }
     }
 
+    /**
+     * The search index is applied from a queue (docs/search.md, "The queue"): the messages acknowledged last before
+     * the kill were most likely still queued, so the latest ten of each user are searched for by their own word
+     * (a phrase of the UUID's parts); each must be found.
+     */
+    private int assertSearchFindsLatestMessages(Workload workload) {
+        def latest = (workload.messageWords.entrySet() as List).takeRight(10)
+        latest.each { message ->
+            def reply = api.get("/api/v1/search?kinds=message&q=${URLEncoder.encode('"' + message.value + '"', 'UTF-8')}",
+                    workload.user.token)
+            assert reply.status == 200
+            assert reply.json.items*.id == [message.key]: "${workload.user.name}: acknowledged message not found by search"
+        }
+        latest.size()
+    }
+
     private void report() {
         int writes = workloads.sum { it.acknowledgedWrites } as int
         int agentWrites = agentWorkloads.sum { it.acknowledgedWrites } as int
@@ -168,6 +186,6 @@ class CrashSpec extends ReliabilitySpec {
         figure "reliability.crash rounds=${ROUNDS} kills=${killsDuringTraffic} users=${USERS} " +
                 "acknowledgedWrites=${writes} agentTrafficWrites=${agentWrites} (agents=${agents} " +
                 "executions=${executions}) draftWrites=${draftWrites} documentWrites=${documentWrites} blobsReconciled=${orphansReconciled} lost=0 halfApplied=0 integrityChecks=${killsDuringTraffic * USERS * 2} " +
-                "files=${workloads[0].withFiles ? filesChecked : 'not served'}"
+                "files=${workloads[0].withFiles ? filesChecked : 'not served'} searchesChecked=${searchesChecked}"
     }
 }

@@ -19,6 +19,8 @@ class Workload {
     final List<String> researchIds = Collections.synchronizedList([])
     final List<String> logMessages = Collections.synchronizedList([])
     final Map<String, byte[]> messages = Collections.synchronizedMap([:])   // id → file bytes or null
+    /** Each acknowledged message's own word (a UUID), in the order acknowledged: what a search must find. */
+    final Map<String, String> messageWords = Collections.synchronizedMap(new LinkedHashMap<>())
     int reportPuts
     int writes
     int reads
@@ -67,12 +69,16 @@ class Workload {
 
     private void postMessage() {
         byte[] bytes = withFiles ? UUID.randomUUID().toString().bytes : null
-        def body = [role: 'user', content: "message ${UUID.randomUUID()}"]
+        String word = UUID.randomUUID()
+        def body = [role: 'user', content: "message ${word}"]
         if (bytes) {
             body.files = [[name: 'note.txt', mime: 'text/plain', data: bytes.encodeBase64().toString()]]
         }
         def json = write(api.post("/api/v1/chats/${chatId}/messages", body, user.token), 201)
-        if (json) { messages[json.id as String] = bytes }
+        if (json) {
+            messages[json.id as String] = bytes
+            messageWords[json.id as String] = word
+        }
     }
 
     private void putReport() {
