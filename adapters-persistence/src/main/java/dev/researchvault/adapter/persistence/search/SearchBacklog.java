@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Applies the search index's queue ({@code search_pending}, V12__search_backlog.sql) to the index: every write
  * queues the entry ids of the items it added, changed or removed, in its own transaction, and this rebuilds their
  * index rows from the items themselves, a batch per transaction. FTS5 writes a new segment per transaction, so
- * indexing a batch costs a fraction per item of indexing each write alone (docs/search.md, "Backlog").
+ * indexing a batch costs a fraction per item of indexing each write alone (docs/search.md, "The queue").
  *
  * <p>Three callers: a search first applies the whole queue under the writer turn ({@link SqliteSearchIndex}), so it
  * sees every committed write; {@code OpenVault} applies it in the background while the vault is in use and before a

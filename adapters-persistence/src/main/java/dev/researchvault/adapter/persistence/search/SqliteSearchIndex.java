@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class SqliteSearchIndex implements SearchIndex {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSearchIndex.class);
+    /** Whether writes queued anything for the index (V12__search_backlog.sql): one row read at most. */
+    private static final String ANY_QUEUED = "SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT 1)";
+
     /** Private-use characters around the matched words of a snippet; split into {@link Snippet} parts here. */
     static final char MATCH_START = '\uE000';
     static final char MATCH_END = '\uE001';
@@ -81,8 +85,6 @@ final class SqliteSearchIndex implements SearchIndex {
      * common words that is the 39 ms the count was spared. A newest-first answer orders by nothing it computes,
      * so it skips it and scores 0.
      */
-    private static final String ANY_QUEUED = "SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT 1)";
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteSearchIndex.class);
     private static final String RANKED_PAGE = COLUMNS + "bm25(search_text, 3.0, 1.0) AS rank";
     private static final String NEWEST_PAGE = COLUMNS + "0 AS rank";
 

@@ -7,6 +7,7 @@ import io.micronaut.core.propagation.PropagatedContextElement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (docs/traps.md
@@ -44,8 +45,7 @@ public record CurrentVault(OpenVault vault, boolean withoutWaiting) implements P
      * turn, which {@code VaultTransactions} takes before it begins one.
      */
     public static boolean writing() {
-        return find().flatMap(OpenVault::writers).map(java.util.concurrent.locks.ReentrantLock::isHeldByCurrentThread)
-                .orElse(false);
+        return find().flatMap(OpenVault::writers).map(ReentrantLock::isHeldByCurrentThread).orElse(false);
     }
 
     /** A connection to {@code file} of the bound vault (only an idle one, at once, in an attempt without waiting). */

@@ -1,5 +1,6 @@
 package dev.researchvault.adapter.persistence.vault;
 
+import dev.researchvault.adapter.persistence.search.SearchBacklog;
 import dev.researchvault.adapter.persistence.vault.files.FileKeys;
 import dev.researchvault.adapter.persistence.vault.files.IntegrityCheck;
 import dev.researchvault.adapter.persistence.vault.files.SqlCipher;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.researchvault.adapter.persistence.search.SearchBacklog;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -4,6 +4,14 @@ import dev.researchvault.adapter.persistence.support.PersistenceFixture
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.domain.StorageFullException
 import dev.researchvault.domain.UnavailableException
+import dev.researchvault.domain.PageRequest
+import dev.researchvault.domain.chat.Chat
+import dev.researchvault.domain.chat.ChatRepository
+import dev.researchvault.domain.chat.Message
+import dev.researchvault.domain.chat.MessageRole
+import dev.researchvault.domain.search.SearchIndex
+import dev.researchvault.domain.search.SearchKind
+import dev.researchvault.domain.search.SearchQuery
 import dev.researchvault.domain.vault.VaultMetadata
 import io.micronaut.data.exceptions.DataAccessException
 import spock.lang.AutoCleanup
@@ -11,6 +19,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 
 import java.sql.SQLException
+import java.time.Instant
 
 /**
  * The persistence edge turns SQLite's storage failures into the domain's errors, so the web adapter knows no
@@ -106,6 +115,50 @@ class StorageFailuresSpec extends Specification {
         full.code() == 'storage.full'
         fixture.inVault(alice) { rows.findById(VaultMetadata.FORMAT).isPresent() }
         fixture.inVault(alice) { rows.findById('big') }.isEmpty()
+    }
+
+    def "a search on a disk that cannot take the index's queue answers from the index as it stands, and applies the queue once it can"() {
+        given: 'a message indexed, then a second one queued, and the disk full'
+        def alice = fixture.newVault()
+        def chats = fixture.bean(ChatRepository)
+        def chat = Chat.create(UUID.randomUUID(), 'notes', Instant.EPOCH)
+        def first = new Message(UUID.randomUUID(), chat.id(), MessageRole.USER, 'entanglement first', [], Instant.EPOCH)
+        // Long enough that indexing it needs pages the file does not have free (its copy in the index, its terms).
+        def longText = 'entanglement second ' + (1..20_000).collect { "w$it" }.join(' ')
+        def second = new Message(UUID.randomUUID(), chat.id(), MessageRole.USER, longText, [], Instant.EPOCH)
+        fixture.inVault(alice) { fixture.bean(Transactions).inTransaction { chats.add(chat); chats.addMessage(first) } }
+        search(alice, 'entanglement')
+        fixture.inVault(alice) { fixture.bean(Transactions).inTransaction { chats.addMessage(second) } }
+        setMaxPages(alice, null)
+
+        when:
+        def found = search(alice, 'entanglement')
+
+        then: 'no 507 for a read: what the index held, the queued message not yet'
+        found == [first.id()] as Set
+
+        when: 'the disk has room again'
+        setMaxPages(alice, 1_000_000)
+
+        then:
+        search(alice, 'entanglement') == [first.id(), second.id()] as Set
+    }
+
+    private Set<UUID> search(PersistenceFixture.UserVault vault, String word) {
+        fixture.inVault(vault) {
+            fixture.bean(SearchIndex).search(SearchQuery.parse(word), EnumSet.allOf(SearchKind), PageRequest.first())
+                    .hits().items()*.id() as Set
+        }
+    }
+
+    /** Limits vault.db to {@code pages}, or to the pages it has now (null): SQLite answers a write past it SQLITE_FULL. */
+    private void setMaxPages(PersistenceFixture.UserVault vault, Long pages) {
+        fixture.inVault(vault) {
+            try (def connection = CurrentVault.connection(VaultFile.VAULT); def statement = connection.createStatement()) {
+                def now = statement.executeQuery('PRAGMA page_count').with { next(); getLong(1) }
+                statement.execute("PRAGMA max_page_count = ${pages ?: now}")
+            }
+        }
     }
 
     /** A new vault whose vault.db may not grow by another page, which SQLite answers as a full disk (SQLITE_FULL). */
