@@ -2,9 +2,9 @@ package dev.researchvault.adapter.persistence.search
 
 import dev.researchvault.adapter.persistence.support.MigrationSpec
 import dev.researchvault.adapter.persistence.support.PlainVaultFile
+import dev.researchvault.adapter.persistence.support.TurnHeldElsewhere
 
 import java.nio.file.Files
-import java.util.concurrent.CountDownLatch
 import java.util.concurrent.locks.ReentrantLock
 
 /**
@@ -179,23 +179,14 @@ class SearchBacklogSpec extends MigrationSpec {
                 + " SELECT 'm' || i, 'c1', 'user', 'note ' || i, '[]', '2026-11-02T00:00:00.000Z' FROM n")
         def queued = single('SELECT count(*) FROM search_pending')
         and: 'a writer holds the turn on another thread'
-        def taken = new CountDownLatch(1)
-        def done = new CountDownLatch(1)
-        def writer = Thread.start {
-            writerTurn.lock()
-            taken.countDown()
-            done.await()
-            writerTurn.unlock()
-        }
-        taken.await()
+        def writer = new TurnHeldElsewhere(writerTurn)
 
         expect: 'nothing applied while it holds the turn'
         SearchBacklog.applyWhileInUse(connection, writerTurn) == 0
         single('SELECT count(*) FROM search_pending') == queued
 
         when: 'the writer is done'
-        done.countDown()
-        writer.join()
+        writer.close()
 
         then: 'all of it, a batch per turn, and the turn is free again'
         SearchBacklog.applyWhileInUse(connection, writerTurn) == queued

@@ -1,8 +1,8 @@
 package dev.researchvault.adapter.persistence.search
 
 import dev.researchvault.adapter.persistence.support.MigrationSpec
+import dev.researchvault.adapter.persistence.support.TurnHeldElsewhere
 
-import java.util.concurrent.CountDownLatch
 import java.util.concurrent.locks.ReentrantLock
 
 /**
@@ -51,15 +51,7 @@ class SearchSegmentsSpec extends MigrationSpec {
 
     def "while a writer holds the file's turn, nothing is merged"() {
         given: 'a writer holds the turn on another thread'
-        def taken = new CountDownLatch(1)
-        def done = new CountDownLatch(1)
-        def writer = Thread.start {
-            writerTurn.lock()
-            taken.countDown()
-            done.await()
-            writerTurn.unlock()
-        }
-        taken.await()
+        def writer = new TurnHeldElsewhere(writerTurn)
         def before = segments()
 
         expect:
@@ -67,8 +59,7 @@ class SearchSegmentsSpec extends MigrationSpec {
         segments() == before
 
         cleanup:
-        done.countDown()
-        writer.join()
+        writer.close()
     }
 
     def "an idle merge on a file without the index fails quietly"() {
