@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,12 @@ public final class SearchBacklog {
 
     /** Queued ids per transaction: some tens of milliseconds of indexing, so a waiting writer waits no longer. */
     public static final int BATCH = 256;
+    /**
+     * Batches at most per call of the background and idle work (about 4,000 items, 130 ms): it holds a connection and
+     * a lease on the vault meanwhile, which a password change or restore waits for; the rest waits for the next
+     * second, idle time or search.
+     */
+    static final int MAX_BATCHES = 16;
 
     private static final String LAST_OF_BATCH = "SELECT max(search_id) FROM (SELECT search_id FROM search_pending"
             + " ORDER BY search_id LIMIT " + BATCH + ")";
@@ -118,18 +125,22 @@ public final class SearchBacklog {
     }
 
     /**
-     * Applies the queue a batch at a time while the file's writer turn is free and nobody waits for it, as
-     * {@link SearchSegments#mergeWhileIdle} merges: a writer that arrives waits for one batch at most. Never throws:
-     * what is left (or failed: a vault closing under it) stays queued for the next caller.
+     * Applies the queue a batch at a time, at most {@link #MAX_BATCHES}, while the file's writer turn is free and
+     * nobody waits for it or for a connection, as {@link SearchSegments#mergeWhileIdle} merges: a writer or reader
+     * that arrives waits for one batch at most. Never throws: what is left (or failed: a vault closing under it) stays
+     * queued for the next caller.
      *
-     * @param connection a vault.db connection in auto-commit that nobody else uses meanwhile
+     * @param connection  a vault.db connection in auto-commit that nobody else uses meanwhile
+     * @param othersWait  whether a request waits for one of the file's connections (the pool's borrowers)
      * @return how many queued ids it applied
      */
-    public static int applyWhileIdle(Connection connection, ReentrantLock writerTurn) {
+    public static int applyWhileIdle(Connection connection, ReentrantLock writerTurn, BooleanSupplier othersWait) {
         int applied = 0;
+        int batches = 0;
         try {
             // tryLock takes a free turn even ahead of waiting writers, so a waiting writer ends this first.
-            while (!writerTurn.hasQueuedThreads() && writerTurn.tryLock()) {
+            while (batches++ < MAX_BATCHES && !writerTurn.hasQueuedThreads() && !othersWait.getAsBoolean()
+                    && writerTurn.tryLock()) {
                 int batch;
                 try {
                     batch = inTransaction(connection);
@@ -152,9 +163,9 @@ public final class SearchBacklog {
      * second. A smaller queue waits for a search or for idle time, which apply it in one transaction: applied a few
      * items at a time, the queue would cost what indexing each write did.
      */
-    public static int applyWhileInUse(Connection connection, ReentrantLock writerTurn) {
+    public static int applyWhileInUse(Connection connection, ReentrantLock writerTurn, BooleanSupplier othersWait) {
         try {
-            return queued(connection, BATCH) ? applyWhileIdle(connection, writerTurn) : 0;
+            return queued(connection, BATCH) ? applyWhileIdle(connection, writerTurn, othersWait) : 0;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("event=search.backlog-failed applied=0", e);
             return 0;

@@ -258,11 +258,11 @@ final class OpenVault {
                 // Writes leave the search index's queue (V12__search_backlog.sql) and its merging
                 // (V11__search_merge_off_writes.sql) to later: before a connection closes for idleness,
                 closedNow += pool.closeIdle(idleFor, connection -> {
-                    SearchBacklog.applyWhileIdle(connection, pool.writers());
+                    SearchBacklog.applyWhileIdle(connection, pool.writers(), pool::hasWaitingBorrowers);
                     SearchSegments.mergeWhileIdle(connection, pool.writers());
                 });
                 // and, for a queue of a batch or more, while the vault is in use (a batch is where the queue pays).
-                pool.withIdle(connection -> SearchBacklog.applyWhileInUse(connection, pool.writers()));
+                pool.withIdle(connection -> SearchBacklog.applyWhileInUse(connection, pool.writers(), pool::hasWaitingBorrowers));
             }
             return closedNow;
         } finally {

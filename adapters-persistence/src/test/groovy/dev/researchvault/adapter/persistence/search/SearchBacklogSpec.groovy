@@ -6,6 +6,7 @@ import dev.researchvault.adapter.persistence.support.TurnHeldElsewhere
 
 import java.nio.file.Files
 import java.util.concurrent.locks.ReentrantLock
+import java.util.function.BooleanSupplier
 
 /**
  * The search index's queue (V12__search_backlog.sql, SearchBacklog): writes queue their items and leave the index
@@ -15,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock
 class SearchBacklogSpec extends MigrationSpec {
 
     ReentrantLock writerTurn = new ReentrantLock(true)
+    BooleanSupplier nobodyWaits = { false } as BooleanSupplier
 
     static final List<String> SEED = [
             "INSERT INTO research (id, query, mode, status, title, created_at) VALUES ('r1', 'photon entanglement', 'quick', 'completed', NULL, '2026-11-01T00:00:00.000Z')",
@@ -182,16 +184,40 @@ class SearchBacklogSpec extends MigrationSpec {
         def writer = new TurnHeldElsewhere(writerTurn)
 
         expect: 'nothing applied while it holds the turn'
-        SearchBacklog.applyWhileInUse(connection, writerTurn) == 0
+        SearchBacklog.applyWhileInUse(connection, writerTurn, nobodyWaits) == 0
         single('SELECT count(*) FROM search_pending') == queued
 
         when: 'the writer is done'
         writer.close()
 
         then: 'all of it, a batch per turn, and the turn is free again'
-        SearchBacklog.applyWhileInUse(connection, writerTurn) == queued
+        SearchBacklog.applyWhileInUse(connection, writerTurn, nobodyWaits) == queued
         !writerTurn.locked
         single('SELECT count(*) FROM search_pending') == 0
+    }
+
+    def "in the background at most #SearchBacklog.MAX_BATCHES batches a call, and none once a request waits for a connection"() {
+        given: 'more than that many batches queued'
+        migrateTo('latest')
+        run("INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
+        run("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${SearchBacklog.BATCH * (SearchBacklog.MAX_BATCHES + 2)})"
+                + " INSERT INTO chat_message (id, chat_id, role, content, files, created_at)"
+                + " SELECT 'm' || i, 'c1', 'user', 'note ' || i, '[]', '2026-11-02T00:00:00.000Z' FROM n")
+        def queued = single('SELECT count(*) FROM search_pending')
+        int asked = 0
+        def waitsFromThirdBatch = { ++asked > 2 } as BooleanSupplier
+
+        expect: 'a call applies its bound, the next the rest'
+        SearchBacklog.applyWhileIdle(connection, writerTurn, nobodyWaits) == SearchBacklog.BATCH * SearchBacklog.MAX_BATCHES
+        SearchBacklog.applyWhileIdle(connection, writerTurn, nobodyWaits) == queued - SearchBacklog.BATCH * SearchBacklog.MAX_BATCHES
+        single('SELECT count(*) FROM search_pending') == 0
+
+        when: 'more queued, and a request waits for a connection from the third batch on'
+        run("UPDATE chat_message SET content = content || ' edited'")
+
+        then: 'two batches, then it gives way'
+        SearchBacklog.applyWhileInUse(connection, writerTurn, waitsFromThirdBatch) == SearchBacklog.BATCH * 2
+        !writerTurn.locked
     }
 
     def "in the background a queue smaller than a batch waits for a search or for idle time"() {
@@ -200,9 +226,9 @@ class SearchBacklogSpec extends MigrationSpec {
         run("INSERT INTO chat (id, title, created_at, updated_at) VALUES ('c1', 'Reading group', '2026-11-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')")
 
         expect:
-        SearchBacklog.applyWhileInUse(connection, writerTurn) == 0
+        SearchBacklog.applyWhileInUse(connection, writerTurn, nobodyWaits) == 0
         single('SELECT count(*) FROM search_pending') == 1
-        SearchBacklog.applyWhileIdle(connection, writerTurn) == 1
+        SearchBacklog.applyWhileIdle(connection, writerTurn, nobodyWaits) == 1
         single('SELECT count(*) FROM search_pending') == 0
     }
 }

@@ -184,6 +184,11 @@ public final class ConnectionPool implements AutoCloseable {
         return true;
     }
 
+    /** Whether a borrower waits for a connection now: every one is lent (background work then gives way). */
+    public boolean hasWaitingBorrowers() {
+        return permits.hasQueuedThreads();
+    }
+
     /** The writer turn of this file: fair (first come, first served) and reentrant. */
     public ReentrantLock writers() {
         return writers;

@@ -86,5 +86,51 @@ class ConnectionPoolIdleSpec extends Specification {
         borrowed?.close()
         pool.close()
     }
-}
 
+    def "work given to withIdle runs on the most recently returned idle connection, which goes back as idle as it was"() {
+        given: 'one connection idle since a moment ago'
+        pool.borrow().close()
+        Thread.sleep(50)
+        List<Connection> worked = []
+
+        when:
+        def ran = pool.withIdle { worked << it }
+
+        then: 'the work ran on it; it is idle since before the work, and still the one a borrower reuses'
+        ran
+        worked == [opened[0]]
+        pool.closeIdle(Duration.ofMillis(40)) == 1
+        closed == [opened[0]]
+
+        cleanup:
+        pool.close()
+    }
+
+    def "withIdle opens nothing and runs nothing when no connection is idle, or no permit free"() {
+        given:
+        def small = new ConnectionPool({ -> Stub(Connection) { getAutoCommit() >> true } } as ConnectionPool.ConnectionFactory,
+                1, Duration.ofMillis(200), 0)
+
+        expect: 'nothing idle yet'
+        !pool.withIdle { assert false }
+        opened.isEmpty()
+
+        when: 'the only permit of a one-connection pool is lent, and a borrower waits for it'
+        small.borrow().close()
+        def lent = small.borrow()
+        def waiter = Thread.start { try { small.borrow().close() } catch (ignored) { } }
+        while (!small.hasWaitingBorrowers() && waiter.alive) {
+            Thread.sleep(1)
+        }
+
+        then:
+        small.hasWaitingBorrowers()
+        !small.withIdle { assert false }
+
+        cleanup:
+        lent?.close()
+        waiter?.join()
+        small.close()
+        pool.close()
+    }
+}
