@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * index rows from the items themselves, a batch per transaction. FTS5 writes a new segment per transaction, so
  * indexing a batch costs a fraction per item of indexing each write alone (docs/search.md, "The queue").
  *
- * <p>Three callers: a search first applies the whole queue under the writer turn ({@link SqliteSearchIndex}), so it
- * sees every committed write; {@code OpenVault} applies it in the background while the vault is in use and before a
+ * <p>Three callers: a search first applies what is queued when it begins ({@link #applyQueuedNow}, from
+ * {@link SqliteSearchIndex}), so it sees every write committed before it; {@code OpenVault} applies it in the background while the vault is in use and before a
  * connection is closed for idleness ({@link #applyWhileIdle}), giving way to writers; vacuum applies it before it
  * optimises the index.
  */
@@ -35,7 +35,9 @@ public final class SearchBacklog {
     static final int MAX_BATCHES = 16;
 
     private static final String LAST_OF_BATCH = "SELECT max(search_id) FROM (SELECT search_id FROM search_pending"
-            + " ORDER BY search_id LIMIT " + BATCH + ")";
+            + " WHERE search_id <= ?1 ORDER BY search_id LIMIT " + BATCH + ")";
+    /** The largest id queued, 0 when none is: the end of the queue's key, one page read. */
+    public static final String LAST_QUEUED = "SELECT COALESCE(max(search_id), 0) FROM search_pending";
     private static final String QUEUED = " IN (SELECT search_id FROM search_pending WHERE search_id <= ?1)";
     private static final String REMOVE_ROWS = "DELETE FROM search_text WHERE rowid" + QUEUED;
     /** Each queued entry's item, one SELECT per kind, the text as V10's triggers put it. */
@@ -83,12 +85,20 @@ public final class SearchBacklog {
      * @return how many queued ids it applied: 0 when the queue is empty
      */
     public static int applyBatch(Connection connection) throws SQLException {
+        return applyBatch(connection, Long.MAX_VALUE);
+    }
+
+    /** {@link #applyBatch(Connection)} of the ids up to {@code upTo} only. */
+    private static int applyBatch(Connection connection, long upTo) throws SQLException {
         long last;
-        try (Statement statement = connection.createStatement(); ResultSet batch = statement.executeQuery(LAST_OF_BATCH)) {
-            batch.next();
-            last = batch.getLong(1);
-            if (batch.wasNull()) {
-                return 0;
+        try (PreparedStatement statement = connection.prepareStatement(LAST_OF_BATCH)) {
+            statement.setLong(1, upTo);
+            try (ResultSet batch = statement.executeQuery()) {
+                batch.next();
+                last = batch.getLong(1);
+                if (batch.wasNull()) {
+                    return 0;
+                }
             }
         }
         // Every queued row goes first, then comes back from its item if the item is still there: an added item has
@@ -100,7 +110,7 @@ public final class SearchBacklog {
 
     /**
      * Applies the whole queue, a batch per transaction, on a connection that holds the file's writer turn and is in
-     * auto-commit (the turn is held across the batches, so no write comes between them and the caller's read).
+     * auto-commit (the turn is held across the batches: vacuum, specs and benchmarks).
      *
      * @return how many queued ids it applied
      */
@@ -108,7 +118,34 @@ public final class SearchBacklog {
         int applied = 0;
         int batch;
         do {
-            batch = inTransaction(writeConnection);
+            batch = inTransaction(writeConnection, Long.MAX_VALUE);
+            applied += batch;
+        } while (batch > 0);
+        return applied;
+    }
+
+    /** A connection that holds the file's writer turn until it is closed. */
+    @FunctionalInterface
+    public interface WriteConnections {
+        Connection take() throws SQLException;
+    }
+
+    /**
+     * Applies what was queued when the caller looked — every id up to {@code upTo}, the largest then
+     * ({@link #LAST_QUEUED}) — a batch per transaction,
+     * each on a connection of its own with the writer turn taken for it alone: writers go in between the batches
+     * (the turn is fair), so a long queue (a search right after an import) delays each of them by one batch, not by
+     * all of it. An id queued meanwhile is applied too when it is in that range, which costs only its rebuild.
+     *
+     * @return how many queued ids it applied
+     */
+    public static int applyQueuedNow(long upTo, WriteConnections writeConnections) throws SQLException {
+        int applied = 0;
+        int batch;
+        do {
+            try (Connection connection = writeConnections.take()) {
+                batch = inTransaction(connection, upTo);
+            }
             applied += batch;
         } while (batch > 0);
         return applied;
@@ -143,7 +180,7 @@ public final class SearchBacklog {
                     && writerTurn.tryLock()) {
                 int batch;
                 try {
-                    batch = inTransaction(connection);
+                    batch = inTransaction(connection, Long.MAX_VALUE);
                 } finally {
                     writerTurn.unlock();
                 }
@@ -172,12 +209,12 @@ public final class SearchBacklog {
         }
     }
 
-    /** One batch in a transaction of its own, which takes SQLite's write lock at once. */
-    private static int inTransaction(Connection connection) throws SQLException {
+    /** One batch of the ids up to {@code upTo}, in a transaction of its own, which takes SQLite's write lock at once. */
+    private static int inTransaction(Connection connection, long upTo) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {
-                int applied = applyBatch(connection);
+                int applied = applyBatch(connection, upTo);
                 statement.execute("COMMIT");
                 return applied;
             } catch (SQLException | RuntimeException failure) {

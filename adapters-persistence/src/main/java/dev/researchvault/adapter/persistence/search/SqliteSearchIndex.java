@@ -45,8 +45,6 @@ import org.slf4j.LoggerFactory;
 final class SqliteSearchIndex implements SearchIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSearchIndex.class);
-    /** Whether writes queued anything for the index (V12__search_backlog.sql): one row read at most. */
-    private static final String ANY_QUEUED = "SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT 1)";
 
     /** Private-use characters around the matched words of a snippet; split into {@link Snippet} parts here. */
     static final char MATCH_START = '\uE000';
@@ -135,12 +133,13 @@ final class SqliteSearchIndex implements SearchIndex {
 
     /**
      * Applies what writes queued for the index ({@link SearchBacklog}) before the search reads it, so the answer
-     * holds every committed write. Under the file's writer turn, like any write: a busy vault answers 503
-     * {@code vault.busy}. A disk that refuses the write (full, read-only) leaves the index as it is and the search
+     * holds every write committed before the search began. A batch at a time under the file's writer turn, like any
+     * write (a busy vault answers 503 {@code vault.busy}), writers going in between the batches. A disk that refuses the write (full, read-only) leaves the index as it is and the search
      * goes on over it: reads go on when writes cannot, and what is queued is applied once writes can again.
      */
     private void catchUp() {
-        if (sql.count(ANY_QUEUED, statement -> { }) == 0) {
+        long upTo = sql.count(SearchBacklog.LAST_QUEUED, statement -> { });
+        if (upTo == 0) {
             return;
         }
         if (CurrentVault.writing()) {
@@ -154,8 +153,8 @@ final class SqliteSearchIndex implements SearchIndex {
             });
             return;
         }
-        try (Connection connection = CurrentVault.writeConnection(VaultFile.VAULT)) {
-            SearchBacklog.applyAll(connection);
+        try {
+            SearchBacklog.applyQueuedNow(upTo, () -> CurrentVault.writeConnection(VaultFile.VAULT));
         } catch (SQLException failure) {
             if (StorageFailures.refusedWrite(failure).isPresent()) {
                 LOG.warn("event=search.backlog-refused errorCode={}", failure.getErrorCode());

@@ -1,6 +1,8 @@
 package dev.researchvault.adapter.persistence.search
 
 import dev.researchvault.adapter.persistence.support.PersistenceFixture
+import dev.researchvault.adapter.persistence.vault.CurrentVault
+import dev.researchvault.adapter.persistence.vault.VaultFile
 import dev.researchvault.adapter.persistence.vault.OpenVaults
 import dev.researchvault.application.vault.Transactions
 import dev.researchvault.domain.PageRequest
@@ -108,9 +110,45 @@ class SearchBacklogRaceSpec extends Specification {
 
         and: 'nothing left queued, and FTS5 finds its index consistent'
         inVault { queueLength() } == 0
+        inVault { checkIndex(); true }
 
         where:
         seed << [1, 2, 3]
+    }
+
+    def "a search with a long queue lets a writer in between its batches, and finds everything queued before it began"() {
+        given: 'twelve batches queued by one large write'
+        Chat chat = Chat.create(UUID.randomUUID(), 'import', T0)
+        int count = SearchBacklog.BATCH * 12
+        write {
+            fixture.bean(ChatRepository).add(chat)
+            (1..count).each { fixture.bean(ChatRepository).addMessage(message(chat, "imported note $it", it)) }
+        }
+        long queued = inVault { queueLength() }
+        def threads = Executors.newFixedThreadPool(2)
+
+        when: 'a search starts, and a writer comes as soon as the first batch is applied'
+        def search = threads.submit({
+            def total = inVault {
+                fixture.bean(SearchIndex).search(SearchQuery.parse('imported'), EnumSet.allOf(SearchKind), new PageRequest(0, 5))
+                        .hits().total()
+            }
+            [total, System.nanoTime()]
+        } as java.util.concurrent.Callable)
+        def writer = threads.submit({
+            while (inVault { queueLength() } >= queued) {
+                Thread.sleep(1)
+            }
+            write { fixture.bean(ChatRepository).addMessage(message(chat, 'written meanwhile', 0)) }
+            System.nanoTime()
+        } as java.util.concurrent.Callable)
+        def (total, searchEnded) = search.get(1, TimeUnit.MINUTES)
+        long writeEnded = writer.get(1, TimeUnit.MINUTES)
+        threads.shutdown()
+
+        then: 'the write was acknowledged before the search answered, and the search counted every queued message'
+        writeEnded < searchEnded
+        total == count
     }
 
     /** Adds, edits and deletes its own messages; a tenth of its steps write a batch of messages larger than a queue batch. */
@@ -178,13 +216,19 @@ class SearchBacklogRaceSpec extends Specification {
         new Message(UUID.randomUUID(), chat.id(), MessageRole.USER, word, [], T0.plusMillis(step))
     }
 
-    private long queueLength() {
-        dev.researchvault.adapter.persistence.vault.CurrentVault.connection(
-                dev.researchvault.adapter.persistence.vault.VaultFile.VAULT).withCloseable { connection ->
+    /** How many ids are queued, read on a connection of the bound vault. */
+    private static long queueLength() {
+        CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
             connection.createStatement().withCloseable { statement ->
-                statement.execute("INSERT INTO search_text (search_text) VALUES ('integrity-check')")
                 statement.executeQuery('SELECT count(*) FROM search_pending').with { it.next(); it.getLong(1) }
             }
+        }
+    }
+
+    /** FTS5's own check of its index against its content: throws if they differ. */
+    private static void checkIndex() {
+        CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
+            connection.createStatement().withCloseable { it.execute("INSERT INTO search_text (search_text) VALUES ('integrity-check')") }
         }
     }
 }
