@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * indexing a batch costs a fraction per item of indexing each write alone (docs/search.md, "The queue").
  *
  * <p>Three callers: a search first applies what is queued when it begins ({@link #applyQueuedNow}, from
- * {@link SqliteSearchIndex}), so it sees every write committed before it; {@code OpenVault} applies it in the background while the vault is in use and before a
- * connection is closed for idleness ({@link #applyWhileIdle}), giving way to writers; vacuum applies it before it
- * optimises the index.
+ * {@link SqliteSearchIndex}), so it sees every write committed before it; {@code OpenVault} applies it in the
+ * background while the vault is in use and before a connection is closed for idleness ({@link #applyWhileIdle}),
+ * giving way to writers and waiting requests; vacuum applies it before it optimises the index.
  */
 public final class SearchBacklog {
 
