@@ -210,13 +210,12 @@ public final class SearchTiming {
                 });
                 withIndex.put("with index in the write (V10's triggers, before V12)", () -> batchMicros(inline, inlineChat, count));
                 String how = count == 1 ? "one per transaction, as the API writes it" : "transactions of 100";
-                double plain = compare(how, count == 1 ? samples * 10 : samples, withIndex, () -> batchMicros(unindexed, plainChat, count));
-                queue.writeP50 = lastP50;
+                Medians medians = compare(how, count == 1 ? samples * 10 : samples, withIndex, () -> batchMicros(unindexed, plainChat, count));
                 queue.flush(indexed);
                 System.out.printf("| search | the queue of those writes applied in batches of up to %d, µs per message"
                                 + " (%,d messages, %d applications); write p50 + this against without | %.1f; %.2f× | — | — |%n",
                         SearchBacklog.BATCH, queue.messages, queue.applications,
-                        queue.microsPerMessage(), (queue.writeP50 + queue.microsPerMessage()) / plain);
+                        queue.microsPerMessage(), (medians.firstWith() + queue.microsPerMessage()) / medians.without());
             }
         }
     }
@@ -227,7 +226,6 @@ public final class SearchTiming {
         long pending;
         int applications;
         double micros;
-        double writeP50;
 
         void written(RegisteredVault vault, int count) {
             messages += count;
@@ -309,7 +307,11 @@ public final class SearchTiming {
     }
 
     /** Alternates every indexed variant with the plain vault, sample by sample; a row per variant. */
-    private double compare(String how, int samples, Map<String, DoubleSupplier> withIndex, DoubleSupplier without) {
+    /** The p50 of the first indexed variant of a {@link #compare} and of the plain vault. */
+    private record Medians(double firstWith, double without) {
+    }
+
+    private Medians compare(String how, int samples, Map<String, DoubleSupplier> withIndex, DoubleSupplier without) {
         Map<String, List<Double>> with = new LinkedHashMap<>();
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         List<Double> plain = new ArrayList<>();
@@ -336,12 +338,8 @@ public final class SearchTiming {
                     WRITE_SEED, how, name, samples, Stats.percentile(with.get(name), 50), Stats.percentile(plain, 50), ratio,
                     Stats.of(ratios.get(name)).min(), Stats.of(ratios.get(name)).max(), ratio <= 1.3 ? "met" : "MISSED");
         });
-        lastP50 = Stats.percentile(with.values().iterator().next(), 50);
-        return Stats.percentile(plain, 50);
+        return new Medians(Stats.percentile(with.values().iterator().next(), 50), Stats.percentile(plain, 50));
     }
-
-    /** The p50 of the first indexed variant in the last {@link #compare}. */
-    private double lastP50;
 
     private UUID newChat(RegisteredVault target) {
         ChatRepository chats = target.bean(ChatRepository.class);

@@ -115,13 +115,7 @@ public final class SearchBacklog {
      * @return how many queued ids it applied
      */
     public static int applyAll(Connection writeConnection) throws SQLException {
-        int applied = 0;
-        int batch;
-        do {
-            batch = inTransaction(writeConnection, Long.MAX_VALUE);
-            applied += batch;
-        } while (batch > 0);
-        return applied;
+        return untilNoneLeft(() -> inTransaction(writeConnection, Long.MAX_VALUE));
     }
 
     /** A connection that holds the file's writer turn until it is closed. */
@@ -140,23 +134,30 @@ public final class SearchBacklog {
      * @return how many queued ids it applied
      */
     public static int applyQueuedNow(long upTo, WriteConnections writeConnections) throws SQLException {
-        int applied = 0;
-        int batch;
-        do {
+        return untilNoneLeft(() -> {
             try (Connection connection = writeConnections.take()) {
-                batch = inTransaction(connection, upTo);
+                return inTransaction(connection, upTo);
             }
-            applied += batch;
-        } while (batch > 0);
-        return applied;
+        });
     }
 
     /** Applies the whole queue inside the write transaction {@code connection} is in. */
     public static int applyQueued(Connection connection) throws SQLException {
+        return untilNoneLeft(() -> applyBatch(connection));
+    }
+
+    /** One batch applied somehow: how many ids it applied, 0 when none was left. */
+    @FunctionalInterface
+    private interface Batch {
+        int apply() throws SQLException;
+    }
+
+    /** Applies batches until one finds nothing left; answers how many ids they applied in all. */
+    private static int untilNoneLeft(Batch batch) throws SQLException {
         int applied = 0;
-        int batch;
-        while ((batch = applyBatch(connection)) > 0) {
-            applied += batch;
+        int last;
+        while ((last = batch.apply()) > 0) {
+            applied += last;
         }
         return applied;
     }
