@@ -54,6 +54,7 @@ class ConfigurationSpec extends Specification {
             ['vault.max-open-vaults', 7, { it.getBean(VaultConfiguration).maxOpenVaults }, 7],
             ['vault.close-idle-vaults-after', '2m', { it.getBean(VaultConfiguration).closeIdleVaultsAfter }, Duration.ofMinutes(2)],
             ['vault.close-idle-connections-after', '30s', { it.getBean(VaultConfiguration).closeIdleConnectionsAfter }, Duration.ofSeconds(30)],
+            ['vault.max-idle-connections', 5, { it.getBean(VaultConfiguration).maxIdleConnections }, 5],
             ['vault.lock-timeout', '4s', { it.getBean(VaultConfiguration).lockTimeout }, Duration.ofSeconds(4)],
             ['vault.page-cache-kib', 512, { it.getBean(SqlCipher.ConnectionSettings).pageCacheKiB() }, 512],
             ['vault.blob-page-cache-kib', 64, { it.getBean(SqlCipher.ConnectionSettings).blobPageCacheKiB() }, 64],
@@ -209,6 +210,7 @@ class ConfigurationSpec extends Specification {
         context.getBean(LoginConfiguration).limits() == new LoginThrottle.Limits(5, 20, Duration.ofMinutes(15),
                 Duration.ofSeconds(5), Duration.ofSeconds(10))
         context.getBean(VaultConfiguration).slowQueryThreshold == Duration.ofMillis(100)
+        context.getBean(VaultConfiguration).maxIdleConnections == 64
         context.getBean(SettingsCacheConfiguration).with { [maxUsers, expireAfterAccess] } == [1024L, Duration.ofMinutes(10)]
         context.getBean(SessionConfiguration).with { [idleTimeout, absoluteTimeout] } == [Duration.ofMinutes(30), Duration.ofHours(12)]
         context.getBean(HealthConfiguration).reuseFor == Duration.ofSeconds(5)
@@ -240,6 +242,7 @@ class ConfigurationSpec extends Specification {
         'LOGIN_MAX_FAILURES' | '9'                           | { it.getBean(LoginConfiguration).limits().maxPerAddress() }    | 9
         'FILES_MAX_FILE_SIZE'| '2MB'                         | { it.getBean(FileSizeLimit).maxBytes() }                      | 2L * 1024 * 1024
         'VAULT_REGISTRATION' | 'closed'                      | { it.getBean(RegisterAccountUseCase) instanceof ClosedRegistration } | true
+        'VAULT_MAX_IDLE_CONNECTIONS' | '16'                  | { it.getBean(VaultConfiguration).maxIdleConnections }          | 16
     }
 
     def "#key = #value stops the start-up with a message naming the key"() {
@@ -265,6 +268,7 @@ class ConfigurationSpec extends Specification {
         'settings.defaults-resource'         | ' '
         'vault.slow-query-threshold'         | '-1ms'
         'vault.busy-timeout'                 | 'forever'
+        'vault.max-idle-connections'         | -1
         'health.reuse-for'                   | '-1s'
         'vault.kdf.algorithm'                | 'MD5'
         'sessions.idle-timeout'              | 'never'

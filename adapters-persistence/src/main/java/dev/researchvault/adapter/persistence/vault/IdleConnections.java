@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
  * Closes the connections of open vaults once they have been idle for {@code vault.close-idle-connections-after}.
  * A vault stays open for up to {@code vault.close-idle-vaults-after} (15 minutes) after its last request, and its
  * one vault.db connection is most of what it costs in native memory; the next request reopens a connection in a
- * few milliseconds, without the key checks and migrations of reopening the vault. Polled every second, so a
- * connection is closed at most a second late.
+ * few milliseconds, without the key checks and migrations of reopening the vault. Beyond
+ * {@code vault.max-idle-connections} idle across all open vaults, the least recently used are closed sooner, so that
+ * the memory idle connections hold does not grow with the number of users active in the last seconds. Polled every
+ * second, so a connection is closed at most a second late.
  */
 @Singleton
 final class IdleConnections {
@@ -21,11 +23,13 @@ final class IdleConnections {
 
     private final OpenVaults vaults;
     private final Duration idleFor;
+    private final int maxIdle;
 
     @Inject
     IdleConnections(OpenVaults vaults, VaultConfiguration configuration) {
         this.vaults = vaults;
         this.idleFor = configuration.getCloseIdleConnectionsAfter();
+        this.maxIdle = configuration.getMaxIdleConnections();
     }
 
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
@@ -33,7 +37,7 @@ final class IdleConnections {
         if (idleFor.isZero()) {
             return;
         }
-        int closed = vaults.closeIdleConnections(idleFor);
+        int closed = vaults.closeIdleConnections(idleFor, maxIdle);
         if (closed > 0) {
             LOG.debug("event=vault.idle-connections-closed count={}", closed);
         }

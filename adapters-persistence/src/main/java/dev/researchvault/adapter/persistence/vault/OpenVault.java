@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -267,6 +268,17 @@ final class OpenVault {
             return closedNow;
         } finally {
             release();
+        }
+    }
+
+    /**
+     * Since when each idle pooled connection of this vault has been idle ({@link ConnectionPool#idleSince}); nothing
+     * while it is not open. Takes no lease: it only reads the pools' idle lists.
+     */
+    void idleSince(LongConsumer since) {
+        Map<VaultFile, ConnectionPool> current = pools;
+        if (current != null) {
+            current.values().forEach(pool -> pool.idleSince(since));
         }
     }
 

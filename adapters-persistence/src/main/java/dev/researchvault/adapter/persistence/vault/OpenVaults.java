@@ -21,14 +21,16 @@ import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bounded cache of open vaults. The least recently used vaults beyond {@code maxOpenVaults}, and those
  * idle for {@code closeIdleVaultsAfter}, are retired: closed as soon as no request uses them. Before that, the
- * connections of an open vault that nobody used for {@code closeIdleConnectionsAfter} are closed
- * ({@link #closeIdleConnections}), because they hold most of its memory.
+ * connections of an open vault that nobody used for {@code closeIdleConnectionsAfter} are closed, and the least
+ * recently used beyond {@code maxIdleConnections} idle across all vaults ({@link #closeIdleConnections}), because
+ * they hold most of a vault's memory.
  */
 public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCloseable {
 
@@ -290,12 +292,31 @@ public final class OpenVaults implements VaultScope, ReadsWithoutWaiting, AutoCl
      * @return how many connections were closed
      */
     public int closeIdleConnections(Duration idleFor) {
+        return closeIdleConnections(idleFor, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #closeIdleConnections(Duration)}, and while more than {@code maxIdle} connections are idle across all
+     * open vaults, the least recently used of them too ({@link IdleConnectionBudget}).
+     *
+     * @return how many connections were closed
+     */
+    public int closeIdleConnections(Duration idleFor, int maxIdle) {
+        Duration closeAfter = IdleConnectionBudget.idleFor(idleFor, maxIdle, idleSinceOfAll(), System.nanoTime());
         int closedNow = 0;
         for (OpenVault vault : cache.asMap().values()) {
-            closedNow += vault.closeIdleConnections(idleFor);
+            closedNow += vault.closeIdleConnections(closeAfter);
         }
         idleConnectionsClosed.addAndGet(closedNow);
         return closedNow;
+    }
+
+    private long[] idleSinceOfAll() {
+        LongStream.Builder since = LongStream.builder();
+        for (OpenVault vault : cache.asMap().values()) {
+            vault.idleSince(since);
+        }
+        return since.build().toArray();
     }
 
     /** Closes every vault once unused: at shutdown. */

@@ -15,6 +15,7 @@ public class VaultConfiguration {
     private int maxOpenVaults = 256;
     private Duration closeIdleVaultsAfter = Duration.ofMinutes(15);
     private Duration closeIdleConnectionsAfter = Duration.ofSeconds(10);
+    private int maxIdleConnections = 64;
     private Duration lockTimeout = Duration.ofSeconds(30);
     private int pageCacheKiB = 1024;
     private int blobPageCacheKiB = SqlCipher.ConnectionSettings.DEFAULT_BLOB_PAGE_CACHE_KIB;
@@ -83,6 +84,25 @@ public class VaultConfiguration {
                     + closeIdleConnectionsAfter);
         }
         this.closeIdleConnectionsAfter = closeIdleConnectionsAfter;
+    }
+
+    /**
+     * At most this many pooled connections stay idle across all open vaults; beyond it the least recently used are
+     * closed first, whichever vault holds them, by the same sweep and in the same way as
+     * {@link #getCloseIdleConnectionsAfter()} (which turns both off when zero). Without a bound a server's native memory
+     * grows with how many users were active in the last seconds (≈ 450 KiB per vault.db connection, ≈ 270 KiB per
+     * blobs.db one), however many users that is; with it, idle connections hold at most about this many times that.
+     * Connections in use are not counted: a request always gets one.
+     */
+    public int getMaxIdleConnections() {
+        return maxIdleConnections;
+    }
+
+    public void setMaxIdleConnections(int maxIdleConnections) {
+        if (maxIdleConnections < 0) {
+            throw new IllegalArgumentException("vault.max-idle-connections must not be negative, was " + maxIdleConnections);
+        }
+        this.maxIdleConnections = maxIdleConnections;
     }
 
     /**

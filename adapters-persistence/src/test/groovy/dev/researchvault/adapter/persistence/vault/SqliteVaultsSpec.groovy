@@ -414,6 +414,39 @@ class SqliteVaultsSpec extends VaultsContractSpec {
         engine.openVaults().retirements() == 0
     }
 
+    def "beyond vault.max-idle-connections the least recently used idle connections close first, whichever vault holds them"() {
+        given: 'five vaults, each with a note in its WAL, used one after the other'
+        def engine = vaults()
+        def users = (1..5).collect { UserId.random() }
+        def keys = users.collectEntries { [(it): randomKey()] }
+        users.each { user ->
+            engine.create(user, keys[user], TEST_KDF)
+            writeNote(engine, user, keys[user], "note of ${user}")
+            Thread.sleep(5)
+        }
+        def opened = migrations.values()*.get().sum()
+
+        when: 'the sweep runs with room for two idle connections, none idle long enough for the configured time'
+        def closed = engine.openVaults().closeIdleConnections(java.time.Duration.ofHours(1), 2)
+
+        then: 'the three used longest ago closed theirs (their WAL folded, the last connection of the file closed)'
+        closed == 3
+        users.take(3).every { walFolded(engine, it) }
+        users.drop(3).every { !walFolded(engine, it) }
+
+        and: 'every vault stays open, and reads on: the evicted ones on a new connection, without opening again'
+        engine.openVaults().openCount() == 5
+        users.every { readNote(engine, it, keys[it]) == "note of ${it}".toString() }
+        migrations.values()*.get().sum() == opened
+        engine.openVaults().retirements() == 0
+
+        when: 'within the bound'
+        def none = engine.openVaults().closeIdleConnections(java.time.Duration.ofHours(1), 5)
+
+        then:
+        none == 0
+    }
+
     def "an idle vault.db connection applies the search queue, then merges the segments, before it closes (V11, V12)"() {
         given: 'a chat and twelve messages, each written in a transaction of its own; six of them applied each alone'
         def (SqliteVaults engine, UserId user, MasterKey key) = vaultWithNote('merging')

@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -182,6 +183,16 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
         }
         return true;
+    }
+
+    /**
+     * Since when each idle connection has been idle ({@link System#nanoTime}), newest first: a snapshot that may miss
+     * a connection borrowed or returned meanwhile, for a bound on idle connections over many pools.
+     */
+    public void idleSince(LongConsumer since) {
+        for (Idle connection : idle) {
+            since.accept(connection.since());
+        }
     }
 
     /** Whether a borrower waits for a connection now: every one is lent (background work then gives way). */

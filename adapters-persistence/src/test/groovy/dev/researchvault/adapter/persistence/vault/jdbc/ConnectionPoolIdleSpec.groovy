@@ -133,4 +133,34 @@ class ConnectionPoolIdleSpec extends Specification {
         small.close()
         pool.close()
     }
+
+    def "the idle connections' since-times are reported newest first, without the borrowed ones"() {
+        given: 'three connections given back one after the other, and one still borrowed'
+        def connections = (1..4).collect { pool.borrow() }
+        def before = System.nanoTime()
+        connections.take(3).each { it.close() }
+        def after = System.nanoTime()
+
+        when:
+        List<Long> since = []
+        pool.idleSince { long time -> since << time }
+
+        then:
+        since.size() == 3
+        since == since.sort(false).reverse()
+        since.every { it >= before && it <= after }
+
+        when: 'one is borrowed again'
+        def again = pool.borrow()
+        List<Long> left = []
+        pool.idleSince { long time -> left << time }
+
+        then: 'the most recently returned went out'
+        left == since.drop(1)
+
+        cleanup:
+        again?.close()
+        connections[3].close()
+        pool.close()
+    }
 }
