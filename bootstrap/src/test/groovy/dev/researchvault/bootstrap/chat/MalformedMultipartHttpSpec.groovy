@@ -68,6 +68,33 @@ class MalformedMultipartHttpSpec extends MessageFilesSpecSupport {
                 .status == 201
     }
 
+    def "a #method with a body declared multipart without a boundary is refused before any route reads it"() {
+        given:
+        def user = user()
+
+        when:
+        def reply = sendRaw(method, path, 'multipart/form-data', garbage, user.token)
+
+        then:
+        reply.status == 400
+        reply.json.code == 'request.malformed-multipart'
+        get('/api/v1/settings/llm.model', user.token).json.overridden == false
+
+        where:
+        method   | path
+        'PUT'    | '/api/v1/settings/llm.model'
+        'PATCH'  | '/api/v1/settings'
+        'DELETE' | '/api/v1/settings/llm.model'
+    }
+
+    def "a GET reads no body, so a multipart type on one is no reason to refuse it"() {
+        given:
+        def user = user()
+
+        expect: 'the filter is not on GET routes (it cost every read a path match and a filter call)'
+        sendRaw('GET', '/api/v1/settings/llm.model', 'multipart/form-data', garbage, user.token).status == 200
+    }
+
     def "a malformed multipart body without a session is still a 401"() {
         when:
         def reply = postRaw("/api/v1/chats/${UUID.randomUUID()}/messages", 'multipart/form-data', garbage, null)
@@ -105,9 +132,13 @@ class MalformedMultipartHttpSpec extends MessageFilesSpecSupport {
     }
 
     private Reply postRaw(String path, String contentType, byte[] body, String token) {
+        sendRaw('POST', path, contentType, body, token)
+    }
+
+    private Reply sendRaw(String method, String path, String contentType, byte[] body, String token) {
         def builder = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
                 .header('Content-Type', contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
         if (token != null) {
             builder.header('Authorization', "Bearer ${token}")
         }

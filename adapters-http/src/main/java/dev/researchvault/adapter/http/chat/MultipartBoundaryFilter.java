@@ -5,6 +5,7 @@ import dev.researchvault.adapter.http.session.BearerTokenFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,9 +19,10 @@ import java.util.regex.Pattern;
  * Refuses a {@code multipart/form-data} request whose {@code boundary} parameter is missing or not one RFC 2046
  * allows (1 to 70 characters of its set, not ending in a space), before the framework's decoder sees it: without
  * a boundary the decoder reads the body as a form and answers 413, with an empty one it fails with a 500.
- * Runs after the session filter, so a request without a session is still a 401.
+ * Runs after the session filter, so a request without a session is still a 401. Only on the methods that carry a
+ * body: Micronaut checks a filter's methods before its path pattern, so reads skip the pattern match and the call.
  */
-@ServerFilter("/api/v1/**")
+@ServerFilter(value = "/api/v1/**", methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 @Order(BearerTokenFilter.ORDER + 1)
 public class MultipartBoundaryFilter {
 
