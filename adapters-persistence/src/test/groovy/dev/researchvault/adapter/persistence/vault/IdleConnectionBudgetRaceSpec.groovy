@@ -127,14 +127,7 @@ class IdleConnectionBudgetRaceSpec extends Specification {
     }
 
     private static void writeNote(SqliteVaults engine, UserId user, MasterKey key, String note) {
-        engine.openVaults().call(user, key, {
-            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
-                connection.prepareStatement("INSERT INTO vault_meta(name, value) VALUES (?, 'acknowledged')").withCloseable {
-                    it.setString(1, note)
-                    it.executeUpdate()
-                }
-            }
-        } as Supplier)
+        VaultSql.update(engine, user, key, "INSERT INTO vault_meta(name, value) VALUES (?, 'acknowledged')", note)
     }
 
     private static Set<String> notes(SqliteVaults engine, UserId user, MasterKey key) {

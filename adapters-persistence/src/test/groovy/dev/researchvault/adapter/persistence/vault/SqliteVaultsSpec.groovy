@@ -635,14 +635,7 @@ class SqliteVaultsSpec extends VaultsContractSpec {
     }
 
     private static void writeNote(SqliteVaults engine, UserId user, MasterKey key, String note) {
-        engine.openVaults().call(user, key, {
-            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
-                connection.prepareStatement("INSERT OR REPLACE INTO vault_meta(name, value) VALUES ('note', ?)").withCloseable {
-                    it.setString(1, note)
-                    it.executeUpdate()
-                }
-            }
-        } as Supplier)
+        VaultSql.update(engine, user, key, "INSERT OR REPLACE INTO vault_meta(name, value) VALUES ('note', ?)", note)
     }
 
     private static String readNote(SqliteVaults engine, UserId user, MasterKey key) {
@@ -657,11 +650,7 @@ class SqliteVaultsSpec extends VaultsContractSpec {
     }
 
     private static void vaultSql(SqliteVaults engine, UserId user, MasterKey key, String sql) {
-        engine.openVaults().call(user, key, {
-            CurrentVault.connection(VaultFile.VAULT).withCloseable { connection ->
-                connection.createStatement().withCloseable { it.executeUpdate(sql) }
-            }
-        } as Supplier)
+        VaultSql.update(engine, user, key, sql)
     }
 
     /** Applies the vault's search queue as a search does: all of it, under the writer turn. */
