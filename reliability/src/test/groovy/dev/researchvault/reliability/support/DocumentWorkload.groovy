@@ -75,8 +75,11 @@ class DocumentWorkload {
                 if (id != deleting) {
                     found << "document ${id} lost".toString()
                 }
-            } else if (!Arrays.equals(api.get("/api/v1/documents/${id}/file", user.token).response.body(), bytes)) {
-                found << "document ${id} has other bytes".toString()
+            } else {
+                def file = api.get("/api/v1/documents/${id}/file", user.token)
+                if (file.status != 200 || !Arrays.equals(file.response.body(), bytes)) {
+                    found << "document ${id} has other bytes: ${otherBytes(file.status, file.response.body(), bytes)}".toString()
+                }
             }
         }
         deleted.findAll { it in ids }.each { found << "deleted document ${it} is back".toString() }
@@ -87,6 +90,24 @@ class DocumentWorkload {
             }
         }
         found
+    }
+
+    /** What was served instead of {@code expected}: status, lengths, where they first differ, whose bytes they are. */
+    private String otherBytes(int status, byte[] served, byte[] expected) {
+        int common = Math.min(served.length, expected.length)
+        int first = (0..<common).find { served[it] != expected[it] } ?: common
+        def sentAs = sent.find { title, bytes -> Arrays.equals(bytes, served) }?.key
+        def zeros = served.length > 0 && served.every { it == 0 as byte }
+        "status ${status}, ${served.length} bytes served for ${expected.length} sent, first difference at ${first}" +
+                (sentAs ? ", the bytes sent as '${sentAs}'" : '') + (zeros ? ', all zero' : '') +
+                ", served from there ${hex(served, first)}, sent from there ${hex(expected, first)}"
+    }
+
+    /** Up to 8 bytes of {@code bytes} from {@code from}, in hex, the two before in brackets. */
+    private static String hex(byte[] bytes, int from) {
+        def before = (Math.max(0, from - 2)..<from).collect { String.format('%02x', bytes[it]) }.join('')
+        def after = (from..<Math.min(bytes.length, from + 8)).collect { String.format('%02x', bytes[it]) }.join('')
+        "[${before}]${after}"
     }
 
     /** Takes the server's word for the upload or deletion in flight, so the next round starts from what is there. */

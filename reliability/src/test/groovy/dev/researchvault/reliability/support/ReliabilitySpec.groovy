@@ -64,7 +64,10 @@ abstract class ReliabilitySpec extends Specification {
         try {
             assertLogsClean()
         } finally {
-            parentDir.toFile().deleteDir()
+            // -Dreliability.keep-data=true keeps the files of a run to look into (a failure's vaults, say).
+            if (!Boolean.getBoolean('reliability.keep-data')) {
+                parentDir.toFile().deleteDir()
+            }
         }
     }
 
