@@ -52,11 +52,8 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
         Base64.encoder.encodeToString(bytes)
     }
 
-    /**
-     * Posts a multipart message. {@code parts}: [name, filename (null for a text field), content type, bytes].
-     */
-    Reply postMultipart(String path, List<List> parts, String token) {
-        String boundary = "----rv${UUID.randomUUID()}"
+    /** A multipart/form-data body of {@code parts}: [name, filename (null for a text field), content type, bytes or text]. */
+    static byte[] multipartBody(String boundary, List<List> parts) {
         def body = new ByteArrayOutputStream()
         parts.each { name, filename, type, bytes ->
             body.write("--${boundary}\r\nContent-Disposition: form-data; name=\"${name}\"".getBytes('UTF-8'))
@@ -72,10 +69,19 @@ abstract class MessageFilesSpecSupport extends VaultHttpSpec {
             body.write('\r\n'.bytes)
         }
         body.write("--${boundary}--\r\n".bytes)
+        body.toByteArray()
+    }
+
+    /**
+     * Posts a multipart message. {@code parts}: [name, filename (null for a text field), content type, bytes].
+     */
+    Reply postMultipart(String path, List<List> parts, String token) {
+        String boundary = "----rv${UUID.randomUUID()}"
+        def body = multipartBody(boundary, parts)
         def request = HttpRequest.newBuilder(URI.create("${server.URL}${path}"))
                 .header('Content-Type', "multipart/form-data; boundary=${boundary}")
                 .header('Authorization', "Bearer ${token}")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build()
         new Reply(http.send(request, HttpResponse.BodyHandlers.ofByteArray()))
     }

@@ -49,14 +49,10 @@ class MultipartSplitCrHttpSpec extends MessageFilesSpecSupport {
      */
     private String splitUpload(String token, byte[] file, Integer afterFileEnd) {
         String boundary = "----rv${UUID.randomUUID()}"
-        def body = new ByteArrayOutputStream()
-        body.write(("--${boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.bin\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
-        body.write(file)
-        int fileEnd = body.size()
-        body.write("\r\n--${boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nsplit\r\n--${boundary}--\r\n"
-                .getBytes(StandardCharsets.US_ASCII))
-        byte[] bytes = body.toByteArray()
+        byte[] bytes = multipartBody(boundary,
+                [['file', 'f.bin', 'application/octet-stream', file], ['title', null, null, 'split']])
+        // The file is the first part: its last byte comes right before the first CRLF of a delimiter.
+        int fileEnd = firstIndexOf(bytes, "\r\n--${boundary}\r\n".getBytes(StandardCharsets.US_ASCII))
         def url = new URL(server.URL.toString())
         String head = "POST /api/v1/documents HTTP/1.1\r\nHost: ${url.host}:${url.port}\r\nAuthorization: Bearer ${token}\r\n" +
                 "Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: ${bytes.length}\r\n" +
@@ -73,6 +69,10 @@ class MultipartSplitCrHttpSpec extends MessageFilesSpecSupport {
             out.flush()
             new String(socket.inputStream.readAllBytes(), StandardCharsets.UTF_8)
         }
+    }
+
+    private static int firstIndexOf(byte[] bytes, byte[] wanted) {
+        (0..bytes.length - wanted.length).find { at -> (0..<wanted.length).every { bytes[at + it] == wanted[it] } }
     }
 
     private static String documentId(String reply) {

@@ -134,8 +134,9 @@ final class SqliteSearchIndex implements SearchIndex {
     /**
      * Applies what writes queued for the index ({@link SearchBacklog}) before the search reads it, so the answer
      * holds every write committed before the search began. A batch at a time under the file's writer turn, like any
-     * write (a busy vault answers 503 {@code vault.busy}), writers going in between the batches. A disk that refuses the write (full, read-only) leaves the index as it is and the search
-     * goes on over it: reads go on when writes cannot, and what is queued is applied once writes can again.
+     * write (a busy vault answers 503 {@code vault.busy}), writers going in between the batches. A disk that refuses
+     * the write (full, read-only) leaves the index as it is and the search goes on over it: reads go on when writes
+     * cannot, and what is queued is applied once writes can again.
      */
     private void catchUp() {
         long upTo = sql.count(SearchBacklog.LAST_QUEUED, statement -> { });
