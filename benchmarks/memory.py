@@ -79,7 +79,7 @@ def jvm_committed_kib(pid):
 def main():
     port, pid, users, idle_seconds = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     # Seconds after the touch below at which the connections are sampled idle: past the 10 s of
-    # vault.close-idle-connections-after and the native heap trim that follows (every 10 s at most), and well
+    # vault.close-idle-connections-after and the native heap trim that follows (every second at most), and well
     # before vault.close-idle-vaults-after.
     connections_idle_seconds = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     samples = []
@@ -125,8 +125,9 @@ def main():
     sample(f'after {idle_seconds} s idle (idle vaults closed, sessions alive)')
     for token in tokens:
         request(port, 'POST', '/api/v1/auth/logout', token=token)
-    # Long enough for the native heap trim that the sessions' end leads to (polled every 5 s, at most every
-    # vault.native-heap-trim-interval, 10 s): the sample then shows what stays, not what glibc has yet to give back.
+    # Long enough for the native heap trim that the sessions' end leads to (polled every second, at most every
+    # vault.native-heap-trim-interval, 1 s; 5 s and 10 s until stop 20): the sample then shows what stays, not what
+    # glibc has yet to give back.
     time.sleep(AFTER_LOGOUT_SECONDS)
     sample(f'{AFTER_LOGOUT_SECONDS} s after every user logged out')
     base_heap, base_rss, base_jvm = samples[0][1], samples[0][2], samples[0][3]

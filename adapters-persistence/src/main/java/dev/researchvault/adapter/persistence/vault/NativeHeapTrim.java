@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Gives the memory that closed vaults freed back to the operating system. SQLite and SQLCipher allocate with the C
  * library's malloc, and glibc keeps what is freed in its arenas: with the README's launch (glibc, no other allocator)
  * the native memory of 256 open vaults (~270 MiB) stayed resident after every one of them had closed
- * (docs/benchmarks.md). So, polled every 5 s: when vaults left the cache, idle connections were closed, users' last
+ * (docs/benchmarks.md). So, polled every second: when vaults left the cache, idle connections were closed, users' last
  * sessions ended or the JIT compiled since the last trim and at least {@code vault.native-heap-trim-interval} has
  * passed, this asks the JVM's own diagnostic command {@code System.trim_native_heap} (glibc's {@code malloc_trim}; JDK 17.0.9 and later) through the platform MBean
  * server, so no native code of ours. Where the command is missing or the C library is not glibc, the first attempt
@@ -78,7 +78,7 @@ final class NativeHeapTrim {
     }
 
     /** Trims when vaults were retired since the last trim and the interval has passed; answers whether it did. */
-    @Scheduled(fixedDelay = "5s", initialDelay = "5s")
+    @Scheduled(fixedDelay = "1s", initialDelay = "5s")
     synchronized boolean afterVaultsClosed() {
         long retired = retirements.getAsLong();
         long now = nanoTime.getAsLong();
@@ -97,10 +97,11 @@ final class NativeHeapTrim {
     /** {@code System.trim_native_heap} through the DiagnosticCommand MBean; false where it is missing or unsupported. */
     static boolean diagnosticCommand() {
         try {
+            long started = System.nanoTime();
             Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
                     new Object[] {null}, new String[] {String[].class.getName()});
-            LOG.debug("event=native-heap.trimmed {}", answer);
+            LOG.debug("event=native-heap.trimmed micros={} {}", (System.nanoTime() - started) / 1_000, answer);
             // "Trim native heap: RSS+Swap: 520064K->231244K (…)" when it worked; a sentence without "->" otherwise.
             return String.valueOf(answer).contains("->");
         } catch (JMException | RuntimeException | LinkageError unavailable) {

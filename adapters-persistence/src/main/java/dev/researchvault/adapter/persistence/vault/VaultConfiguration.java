@@ -21,7 +21,7 @@ public class VaultConfiguration {
     private int blobPageCacheKiB = SqlCipher.ConnectionSettings.DEFAULT_BLOB_PAGE_CACHE_KIB;
     private int statementsPerConnection = ConnectionPool.DEFAULT_STATEMENTS_PER_CONNECTION;
     private Duration slowQueryThreshold = Duration.ofMillis(100);
-    private Duration nativeHeapTrimInterval = Duration.ofSeconds(10);
+    private Duration nativeHeapTrimInterval = Duration.ofSeconds(1);
 
     /** Root of every file the server writes: {@code registry.db}, {@code users/}, {@code backups/}. */
     public String getDataDir() {
@@ -107,7 +107,10 @@ public class VaultConfiguration {
 
     /**
      * At most how often the native heap is trimmed after vaults closed ({@code NativeHeapTrim}); zero: never. glibc's
-     * malloc keeps what closed vaults freed unless asked to give it back.
+     * malloc keeps what closed vaults freed unless asked to give it back. Short, because connections close all the time
+     * while users come and go (idle ones beyond {@link #getMaxIdleConnections()} within a second) and what they freed
+     * stays resident until the next trim (the sweep that closes them asks for one); a trim took 2–12 ms with 600 users
+     * coming and going (docs/benchmarks.md).
      */
     public Duration getNativeHeapTrimInterval() {
         return nativeHeapTrimInterval;

@@ -12,6 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
+import java.util.concurrent.atomic.AtomicLong
+import java.util.function.LongSupplier
 import java.util.function.Supplier
 import spock.lang.AutoCleanup
 import spock.lang.Specification
@@ -142,5 +144,33 @@ class IdleConnectionsSpec extends Specification {
         cleanup:
         vaults.close()
     }
-}
 
+    def "a sweep that closed connections trims the native heap at once, one that closed none does not"() {
+        given: 'a sweep that keeps no idle connection, and a trim whose clock the spec moves'
+        mayClose.countDown()
+        def clock = new AtomicLong()
+        int trims = 0
+        def trim = new NativeHeapTrim({ -> vaults.idleConnectionsClosed() } as LongSupplier, Duration.ofSeconds(1),
+                { -> trims++; true } as NativeHeapTrim.Trimmer, { -> clock.get() } as LongSupplier)
+        def sweep = new IdleConnections(vaults, trim,
+                new VaultConfiguration(closeIdleConnectionsAfter: Duration.ofHours(1), maxIdleConnections: 0))
+        vaults.call(user, key, { CurrentVault.connection(VaultFile.VAULT).close() } as Supplier)
+
+        when:
+        sweep.closeIdle()
+
+        then: 'closed beyond the bound, and trimmed without waiting for the trim\'s own poll'
+        vaults.idleConnectionsClosed() == 1
+        trims == 1
+
+        when: 'a later sweep finds nothing to close'
+        clock.addAndGet(Duration.ofSeconds(5).toNanos())
+        sweep.closeIdle()
+
+        then:
+        trims == 1
+
+        cleanup:
+        vaults.close()
+    }
+}
