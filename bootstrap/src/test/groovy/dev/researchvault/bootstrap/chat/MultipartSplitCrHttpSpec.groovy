@@ -23,7 +23,9 @@ class MultipartSplitCrHttpSpec extends MessageFilesSpecSupport {
     String boundary = "----rv${UUID.randomUUID()}"
     /** Files that end right before a delimiter: one of plain letters, one hard on a decoder. */
     @Shared
-    Map<String, byte[]> samples = [plain: (0..<100).collect { (byte) (65 + it % 26) } as byte[], hostile: hostileFile(boundary)]
+    Map<String, byte[]> samples = [
+            plain: (0..<100).collect { (byte) (65 + it % 26) } as byte[],
+            hostile: hostileFile(boundary)]
 
     def "a document (#kind file) whose body arrives in two pieces, cut at byte #cut near a delimiter, is stored as sent"() {
         given:
@@ -43,15 +45,15 @@ class MultipartSplitCrHttpSpec extends MessageFilesSpecSupport {
         given:
         def user = user()
         def random = new Random(seed)
-        byte[] body = body(kind)
-        def near = cutsNearDelimiters(body)
+        byte[] sent = body(kind)
+        def near = cutsNearDelimiters(sent)
         // Three to six cuts, half of them next to a delimiter, the rest anywhere.
         List<Integer> cuts = (0..<(3 + random.nextInt(4))).collect {
-            random.nextBoolean() ? near[random.nextInt(near.size())] : 1 + random.nextInt(body.length - 1)
+            random.nextBoolean() ? near[random.nextInt(near.size())] : 1 + random.nextInt(sent.length - 1)
         }.unique().sort()
 
         when:
-        def reply = upload(user.token, body, cuts)
+        def reply = upload(user.token, sent, cuts)
 
         then:
         storedAsSent(user, reply, kind)
@@ -72,7 +74,8 @@ class MultipartSplitCrHttpSpec extends MessageFilesSpecSupport {
     }
 
     private byte[] body(String kind) {
-        multipartBody(boundary, [['file', 'f.bin', 'application/octet-stream', samples[kind]], ['title', null, null, TITLE]])
+        multipartBody(boundary,
+                [['file', 'f.bin', 'application/octet-stream', samples[kind]], ['title', null, null, TITLE]])
     }
 
     private boolean storedAsSent(User user, String reply, String kind) {
