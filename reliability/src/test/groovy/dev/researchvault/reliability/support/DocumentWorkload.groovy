@@ -95,7 +95,9 @@ class DocumentWorkload {
     /** What was served instead of {@code expected}: status, lengths, where they first differ, whose bytes they are. */
     private String otherBytes(int status, byte[] served, byte[] expected) {
         int common = Math.min(served.length, expected.length)
-        int first = (0..<common).find { served[it] != expected[it] } ?: common
+        // Not `find … ?: common`: a difference at 0 is falsy in Groovy and would be reported at the end.
+        Integer differing = (0..<common).find { served[it] != expected[it] }
+        int first = differing == null ? common : differing
         def sentAs = sent.find { title, bytes -> Arrays.equals(bytes, served) }?.key
         def zeros = served.length > 0 && served.every { it == 0 as byte }
         "status ${status}, ${served.length} bytes served for ${expected.length} sent, first difference at ${first}" +
