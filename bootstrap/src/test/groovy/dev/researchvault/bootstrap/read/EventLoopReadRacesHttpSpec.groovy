@@ -101,11 +101,14 @@ class EventLoopReadRacesHttpSpec extends VaultHttpSpec {
     }
 
     def "reads during a restore answer the state before it or after it, never one after the other was seen"() {
-        given: 'the backup holds 0.25; the live vault then 0.75'
+        given: 'the backup holds 0.25 and the untitled research; the live vault then 0.75 and a retitled research, read'
         def (name, token, researchId) = userWithData('race-restore')
         awaitLoginBackup(token)
         String backup = post('/api/v1/backups', null, token).json.name
         assert put('/api/v1/settings/llm.temperature', [value: 0.75], token).status == 200
+        assert patch("/api/v1/research/${researchId}", [title: 'after the backup'], token).status == 200
+        // Read twice, so that the live title is also answered from memory (PointReads) when the restore begins.
+        2.times { assert get("/api/v1/research/${researchId}", token).json.title == 'after the backup' }
 
         when:
         def run = readWhile(token, researchId) {
@@ -119,10 +122,14 @@ class EventLoopReadRacesHttpSpec extends VaultHttpSpec {
             thread.each { isAReadOrEnded(it, researchId, [0.75d, 0.25d]) }
             List<Double> seen = thread.findAll { it.status == 200 && it.json.key }.collect { it.json.value as double }
             assert seen.indexOf(0.75d) == -1 || seen.lastIndexOf(0.75d) < Math.max(0, seen.indexOf(0.25d)) || !seen.contains(0.25d)
+            List<String> titles = thread.findAll { it.status == 200 && it.json.id }.collect { it.json.title as String }
+            assert titles.every { it in ['after the backup', null] }
+            assert titles.lastIndexOf('after the backup') < Math.max(0, titles.indexOf(null)) || !titles.contains(null)
         }
 
-        and:
+        and: 'the restored research, not the one kept in memory before'
         get('/api/v1/settings/llm.temperature', token).json.value == 0.25
+        get("/api/v1/research/${researchId}", token).json.title == null
         get('/api/v1/vault/integrity', token).json.vault == 'ok'
     }
 

@@ -7,6 +7,8 @@ import dev.researchvault.adapter.persistence.sql.NewestFirstList;
 import dev.researchvault.adapter.persistence.sql.SqlTimes;
 import dev.researchvault.adapter.persistence.sql.StoredIds;
 import dev.researchvault.adapter.persistence.sql.VaultStatements;
+import dev.researchvault.adapter.persistence.vault.CurrentVault;
+import dev.researchvault.adapter.persistence.vault.PointReads;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.LogRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.QueryRows;
 import dev.researchvault.adapter.persistence.research.ResearchWorkRows.ReportRows;
@@ -81,8 +83,16 @@ final class JdbcResearchRepository implements ResearchRepository {
         research.update(mapper.toRow(changed));
     }
 
+    /**
+     * Kept while the vault is otherwise unused ({@link PointReads}): a client polls one research for its progress,
+     * and each poll would otherwise borrow a connection and query the file again.
+     */
     @Override
     public Optional<Research> find(UUID id) {
+        return CurrentVault.pointRead(new PointReads.Key("research", id), () -> read(id));
+    }
+
+    private Optional<Research> read(UUID id) {
         return sql.query(FIND, statement -> statement.setString(1, id.toString()),
                 row -> ResearchRow.read(row, 1)).stream()
                 .findFirst().map(mapper::toResearch);

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The vault bound to the work in progress, carried in Micronaut's {@link PropagatedContext} (docs/traps.md
@@ -52,6 +53,16 @@ public record CurrentVault(OpenVault vault, boolean withoutWaiting) implements P
     public static Connection connection(VaultFile file) throws SQLException {
         CurrentVault current = element().orElseThrow(NoVaultBoundException::new);
         return current.withoutWaiting ? current.vault.idleConnection(file) : current.vault.connection(file);
+    }
+
+    /**
+     * The answer of {@code read}, a point read of the bound vault's vault.db named by {@code key}: given again
+     * while nothing has used the file since it was read ({@link PointReads}), else read now.
+     *
+     * @param read runs only SELECT statements and returns an immutable answer
+     */
+    public static <T> Optional<T> pointRead(PointReads.Key key, Supplier<Optional<T>> read) {
+        return bound().pointReads().map(reads -> reads.read(key, read)).orElseGet(read);
     }
 
     /**

@@ -52,6 +52,8 @@ final class OpenVault {
      * whether the vault is being opened: opening holds the monitor for as long as migrations take.
      */
     private volatile Map<VaultFile, ConnectionPool> pools;
+    /** Recent point reads of vault.db, while its pool is open: made with the pools, dropped with them. */
+    private volatile PointReads pointReads;
     /** When the last lease through the cache was taken ({@link System#nanoTime}): see {@link #leaseIfOpen}. */
     private volatile long leasedThroughCacheAt;
     private MasterKey key;
@@ -108,6 +110,11 @@ final class OpenVault {
         return user;
     }
 
+    /** Recent point reads of vault.db ({@link PointReads}); empty while the vault is not open. */
+    Optional<PointReads> pointReads() {
+        return Optional.ofNullable(pointReads);
+    }
+
     /**
      * Takes a lease, opening (and migrating) the files first if this is the first one. Other users are
      * never blocked by this: the monitor is per vault.
@@ -119,6 +126,7 @@ final class OpenVault {
         if (pools == null) {
             pools = opener.open(user, offeredKey);
             key = new MasterKey(offeredKey.copyBytes());
+            pointReads = new PointReads(pools.get(VaultFile.VAULT).uses());
         } else if (!key.sameAs(offeredKey)) {
             return Lease.WRONG_KEY;
         }
@@ -292,6 +300,10 @@ final class OpenVault {
         synchronized (this) {
             toClose = pools == null ? new EnumMap<>(VaultFile.class) : pools;
             pools = null;
+            if (pointReads != null) {
+                pointReads.clear();
+                pointReads = null;
+            }
             if (key != null) {
                 key.destroy();
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -52,6 +53,9 @@ public final class ConnectionPool implements AutoCloseable {
     /** Most recently returned first: borrowing takes the head, {@link #closeIdle} the tail. */
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final ReentrantLock writers = new ReentrantLock(true);
+    private final ConnectionUses uses = new ConnectionUses();
+    /** Whether this thread's borrows are reads that must not count as uses: see {@link #readUncounted}. */
+    private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
     private volatile boolean closed;
     /**
      * SQLite's busy timeout of this pool's connections, -1 until the first is lent without waiting. One factory
@@ -79,12 +83,37 @@ public final class ConnectionPool implements AutoCloseable {
             throw new SQLTransientConnectionException("the vault is closed");
         }
         acquirePermit();
+        boolean counted = beginUse();
         try {
             Idle connection = idle.pollFirst();
-            return new PooledConnection(connection != null ? connection.connection() : openNew(), this);
+            return new PooledConnection(connection != null ? connection.connection() : openNew(), this, counted);
         } catch (SQLException | RuntimeException failure) {
             permits.release();
+            endUse(counted);
             throw failure;
+        }
+    }
+
+    /**
+     * The uses of this pool's connections ({@link ConnectionUses}): every borrow and every piece of background work
+     * on an idle connection counts, except the borrows of a {@link #readUncounted} read.
+     */
+    public ConnectionUses uses() {
+        return uses;
+    }
+
+    /**
+     * Runs {@code read} with the borrows it makes on this thread (of any pool) left out of {@link #uses}: only for
+     * a read that runs nothing but its own SELECT statements, whose caller checks the uses around it itself
+     * ({@code PointReads}). Counted, such a read would look to itself like a use that might have written.
+     */
+    public static <T> T readUncounted(Supplier<T> read) {
+        boolean outer = UNCOUNTED.get();
+        UNCOUNTED.set(true);
+        try {
+            return read.get();
+        } finally {
+            UNCOUNTED.set(outer);
         }
     }
 
@@ -98,7 +127,7 @@ public final class ConnectionPool implements AutoCloseable {
             return Optional.empty();
         }
         permits.acquireUninterruptibly();
-        return Optional.of(new PooledConnection(connection.connection(), this));
+        return Optional.of(new PooledConnection(connection.connection(), this, beginUse()));
     }
 
     /**
@@ -116,10 +145,11 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
             return Optional.empty();
         }
+        boolean counted = beginUse();
         try {
-            return Optional.of(PooledConnection.withoutBusyWait(connection.connection(), this));
+            return Optional.of(PooledConnection.withoutBusyWait(connection.connection(), this, counted));
         } catch (SQLException | RuntimeException failure) {
-            giveBack(connection.connection(), false);
+            giveBack(connection.connection(), false, counted);
             throw failure;
         }
     }
@@ -147,7 +177,12 @@ public final class ConnectionPool implements AutoCloseable {
         while ((oldest = idle.peekLast()) != null && oldest.since() - idleSince <= 0) {
             // A borrower may have taken it since the peek: then the loop looks at the new tail.
             if (idle.removeLastOccurrence(oldest)) {
-                beforeClosing.accept(oldest.connection());
+                uses.begin();
+                try {
+                    beforeClosing.accept(oldest.connection());
+                } finally {
+                    uses.end();
+                }
                 closeQuietly(oldest.connection());
                 closedNow++;
             }
@@ -172,6 +207,7 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
             return false;
         }
+        uses.begin();
         try {
             work.accept(connection.connection());
         } finally {
@@ -181,6 +217,7 @@ public final class ConnectionPool implements AutoCloseable {
                 idle.offerFirst(connection);
             }
             permits.release();
+            uses.end();
         }
         return true;
     }
@@ -228,15 +265,32 @@ public final class ConnectionPool implements AutoCloseable {
         return statementsPerConnection > 0 ? new StatementCachingConnection(connection, statementsPerConnection) : connection;
     }
 
-    void giveBack(Connection connection, boolean healthy) {
+    /** @param counted whether the borrow counted as a use, which ends here: the connection has no transaction left */
+    void giveBack(Connection connection, boolean healthy, boolean counted) {
         if (healthy && !closed) {
             idle.offerFirst(new Idle(connection, System.nanoTime()));
         } else {
             closeQuietly(connection);
         }
         permits.release();
+        endUse(counted);
         if (closed) {
             drainIdle();
+        }
+    }
+
+    /** Begins a use for a borrow on this thread, unless inside {@link #readUncounted}; whether it did. */
+    private boolean beginUse() {
+        boolean counted = !UNCOUNTED.get();
+        if (counted) {
+            uses.begin();
+        }
+        return counted;
+    }
+
+    private void endUse(boolean counted) {
+        if (counted) {
+            uses.end();
         }
     }
 

@@ -24,15 +24,18 @@ import org.sqlite.SQLiteConnectionConfig;
 final class PooledConnection extends DelegatingConnection {
 
     private final ConnectionPool pool;
+    /** Whether this borrow counts among the pool's uses ({@link ConnectionUses}); the use ends when it returns. */
+    private final boolean counted;
     private final List<Statement> statements = new ArrayList<>();
     private boolean returned;
     private boolean aborted;
     /** SQLite's busy timeout to put back when the connection returns; negative when it was left as it was. */
     private int busyTimeoutToRestore = -1;
 
-    PooledConnection(Connection delegate, ConnectionPool pool) {
+    PooledConnection(Connection delegate, ConnectionPool pool, boolean counted) {
         super(delegate);
         this.pool = pool;
+        this.counted = counted;
     }
 
     /**
@@ -40,8 +43,9 @@ final class PooledConnection extends DelegatingConnection {
      * file fails at once with SQLITE_BUSY instead of sleeping in the handler (in growing steps, up to the busy
      * timeout), for a borrower on a thread that must never sleep. Setting it is one call into SQLite, no statement.
      */
-    static PooledConnection withoutBusyWait(Connection delegate, ConnectionPool pool) throws SQLException {
-        PooledConnection pooled = new PooledConnection(delegate, pool);
+    static PooledConnection withoutBusyWait(Connection delegate, ConnectionPool pool, boolean counted)
+            throws SQLException {
+        PooledConnection pooled = new PooledConnection(delegate, pool, counted);
         if (delegate.isWrapperFor(SQLiteConnection.class)) {
             SQLiteConnection sqlite = delegate.unwrap(SQLiteConnection.class);
             pooled.busyTimeoutToRestore = pool.busyTimeoutMillis(sqlite);
@@ -105,7 +109,7 @@ final class PooledConnection extends DelegatingConnection {
         } catch (SQLException broken) {
             healthy = false;
         }
-        pool.giveBack(delegate, healthy);
+        pool.giveBack(delegate, healthy, counted);
     }
 
     /**
