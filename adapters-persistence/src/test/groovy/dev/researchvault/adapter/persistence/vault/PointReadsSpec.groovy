@@ -59,8 +59,7 @@ class PointReadsSpec extends Specification {
 
     def 'a change through a transaction is read at once'() {
         given:
-        def stored = added('before')
-        read(stored.id())
+        def stored = readOnce(added('before'))
 
         when:
         inTransaction { repository.update(stored.withTitle('after')) }
@@ -72,8 +71,7 @@ class PointReadsSpec extends Specification {
 
     def 'a change made with plain SQL through the vault is read at once'() {
         given:
-        def stored = added('before')
-        read(stored.id())
+        def stored = readOnce(added('before'))
 
         when:
         fixture.inVault(vault) {
@@ -90,8 +88,7 @@ class PointReadsSpec extends Specification {
 
     def 'a deleted research is not found, though it was kept'() {
         given:
-        def stored = added('doomed')
-        read(stored.id())
+        def stored = readOnce(added('doomed'))
 
         when:
         inTransaction { repository.delete(stored.id()) }
@@ -102,8 +99,7 @@ class PointReadsSpec extends Specification {
 
     def 'a read inside a transaction reads the file, and sees the transaction own change'() {
         given:
-        def stored = added('before')
-        read(stored.id())
+        def stored = readOnce(added('before'))
 
         expect:
         inTransaction {
@@ -115,8 +111,7 @@ class PointReadsSpec extends Specification {
 
     def 'any other use of the file makes what was kept stale: the next read reads the file'() {
         given:
-        def stored = added('listed')
-        read(stored.id())
+        def stored = readOnce(added('listed'))
 
         when: 'a list only reads, but a use is a use'
         fixture.inVault(vault) { repository.list(ResearchFilter.all(), new PageRequest(0, 10)) }
@@ -134,8 +129,7 @@ class PointReadsSpec extends Specification {
 
     def 'a read without waiting (on an event loop) is answered from memory too'() {
         given:
-        def stored = added('looped')
-        read(stored.id())
+        def stored = readOnce(added('looped'))
 
         when:
         def answered = fixture.inVault(vault) { openVaults.attempt({ repository.find(stored.id()) } as Supplier) }
@@ -147,8 +141,7 @@ class PointReadsSpec extends Specification {
 
     def 'closing the vault drops what it kept'() {
         given:
-        def stored = added('closing')
-        read(stored.id())
+        def stored = readOnce(added('closing'))
         OpenVault open = fixture.inVault(vault) { CurrentVault.find().get() }
 
         when:
@@ -265,6 +258,12 @@ class PointReadsSpec extends Specification {
         def research = Research.create(UUID.randomUUID(), 'what changed?', 'quick',
                 Instant.now().truncatedTo(ChronoUnit.MILLIS)).withTitle(title)
         inTransaction { repository.add(research) }
+        research
+    }
+
+    /** {@code research} after one read of it, which keeps it in memory. */
+    private Research readOnce(Research research) {
+        assert read(research.id()).get() == research
         research
     }
 
