@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
@@ -199,6 +200,18 @@ public final class ConnectionPool implements AutoCloseable {
      * @return whether the work ran
      */
     public boolean withIdle(Consumer<Connection> work) {
+        return withIdle(connection -> true, work);
+    }
+
+    /**
+     * {@link #withIdle(Consumer)} when {@code needed} answers true on the idle connection first. The check is not a use
+     * ({@link #uses}): it must only read. So a vault in use whose upkeep finds nothing to do (the usual case, once a
+     * second) does not make its kept point reads stale; the work, when it runs, is a use.
+     *
+     * @param needed reads only, must not throw
+     * @return whether the work ran
+     */
+    public boolean withIdle(Predicate<Connection> needed, Consumer<Connection> work) {
         if (closed || !tryAcquirePermitNow()) {
             return false;
         }
@@ -207,9 +220,13 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
             return false;
         }
-        uses.begin();
+        boolean ran = false;
         try {
-            work.accept(connection.connection());
+            if (needed.test(connection.connection())) {
+                ran = true;
+                uses.begin();
+                work.accept(connection.connection());
+            }
         } finally {
             if (closed) {
                 closeQuietly(connection.connection());
@@ -217,9 +234,11 @@ public final class ConnectionPool implements AutoCloseable {
                 idle.offerFirst(connection);
             }
             permits.release();
-            uses.end();
+            if (ran) {
+                uses.end();
+            }
         }
-        return true;
+        return ran;
     }
 
     /**

@@ -106,6 +106,50 @@ class ConnectionPoolIdleSpec extends Specification {
         pool.close()
     }
 
+    def "every borrow and every withIdle work is a use of the pool's connections; a check that finds nothing to do is not"() {
+        given:
+        pool.borrow().close()
+        long quiet = pool.uses().quiescentStamp()
+
+        when: 'the check answers false: the work does not run'
+        def ran = pool.withIdle({ false }, { assert false })
+
+        then: 'nothing was used'
+        !ran
+        pool.uses().quiescentStamp() == quiet
+
+        when: 'the check answers true, then a borrow is held'
+        pool.withIdle({ true }, { })
+        def held = pool.borrow()
+
+        then: 'two more uses, the second still in progress'
+        pool.uses().begunSince(quiet)
+        pool.uses().quiescentStamp() == ConnectionUses.IN_USE
+
+        when:
+        held.close()
+
+        then:
+        pool.uses().quiescentStamp() == quiet + 2
+
+        cleanup:
+        pool.close()
+    }
+
+    def "a borrow inside readUncounted is not a use"() {
+        given:
+        long quiet = pool.uses().quiescentStamp()
+
+        when:
+        ConnectionPool.readUncounted { pool.borrow().close() }
+
+        then:
+        pool.uses().quiescentStamp() == quiet
+
+        cleanup:
+        pool.close()
+    }
+
     def "withIdle opens nothing and runs nothing when no connection is idle, or no permit free"() {
         given:
         def small = new ConnectionPool({ -> Stub(Connection) { getAutoCommit() >> true } } as ConnectionPool.ConnectionFactory,
