@@ -202,16 +202,11 @@ public final class SearchBacklog {
      * items at a time, the queue would cost what indexing each write did.
      */
     public static int applyWhileInUse(Connection connection, ReentrantLock writerTurn, BooleanSupplier othersWait) {
-        return batchQueued(connection) ? applyWhileIdle(connection, writerTurn, othersWait) : 0;
-    }
-
-    /** Whether at least a batch is queued ({@link #applyWhileInUse}); false when the queue cannot be read. Only reads. */
-    public static boolean batchQueued(Connection connection) {
         try {
-            return queued(connection, BATCH);
+            return queued(connection, BATCH) ? applyWhileIdle(connection, writerTurn, othersWait) : 0;
         } catch (SQLException | RuntimeException e) {
             LOG.debug("event=search.backlog-failed applied=0", e);
-            return false;
+            return 0;
         }
     }
 

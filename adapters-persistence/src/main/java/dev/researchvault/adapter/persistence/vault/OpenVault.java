@@ -271,9 +271,7 @@ final class OpenVault {
                     SearchSegments.mergeWhileIdle(connection, pool.writers());
                 });
                 // and, for a queue of a batch or more, while the vault is in use (a batch is where the queue pays).
-                // The check only reads, so an upkeep with nothing to do leaves kept point reads kept (PointReads).
-                pool.withIdle(SearchBacklog::batchQueued,
-                        connection -> SearchBacklog.applyWhileIdle(connection, pool.writers(), pool::hasWaitingBorrowers));
+                pool.withIdle(connection -> SearchBacklog.applyWhileInUse(connection, pool.writers(), pool::hasWaitingBorrowers));
             }
             return closedNow;
         } finally {

@@ -127,18 +127,6 @@ class PointReadsSpec extends Specification {
         givenAgain() == 1
     }
 
-    def 'the idle sweep\'s upkeep with nothing to do leaves kept answers kept: a client polling every few seconds hits'() {
-        given:
-        def stored = readOnce(added('swept'))
-
-        when: 'the upkeep of a vault in use: it looks for a batch of the search queue, finds none, closes nothing'
-        openVaults.closeIdleConnections(Duration.ofHours(1))
-
-        then:
-        read(stored.id()).get() == stored
-        givenAgain() == 1
-    }
-
     def 'a read without waiting (on an event loop) is answered from memory too'() {
         given:
         def stored = readOnce(added('looped'))

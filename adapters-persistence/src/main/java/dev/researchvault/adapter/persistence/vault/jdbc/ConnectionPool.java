@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
@@ -200,18 +199,6 @@ public final class ConnectionPool implements AutoCloseable {
      * @return whether the work ran
      */
     public boolean withIdle(Consumer<Connection> work) {
-        return withIdle(connection -> true, work);
-    }
-
-    /**
-     * {@link #withIdle(Consumer)} when {@code needed} answers true on the idle connection first. The check is not a use
-     * ({@link #uses}): it must only read. So a vault in use whose upkeep finds nothing to do (the usual case, once a
-     * second) does not make its kept point reads stale; the work, when it runs, is a use.
-     *
-     * @param needed reads only, must not throw
-     * @return whether the work ran
-     */
-    public boolean withIdle(Predicate<Connection> needed, Consumer<Connection> work) {
         if (closed || !tryAcquirePermitNow()) {
             return false;
         }
@@ -220,13 +207,9 @@ public final class ConnectionPool implements AutoCloseable {
             permits.release();
             return false;
         }
-        boolean ran = false;
+        uses.begin();
         try {
-            if (needed.test(connection.connection())) {
-                ran = true;
-                uses.begin();
-                work.accept(connection.connection());
-            }
+            work.accept(connection.connection());
         } finally {
             if (closed) {
                 closeQuietly(connection.connection());
@@ -234,11 +217,9 @@ public final class ConnectionPool implements AutoCloseable {
                 idle.offerFirst(connection);
             }
             permits.release();
-            if (ran) {
-                uses.end();
-            }
+            uses.end();
         }
-        return ran;
+        return true;
     }
 
     /**
