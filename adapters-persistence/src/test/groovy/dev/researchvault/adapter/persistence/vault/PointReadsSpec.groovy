@@ -171,6 +171,8 @@ class PointReadsSpec extends Specification {
                     def id = ids[random.nextInt(ids.size())]
                     long written = random.nextBoolean() ? writeInTransaction(id) : writeInAutocommit(id)
                     acknowledged[id].accumulateAndGet(written, { a, b -> Math.max(a, b) } as LongBinaryOperator)
+                    // Quiet moments between writes, so that kept answers are given between writes, not only after.
+                    Thread.sleep(random.nextInt(3))
                 }
             }
         }
@@ -210,14 +212,17 @@ class PointReadsSpec extends Specification {
                 }
             }
         }
+        long keptBefore = givenAgain()
         start.countDown()
         writers*.get(120, TimeUnit.SECONDS)
+        def keptWhileWriting = givenAgain() - keptBefore
         def keptBeforeQuiet = givenAgain()
         stop.set(true)
         readers*.get(30, TimeUnit.SECONDS)
 
         then: 'the last acknowledged write of each is what a read gives, from the file and then from memory'
         violations.isEmpty()
+        keptWhileWriting > 0
         ids.every { read(it).map(this::version).get() == acknowledged[it].get() }
         ids.every { read(it).map(this::version).get() == acknowledged[it].get() }
         reads.get() > 400

@@ -35,6 +35,9 @@ public final class ConnectionPool implements AutoCloseable {
     /** Enough for the distinct SQL texts a request touches on one file; each costs a few KiB of native memory. */
     public static final int DEFAULT_STATEMENTS_PER_CONNECTION = 16;
 
+    /** Whether this thread's borrows are reads that must not count as uses: see {@link #readUncounted}. */
+    private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
+
     /** Opens a new physical connection, already configured (key, pragmas); closed with the pool. */
     @FunctionalInterface
     public interface ConnectionFactory extends AutoCloseable {
@@ -54,8 +57,6 @@ public final class ConnectionPool implements AutoCloseable {
     private final ConcurrentLinkedDeque<Idle> idle = new ConcurrentLinkedDeque<>();
     private final ReentrantLock writers = new ReentrantLock(true);
     private final ConnectionUses uses = new ConnectionUses();
-    /** Whether this thread's borrows are reads that must not count as uses: see {@link #readUncounted}. */
-    private static final ThreadLocal<Boolean> UNCOUNTED = ThreadLocal.withInitial(() -> false);
     private volatile boolean closed;
     /**
      * SQLite's busy timeout of this pool's connections, -1 until the first is lent without waiting. One factory
